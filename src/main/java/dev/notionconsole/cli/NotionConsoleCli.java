@@ -1,0 +1,54 @@
+package dev.notionconsole.cli;
+
+import dev.notionconsole.core.AppInfo;
+import dev.notionconsole.core.Redactor;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root command. Subcommands are registered in {@link #commandLine()}. */
+@Command(name = "notion-console",
+        mixinStandardHelpOptions = true,
+        versionProvider = NotionConsoleCli.Version.class,
+        description = {"Notion Console: a developer console for the Notion API.",
+                "Without a command, opens the desktop app."},
+        footer = {"", "Exit codes: 0 success, 1 the API call failed, 2 bad usage, 3 could not connect."})
+public final class NotionConsoleCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command tree with the project's exit codes and redacted error output. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new NotionConsoleCli());
+        cl.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println(Redactor.redact(ex.getMessage()));
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + Redactor.redact(String.valueOf(ex.getMessage())));
+            return ex instanceof java.io.IOException ? ExitCodes.CONNECT : ExitCodes.API_ERROR;
+        });
+        return cl;
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {AppInfo.NAME + " " + AppInfo.version(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.notionconsole.core;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one redaction routine. Every log line (through {@link dev.notionconsole.core.logging.RedactingLayout}),
+ * export, history entry, error dialog and exception message shown to a user goes through {@link #redact}.
+ *
+ * <p>Two layers: every {@link Secret} ever created is masked by value, wherever it appears; and text that
+ * merely looks like a credential (an {@code Authorization} header, a {@code ntn_}/{@code secret_}/{@code nrt_}
+ * token, a JSON field named like a token) is masked by shape, which catches secrets that never became a
+ * {@code Secret}, such as a token typed into a body. Prefixes are used only for masking, never to decide what
+ * kind of token something is (notion-api.md section 6).
+ */
+public final class Redactor {
+    /** Below this length a value is too likely to be an ordinary word to mask by value everywhere. */
+    private static final int MIN_REGISTERED_LENGTH = 8;
+    private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+
+    private static final List<Rule> RULES = List.of(
+            // Authorization: Bearer <token> / Basic <base64>, in headers, cURL lines and logs
+            new Rule(Pattern.compile("(?i)\\b(Bearer|Basic)\\s+([A-Za-z0-9._~+/=-]{6,})"),
+                    m -> m.group(1) + " " + mask(m.group(2))),
+            // Notion token shapes (notion-api.md section 6): secret_, ntn_, development_ntn_, nrt_
+            new Rule(Pattern.compile("\\b((?:development_)?ntn_|secret_|nrt_)[A-Za-z0-9]{8,}"),
+                    m -> mask(m.group())),
+            // JSON or form fields that carry credentials
+            new Rule(Pattern.compile("(?i)(\"(?:access_token|refresh_token|client_secret|token|password|code)\"\\s*:\\s*\")([^\"]{4,})(\")"),
+                    m -> m.group(1) + mask(m.group(2)) + m.group(3)),
+            new Rule(Pattern.compile("(?i)\\b((?:access_token|refresh_token|client_secret|code)=)([^&\\s\"']{4,})"),
+                    m -> m.group(1) + mask(m.group(2))));
+
+    private Redactor() {
+    }
+
+    /** Remembers a secret value so that it is masked wherever it appears later. */
+    public static void register(String secret) {
+        if (secret != null && secret.length() >= MIN_REGISTERED_LENGTH) {
+            KNOWN.add(secret);
+        }
+    }
+
+    /** Masks every known secret and everything shaped like a credential in {@code text}. */
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        if (!KNOWN.isEmpty()) {
+            // longest first, so a secret that contains another is masked whole
+            List<String> known = KNOWN.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+            for (String secret : known) {
+                if (out.contains(secret)) {
+                    out = out.replace(secret, mask(secret));
+                }
+            }
+        }
+        for (Rule rule : RULES) {
+            out = rule.apply(out);
+        }
+        return out;
+    }
+
+    /**
+     * The display form of a secret: a recognisable prefix and the last four characters, e.g.
+     * {@code ntn_…3f9Q}. Short values are masked completely. Idempotent on already-masked text.
+     */
+    public static String mask(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            return "";
+        }
+        if (secret.contains("…") || secret.length() < 12) {
+            return secret.contains("…") ? secret : "••••";
+        }
+        String prefix = "";
+        for (String p : new String[] {"development_ntn_", "ntn_", "secret_", "nrt_"}) {
+            if (secret.startsWith(p)) {
+                prefix = p;
+                break;
+            }
+        }
+        return prefix + "…" + secret.substring(secret.length() - 4);
+    }
+
+    private record Rule(Pattern pattern, java.util.function.Function<Matcher, String> replacement) {
+        String apply(String text) {
+            Matcher m = pattern.matcher(text);
+            if (!m.find()) {
+                return text;
+            }
+            StringBuilder sb = new StringBuilder();
+            do {
+                m.appendReplacement(sb, Matcher.quoteReplacement(replacement.apply(m)));
+            } while (m.find());
+            m.appendTail(sb);
+            return sb.toString();
+        }
+    }
+}

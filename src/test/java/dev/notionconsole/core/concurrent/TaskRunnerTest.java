@@ -1,0 +1,99 @@
+package dev.notionconsole.core.concurrent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class TaskRunnerTest {
+    @Test
+    void inlineRunnerRunsWorkAndCallbacksInOrder() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        BackgroundTask.of("t", ctx -> {
+                    ctx.progress(0.5, "half");
+                    return 42;
+                })
+                .onRunning(() -> events.add("running"))
+                .onProgress(p -> events.add("progress " + p.fraction()))
+                .onSuccess(v -> events.add("success " + v))
+                .onFinally(() -> events.add("finally"))
+                .executeWith(new InlineTaskRunner());
+        assertEquals(List.of("running", "progress 0.5", "success 42", "finally"), events);
+    }
+
+    @Test
+    void inlineRunnerNeverSwallowsAnUnhandledFailure() {
+        InlineTaskRunner runner = new InlineTaskRunner();
+        BackgroundTask<Object> task = BackgroundTask.of("boom", ctx -> {
+            throw new IllegalArgumentException("boom");
+        });
+        assertThrows(IllegalStateException.class, () -> task.executeWith(runner));
+    }
+
+    @Test
+    void executorRunnerDeliversCallbacksOnTheCallbackExecutorAndTracksActivity() throws Exception {
+        var callbackThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui"));
+        AtomicReference<String> seenOn = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorTaskRunner runner = new ExecutorTaskRunner(2, callbackThread, t -> { })) {
+            BackgroundTask.of("slow", ctx -> {
+                        release.await(5, TimeUnit.SECONDS);
+                        return "v";
+                    })
+                    .onSuccess(v -> seenOn.set(Thread.currentThread().getName()))
+                    .onFinally(done::countDown)
+                    .executeWith(runner);
+            assertEquals(1, runner.activity().snapshot().size());
+            release.countDown();
+            assertTrue(done.await(5, TimeUnit.SECONDS));
+            assertEquals("ui", seenOn.get());
+            assertTrue(runner.activity().snapshot().isEmpty());
+        } finally {
+            callbackThread.shutdownNow();
+        }
+    }
+
+    @Test
+    void cancellingStopsAWaitAndReportsCancelled() throws Exception {
+        var callbacks = Executors.newSingleThreadExecutor();
+        CountDownLatch cancelled = new CountDownLatch(1);
+        try (ExecutorTaskRunner runner = new ExecutorTaskRunner(1, callbacks, t -> { })) {
+            TaskHandle handle = BackgroundTask.of("wait", ctx -> {
+                        ctx.cancellation().sleep(30, TimeUnit.SECONDS);
+                        return null;
+                    })
+                    .onCancelled(cancelled::countDown)
+                    .executeWith(runner);
+            Thread.sleep(100);
+            handle.cancel();
+            assertTrue(cancelled.await(5, TimeUnit.SECONDS));
+        } finally {
+            callbacks.shutdownNow();
+        }
+    }
+
+    @Test
+    void unhandledFailuresReachTheUncaughtHandler() throws Exception {
+        var callbacks = Executors.newSingleThreadExecutor();
+        AtomicReference<Throwable> uncaught = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        try (ExecutorTaskRunner runner = new ExecutorTaskRunner(1, callbacks, uncaught::set)) {
+            BackgroundTask.of("fails", ctx -> {
+                throw new IllegalStateException("nope");
+            }).onFinally(done::countDown).executeWith(runner);
+            assertTrue(done.await(5, TimeUnit.SECONDS));
+            assertInstanceOf(IllegalStateException.class, uncaught.get());
+        } finally {
+            callbacks.shutdownNow();
+        }
+    }
+}
