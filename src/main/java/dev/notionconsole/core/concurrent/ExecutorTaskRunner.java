@@ -54,22 +54,19 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
         };
         callbacks.execute(task.onRunning());
         Future<?> future = workers.submit(() -> {
+            Runnable outcome;
             try {
                 T result = task.work().call(context);
-                if (token.isCancelled()) {
-                    callbacks.execute(() -> finish(task, () -> task.onCancelled().run()));
-                } else {
-                    callbacks.execute(() -> finish(task, () -> task.onSuccess().accept(result)));
-                }
+                outcome = token.isCancelled() ? task.onCancelled() : () -> task.onSuccess().accept(result);
             } catch (Throwable t) {
-                if (token.isCancelled() || t instanceof CancellationException || t instanceof InterruptedException) {
-                    callbacks.execute(() -> finish(task, () -> task.onCancelled().run()));
-                } else {
-                    callbacks.execute(() -> finish(task, () -> fail(task, t)));
-                }
-            } finally {
-                activity.finished(id);
+                boolean cancelled = token.isCancelled() || t instanceof CancellationException
+                        || t instanceof InterruptedException;
+                outcome = cancelled ? task.onCancelled() : () -> fail(task, t);
             }
+            // the activity ends before the callbacks run, so a callback sees the status bar it leaves behind
+            activity.finished(id);
+            Runnable deliver = outcome;
+            callbacks.execute(() -> finish(task, deliver));
         });
         return new TaskHandle() {
             @Override
