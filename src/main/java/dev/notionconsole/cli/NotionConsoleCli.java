@@ -25,6 +25,7 @@ public final class NotionConsoleCli implements Runnable {
     /** Builds the command tree with the project's exit codes and redacted error output. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new NotionConsoleCli());
+        // Subcommands, one line each (sandbox, connections, request, oauth, ...):
         cl.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
