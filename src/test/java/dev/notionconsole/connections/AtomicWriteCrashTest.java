@@ -28,9 +28,9 @@ class AtomicWriteCrashTest {
             Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
                     "-Dlogback.configurationFile=logback-test.xml", CrashingWriter.class.getName(), file.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-            // wait until it is writing, then kill it at a different point of its cycle each round
+            // wait until a first generation exists and the next is being written, then kill it at a different point of its cycle each round
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!tempFileExists() && System.nanoTime() < deadline) {
+            while (!(Files.exists(file) && tempFileExists()) && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
             Thread.sleep(37L * round + 11);
