@@ -202,7 +202,7 @@ public final class MainWindowView extends StackPane {
         help.setAccessibleText("Keyboard shortcuts");
         help.setOnAction(e -> viewModel.toggleHelp());
 
-        ToolBar bar = new ToolBar(brand, new Separator(), pickerLabel, connectionPicker, spacer, themeToggle, help);
+        ToolBar bar = new ToolBar(brand, new Separator(javafx.geometry.Orientation.VERTICAL), pickerLabel, connectionPicker, spacer, themeToggle, help);
         bar.setId("mainToolbar");
         bar.getStyleClass().add("main-toolbar");
         return bar;
