@@ -61,7 +61,7 @@ public final class ConnectionsCommand implements Runnable {
     /** What the commands need from their surroundings; tests give their own. */
     public record Environment(AppDirs dirs, Map<String, String> env, Supplier<InputStream> stdin, SandboxAccess sandbox) {
         static Environment real() {
-            return new Environment(AppDirs.fromEnvironment(), System.getenv(), () -> System.in, CliSandbox.access());
+            return new Environment(AppDirs.fromEnvironment(), System.getenv(), () -> System.in, SandboxAccess.NONE);
         }
     }
 
@@ -278,7 +278,7 @@ public final class ConnectionsCommand implements Runnable {
             ConnectionService s = parent.service();
             Connection c = which != null ? parent.resolve(which) : s.current().orElseThrow(() ->
                     new CommandLine.ParameterException(spec.commandLine(), "No current connection; name one."));
-            IdentityCheck check = CliIdentity.check(s, c);
+            IdentityCheck check = s.testConnection(c, dev.notionconsole.core.concurrent.CancellationToken.none());
             PrintWriter out = spec.commandLine().getOut();
             out.println(c.name() + ": " + check.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
             out.println("  " + check.summary());
