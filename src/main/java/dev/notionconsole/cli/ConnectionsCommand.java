@@ -96,6 +96,7 @@ public final class ConnectionsCommand implements Runnable {
             service = ConnectionServices.open(e.dirs(), e.env(), e.sandbox(), Runnable::run);
             PrintWriter err = spec.commandLine().getErr();
             service.startupNotices().forEach(n -> err.println("note: " + Redactor.redact(n)));
+            service.secretStorage().notices().forEach(n -> err.println("note: " + Redactor.redact(n)));
         }
         return service;
     }

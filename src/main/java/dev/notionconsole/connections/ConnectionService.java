@@ -156,11 +156,13 @@ public final class ConnectionService {
         return find(currentId);
     }
 
-    /** Messages from startup (file moved aside, migrated, secrets storage problems) for the UI to show once. */
+    /**
+     * Messages from loading the connections file (moved aside, migrated, newer format) for the UI to show once.
+     * Does not block; the secret storage's own notices come from {@code secretStorage().notices()}, which may
+     * probe the keychain.
+     */
     public List<String> startupNotices() {
-        List<String> all = new ArrayList<>(notices);
-        all.addAll(secrets.notices());
-        return all;
+        return List.copyOf(notices);
     }
 
     public SecretStorage secretStorage() {
