@@ -36,7 +36,7 @@ public class App extends Application {
 
     @Override
     public void init() {
-        context = new AppContext(AppDirs.fromEnvironment());
+        context = new AppContext(AppDirs.fromEnvironment(), System.getenv());
         context.uncaughtErrors().install();
     }
 

@@ -1,6 +1,10 @@
 package dev.notionconsole.ui;
 
 import dev.notionconsole.core.AppDirs;
+import dev.notionconsole.connections.ConnectionService;
+import dev.notionconsole.connections.ConnectionServices;
+import dev.notionconsole.connections.SandboxAccess;
+import dev.notionconsole.core.concurrent.SerialExecutor;
 import dev.notionconsole.core.concurrent.TaskRunner;
 import dev.notionconsole.settings.SettingsStore;
 import dev.notionconsole.ui.common.DialogService;
@@ -11,6 +15,7 @@ import dev.notionconsole.ui.shell.MainWindowViewModel;
 import dev.notionconsole.ui.shell.Workspace;
 import dev.notionconsole.ui.shell.WorkspaceSlot;
 import java.util.List;
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Window;
@@ -30,15 +35,19 @@ public final class AppContext implements AutoCloseable {
     private final SettingsStore settingsStore;
     private final SettingsStore.Loaded settings;
 
-    // --- connections (issue 4): services go here ---
+    // --- connections (issue 4) ---
+    private final ConnectionService connections;
 
     // --- request (issue 6): services go here ---
 
-    /** Blocking: reads the settings. Call off the JavaFX thread. */
-    public AppContext(AppDirs dirs) {
+    /** Blocking: reads settings and connections. Call off the JavaFX thread. */
+    public AppContext(AppDirs dirs, Map<String, String> env) {
         this.dirs = dirs;
         this.settingsStore = new SettingsStore(dirs.resolve(SettingsStore.FILE_NAME));
         this.settings = settingsStore.load();
+        // sandbox-ops: replace SandboxAccess.NONE with the SandboxRuntime adapter
+        this.connections = ConnectionServices.open(dirs, env, SandboxAccess.NONE,
+                new SerialExecutor(tasks, "Saving connections"));
     }
 
     /**
@@ -66,7 +75,8 @@ public final class AppContext implements AutoCloseable {
     }
 
     public MainWindowViewModel mainWindowViewModel() {
-        return new MainWindowViewModel(workspaces(), settings, settingsStore, tasks, dialogs, Platform::runLater);
+        return new MainWindowViewModel(workspaces(), settings, settingsStore, connections, tasks, dialogs,
+                Platform::runLater);
     }
 
     /** Call once the main window exists: dialogs are owned by it. */
@@ -81,6 +91,10 @@ public final class AppContext implements AutoCloseable {
 
     public AppDirs dirs() {
         return dirs;
+    }
+
+    public ConnectionService connections() {
+        return connections;
     }
 
     public TaskRunner tasks() {

@@ -40,12 +40,21 @@ final class HelpOverlay extends StackPane {
             GridPane grid = new GridPane();
             grid.getStyleClass().add("help-grid");
             int row = 0;
+            HBox lastKeys = null;
+            String lastDescription = null;
             for (Shortcut s : section.shortcuts()) {
                 Label keys = new Label(displayText(s.keys()));
                 keys.getStyleClass().add("key-cap");
+                if (s.description().equals(lastDescription)) {
+                    lastKeys.getChildren().add(keys); // F1 and Ctrl+/ do the same: one row, two key caps
+                    continue;
+                }
+                lastKeys = new HBox(keys);
+                lastKeys.getStyleClass().add("key-caps");
+                lastDescription = s.description();
                 Label what = new Label(s.description());
                 what.setWrapText(true);
-                grid.addRow(row++, keys, what);
+                grid.addRow(row++, lastKeys, what);
             }
             card.getChildren().addAll(heading, grid);
         }

@@ -1,5 +1,6 @@
 package dev.notionconsole.ui.shell;
 
+import dev.notionconsole.connections.Connection;
 import dev.notionconsole.core.concurrent.ActivityTracker.Activity;
 import dev.notionconsole.settings.ScreenArea;
 import dev.notionconsole.settings.Theme;
@@ -60,7 +61,8 @@ public final class MainWindowView extends StackPane {
     private final StackPane workspaceArea = new StackPane();
     private final Map<WorkspaceSlot, Node> built = new EnumMap<>(WorkspaceSlot.class);
     private final ToggleGroup navGroup = new ToggleGroup();
-    private final ComboBox<String> connectionPicker = new ComboBox<>();
+    private final ComboBox<Connection> connectionPicker = new ComboBox<>();
+    private boolean syncingPicker;
     private HelpOverlay helpOverlay;
     private WindowBounds normalBounds;
 
@@ -149,9 +151,29 @@ public final class MainWindowView extends StackPane {
 
         connectionPicker.setId("connectionPicker");
         connectionPicker.setPromptText("No connections yet");
-        connectionPicker.setPrefWidth(260);
-        connectionPicker.setDisable(true);
-        connectionPicker.setTooltip(new Tooltip("The connection requests are sent through"));
+        connectionPicker.setPrefWidth(300);
+        connectionPicker.setVisibleRowCount(14);
+        connectionPicker.setTooltip(new Tooltip("The connection every workspace talks through"));
+        connectionPicker.setCellFactory(list -> new ConnectionCell(true));
+        connectionPicker.setButtonCell(new ConnectionCell(false));
+        connectionPicker.setItems(viewModel.connections());
+        connectionPicker.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.connections()));
+        Runnable syncPicker = () -> {
+            syncingPicker = true;
+            try {
+                connectionPicker.getSelectionModel().select(viewModel.currentConnectionProperty().get());
+            } finally {
+                syncingPicker = false;
+            }
+        };
+        syncPicker.run();
+        viewModel.currentConnectionProperty().addListener(o -> syncPicker.run());
+        viewModel.connections().addListener((ListChangeListener<Connection>) c -> syncPicker.run());
+        connectionPicker.valueProperty().addListener((obs, old, picked) -> {
+            if (!syncingPicker && picked != null) {
+                viewModel.chooseConnection(picked);
+            }
+        });
         Label pickerLabel = new Label("Connection");
         pickerLabel.getStyleClass().add("toolbar-label");
         pickerLabel.setLabelFor(connectionPicker);
@@ -180,7 +202,7 @@ public final class MainWindowView extends StackPane {
         help.setAccessibleText("Keyboard shortcuts");
         help.setOnAction(e -> viewModel.toggleHelp());
 
-        ToolBar bar = new ToolBar(brand, new Separator(), pickerLabel, connectionPicker, spacer, themeToggle, help);
+        ToolBar bar = new ToolBar(brand, new Separator(javafx.geometry.Orientation.VERTICAL), pickerLabel, connectionPicker, spacer, themeToggle, help);
         bar.setId("mainToolbar");
         bar.getStyleClass().add("main-toolbar");
         return bar;
@@ -249,6 +271,38 @@ public final class MainWindowView extends StackPane {
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** A connection in the picker: its name, and in the list also its kind and where it points. */
+    private static final class ConnectionCell extends javafx.scene.control.ListCell<Connection> {
+        private final boolean detailed;
+
+        ConnectionCell(boolean detailed) {
+            this.detailed = detailed;
+        }
+
+        @Override
+        protected void updateItem(Connection c, boolean empty) {
+            super.updateItem(c, empty);
+            if (empty || c == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(c.name());
+            if (detailed) {
+                Label detail = new Label(c.kind().label() + (c.isSandbox() ? " · sandbox" : ""));
+                detail.getStyleClass().add("picker-detail");
+                setGraphic(null);
+                setText(null);
+                Label name = new Label(c.name());
+                VBox box = new VBox(name, detail);
+                box.getStyleClass().add("picker-cell");
+                setGraphic(box);
+            } else {
+                setGraphic(Icons.of(c.isSandbox() ? Feather.BOX : Feather.LINK));
+            }
+        }
     }
 
     private void showWorkspace(WorkspaceSlot slot) {

@@ -1,5 +1,8 @@
 package dev.notionconsole.ui.shell;
 
+import dev.notionconsole.connections.Connection;
+import dev.notionconsole.connections.ConnectionService;
+import dev.notionconsole.connections.ConnectionsListener;
 import dev.notionconsole.core.concurrent.ActivityTracker.Activity;
 import dev.notionconsole.core.concurrent.BackgroundTask;
 import dev.notionconsole.core.concurrent.TaskRunner;
@@ -13,6 +16,7 @@ import dev.notionconsole.ui.common.DialogService;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -40,10 +44,12 @@ public final class MainWindowViewModel {
 
     private final List<Workspace> workspaces;
     private final SettingsStore store;
+    private final ConnectionService connectionService;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final String settingsProblem;
     private final Runnable stopListening;
+    private final ConnectionsListener connectionsListener;
     private final Object saveLock = new Object();
     private volatile AppSettings settings;
 
@@ -57,17 +63,20 @@ public final class MainWindowViewModel {
     private final ReadOnlyDoubleWrapper activityProgress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Activity> activities = FXCollections.observableArrayList();
+    private final ObservableList<Connection> connections = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Connection> currentConnection = new ReadOnlyObjectWrapper<>();
 
     /**
      * @param uiThread where changes from other threads are applied (Platform::runLater; Runnable::run in tests)
      */
     public MainWindowViewModel(List<Workspace> workspaces, SettingsStore.Loaded loaded, SettingsStore store,
-            TaskRunner tasks, DialogService dialogs, Executor uiThread) {
+            ConnectionService connectionService, TaskRunner tasks, DialogService dialogs, Executor uiThread) {
         if (workspaces.isEmpty()) {
             throw new IllegalArgumentException("no workspaces");
         }
         this.workspaces = List.copyOf(workspaces);
         this.store = store;
+        this.connectionService = connectionService;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.settings = loaded.settings();
@@ -77,6 +86,20 @@ public final class MainWindowViewModel {
         selected.set(last != null && slots().contains(last) ? last : workspaces.get(0).slot());
         this.stopListening = tasks.activity().addListener(list -> uiThread.execute(() -> showActivity(list)));
         showActivity(tasks.activity().snapshot());
+
+        this.connectionsListener = new ConnectionsListener() {
+            @Override
+            public void connectionsChanged(List<Connection> list) {
+                uiThread.execute(() -> showConnections(list, connectionService.current()));
+            }
+
+            @Override
+            public void currentChanged(Optional<Connection> current) {
+                uiThread.execute(() -> showConnections(connectionService.list(), current));
+            }
+        };
+        connectionService.addListener(connectionsListener);
+        showConnections(connectionService.list(), connectionService.current());
     }
 
     // Commands
@@ -92,6 +115,19 @@ public final class MainWindowViewModel {
     public void selectIndex(int index) {
         if (index >= 0 && index < workspaces.size()) {
             select(workspaces.get(index).slot());
+        }
+    }
+
+    /** The user picked a connection in the toolbar; every workspace follows (through the service). */
+    public void chooseConnection(Connection c) {
+        if (c == null || (currentConnection.get() != null && currentConnection.get().id().equals(c.id()))) {
+            return;
+        }
+        try {
+            connectionService.setCurrent(c.id()); // memory only; the file is written in the background
+        } catch (IllegalArgumentException gone) {
+            // removed meanwhile: the listener brings the picker up to date
+            dialogs.notify(DialogService.NotificationKind.WARNING, "\"" + c.name() + "\" no longer exists.");
         }
     }
 
@@ -144,10 +180,13 @@ public final class MainWindowViewModel {
         return sections;
     }
 
-    /** Call once the window is on screen: says whether the settings had to be reset. */
+    /** Call once the window is on screen: tells what start-up had to repair (settings, connections file). */
     public void windowShown() {
         if (settingsProblem != null) {
             dialogs.notify(DialogService.NotificationKind.WARNING, settingsProblem);
+        }
+        for (String notice : connectionService.startupNotices()) {
+            dialogs.notify(DialogService.NotificationKind.WARNING, notice);
         }
     }
 
@@ -180,6 +219,7 @@ public final class MainWindowViewModel {
     /** Stops listening to shared services. */
     public void dispose() {
         stopListening.run();
+        connectionService.removeListener(connectionsListener);
     }
 
     private void saveInBackground() {
@@ -189,6 +229,22 @@ public final class MainWindowViewModel {
         }).onFailure(e -> dialogs.notify(DialogService.NotificationKind.WARNING,
                 "Could not save settings to " + store.file() + ": " + e.getMessage()))
                 .executeWith(tasks);
+    }
+
+    private void showConnections(List<Connection> list, Optional<Connection> current) {
+        if (!connections.equals(list)) {
+            connections.setAll(list);
+        }
+        currentConnection.set(current.orElse(null));
+        connectionStatus.set(current.map(MainWindowViewModel::describe).orElse(
+                list.isEmpty() ? "No connections yet: add one in Connections" : "No connection selected"));
+        rateLimitStatus.set(current.map(c -> c.ratePlan().perMinute() + " requests/min").orElse(""));
+    }
+
+    /** "Acme bot · Internal connection · sandbox" */
+    static String describe(Connection c) {
+        String where = c.isSandbox() ? "sandbox" : c.baseUrl().replaceFirst("^https?://", "");
+        return c.name() + " · " + c.kind().label() + " · " + where;
     }
 
     private void showActivity(List<Activity> list) {
@@ -256,6 +312,15 @@ public final class MainWindowViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** The saved connections, for the toolbar's picker. */
+    public ObservableList<Connection> connections() {
+        return FXCollections.unmodifiableObservableList(connections);
+    }
+
+    public ReadOnlyObjectProperty<Connection> currentConnectionProperty() {
+        return currentConnection.getReadOnlyProperty();
     }
 
     /** The running tasks, for the status bar's tooltip. */

@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.notionconsole.connections.Connection;
+import dev.notionconsole.connections.ConnectionKind;
+import dev.notionconsole.connections.ConnectionService;
+import dev.notionconsole.connections.ConnectionServices;
+import dev.notionconsole.connections.ConnectionStore;
+import dev.notionconsole.connections.SandboxAccess;
+import dev.notionconsole.core.Secret;
 import dev.notionconsole.core.concurrent.BackgroundTask;
+import dev.notionconsole.secrets.SecretStorage;
 import dev.notionconsole.core.concurrent.InlineTaskRunner;
 import dev.notionconsole.settings.AppSettings;
 import dev.notionconsole.settings.ScreenArea;
@@ -14,6 +22,8 @@ import dev.notionconsole.settings.WindowBounds;
 import dev.notionconsole.ui.common.RecordingDialogService;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +38,7 @@ class MainWindowViewModelTest {
     private final InlineTaskRunner tasks = new InlineTaskRunner();
     private final RecordingDialogService dialogs = new RecordingDialogService();
     private SettingsStore store;
+    private ConnectionService connections;
 
     private static final List<Workspace> FOUR = List.of(
             Workspace.placeholder(WorkspaceSlot.CONNECTIONS),
@@ -39,10 +50,17 @@ class MainWindowViewModelTest {
     @BeforeEach
     void setUp() {
         store = new SettingsStore(dir.resolve("settings.json"));
+        connections = openConnections();
+    }
+
+    private ConnectionService openConnections() {
+        ConnectionStore cs = new ConnectionStore(dir.resolve("connections.json"));
+        return ConnectionServices.open(cs, cs.load(), SecretStorage.sessionOnly(dir.resolve("secrets.json"), false),
+                Map.of(), SandboxAccess.NONE, Runnable::run, Clock.systemUTC());
     }
 
     private MainWindowViewModel viewModel() {
-        return new MainWindowViewModel(FOUR, store.load(), store, tasks, dialogs, Runnable::run);
+        return new MainWindowViewModel(FOUR, store.load(), store, connections, tasks, dialogs, Runnable::run);
     }
 
     @Test
@@ -159,5 +177,45 @@ class MainWindowViewModelTest {
             return null;
         }).onSuccess(v -> { }).executeWith(tasks);
         assertEquals(List.of("Ready"), during);
+    }
+
+    @Test
+    void withoutConnectionsThePickerIsEmptyAndTheStatusBarSaysWhereToAddOne() {
+        MainWindowViewModel vm = viewModel();
+        assertTrue(vm.connections().isEmpty());
+        assertEquals(null, vm.currentConnectionProperty().get());
+        assertTrue(vm.connectionStatusProperty().get().contains("add one in Connections"));
+    }
+
+    @Test
+    void thePickerFollowsTheConnectionServiceAndChangesItsCurrentConnection() throws Exception {
+        MainWindowViewModel vm = viewModel();
+        Connection a = connections.add(Connection.builder(ConnectionKind.INTERNAL).name("Acme bot")
+                .baseUrl("https://api.notion.com").build(), Secret.of("ntn_11112222333344445555666677778888"), null);
+        Connection b = connections.add(Connection.builder(ConnectionKind.PERSONAL_ACCESS_TOKEN).name("My PAT")
+                .baseUrl("http://127.0.0.1:9999").build(), Secret.of("ntn_99998888777766665555444433332222"), null);
+        assertEquals(List.of("Acme bot", "My PAT"), vm.connections().stream().map(Connection::name).toList());
+
+        vm.chooseConnection(vm.connections().get(1));
+        assertEquals(b.id(), connections.current().orElseThrow().id(), "the choice goes to the service");
+        assertEquals(b.id(), vm.currentConnectionProperty().get().id());
+        assertEquals("My PAT · Personal access token · 127.0.0.1:9999", vm.connectionStatusProperty().get());
+        assertEquals("180 requests/min", vm.rateLimitStatusProperty().get());
+
+        connections.setCurrent(a.id()); // changed elsewhere (the Connections workspace)
+        assertEquals("Acme bot", vm.currentConnectionProperty().get().name());
+
+        connections.remove(a.id());
+        assertEquals(List.of("My PAT"), vm.connections().stream().map(Connection::name).toList());
+    }
+
+    @Test
+    void noticesFromLoadingTheConnectionsFileAreShownWithTheWindow() throws Exception {
+        Files.writeString(dir.resolve("connections.json"), "{ not json");
+        connections = openConnections();
+        MainWindowViewModel vm = viewModel();
+        vm.windowShown();
+        assertEquals(connections.startupNotices().size(), dialogs.ofKind("notify-warning").size());
+        assertTrue(!connections.startupNotices().isEmpty());
     }
 }

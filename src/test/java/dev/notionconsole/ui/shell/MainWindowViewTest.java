@@ -36,7 +36,7 @@ class MainWindowViewTest {
     @Start
     void start(Stage stage) throws Exception {
         Path home = Files.createTempDirectory("nc-shell-view");
-        context = new AppContext(new AppDirs(home));
+        context = new AppContext(new AppDirs(home), java.util.Map.of("NOTION_CONSOLE_SECRETS", "session"));
         viewModel = context.mainWindowViewModel();
         new MainWindowView(viewModel, context.dialogs(), context.notificationLayer()).install(stage);
         context.attach(stage);
