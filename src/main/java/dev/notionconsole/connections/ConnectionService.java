@@ -338,7 +338,11 @@ public final class ConnectionService {
         }
         if (c.kind() == ConnectionKind.PUBLIC_OAUTH) {
             Optional<Installation> inst = c.activeInstallation();
-            return inst.isPresent() ? secrets.get(SecretKeys.accessToken(c.id(), inst.get().botId())) : Optional.empty();
+            if (inst.isPresent()) {
+                return secrets.get(SecretKeys.accessToken(c.id(), inst.get().botId()));
+            }
+            // a default sandbox public connection uses the fixture's pre-made installation until the user authorizes
+            return c.sandboxRef() == null ? Optional.empty() : fixture(c).map(SandboxAccess.FixtureConnection::token);
         }
         Optional<Secret> stored = secrets.get(SecretKeys.token(c.id()));
         if (stored.isPresent() || c.sandboxRef() == null) {
