@@ -406,7 +406,7 @@ public final class ConnectionsViewModel {
         Map<String, Secret> secrets = new LinkedHashMap<>();
         for (Connection d : drafts) {
             ConnectionTransfer.SecretNeed need = ConnectionTransfer.SecretNeed.of(d);
-            if (need == ConnectionTransfer.SecretNeed.NONE) {
+            if (need == ConnectionTransfer.SecretNeed.NONE || ConnectionTransfer.alreadyPresent(service, d).isPresent()) {
                 continue;
             }
             String what = need == ConnectionTransfer.SecretNeed.TOKEN
@@ -421,7 +421,8 @@ public final class ConnectionsViewModel {
         BackgroundTask.of("Import connections", ctx -> ConnectionTransfer.importInto(service, drafts,
                 (draft, need) -> Optional.ofNullable(secrets.get(draft.name()))))
                 .onSuccess(report -> {
-                    String msg = "Imported " + report.added().size() + " connection(s).";
+                    String msg = "Imported " + report.added().size() + " connection(s)."
+                            + (report.alreadyPresent().isEmpty() ? "" : " " + report.alreadyPresent().size() + " already here.");
                     if (report.skipped().isEmpty()) {
                         dialogs.notify(NotificationKind.SUCCESS, msg);
                     } else {
