@@ -144,7 +144,7 @@ public final class ConnectionsViewModel {
      * Unsaved edits are not dropped without asking.
      */
     public void select(Connection c) {
-        if (c == null || (selected.get() != null && selected.get().id().equals(c.id()) && !form.isNewProperty().get())) {
+        if (c == null || (selected.get() != null && selected.get().id().equals(c.id()))) {
             return;
         }
         if (!confirmDiscard()) {
@@ -165,10 +165,11 @@ public final class ConnectionsViewModel {
 
     private void show(Connection c) {
         long generation = ++selectionGeneration;
-        selected.set(c);
+        // the form first: listeners of the selection then see a consistent, clean form
+        form.load(c, null, null);
         installations.setAll(c.installations());
         showCheck(c.lastCheck());
-        form.load(c, null, null);
+        selected.set(c);
         loadingSecrets.set(true);
         BackgroundTask.of("Read the secrets of " + c.name(), ctx -> {
             Secret token = service.token(c).orElse(null);
