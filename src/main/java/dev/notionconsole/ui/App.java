@@ -36,19 +36,23 @@ public class App extends Application {
 
     @Override
     public void init() {
+        long t0 = System.nanoTime();
         context = new AppContext(AppDirs.fromEnvironment(), System.getenv());
         context.uncaughtErrors().install();
+        LOG.info("Services ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
     @Override
     public void start(Stage stage) {
+        long t0 = System.nanoTime();
         mainWindow = context.mainWindowViewModel();
         MainWindowView view = new MainWindowView(mainWindow, context.dialogs(), context.notificationLayer());
         view.install(stage);
         context.attach(stage);
         FirstFrameProbe.install(stage);
         stage.show();
-        LOG.info("Main window shown");
+        LOG.info("Main window shown in {} ms; {} ms since the JVM started", (System.nanoTime() - t0) / 1_000_000,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     @Override
