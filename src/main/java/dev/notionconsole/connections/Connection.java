@@ -2,6 +2,7 @@ package dev.notionconsole.connections;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.notionconsole.notion.NotionVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,16 +35,32 @@ public record Connection(String id, String name, ConnectionKind kind, String bas
     /** The base-URL marker for the built-in sandbox, resolved to the running sandbox at call time. */
     public static final String SANDBOX = "sandbox";
     /** Notion-Version for new connections (the newest the console knows, notion-api.md 1.3). */
-    public static final String DEFAULT_NOTION_VERSION = "2026-03-11";
+    public static final String DEFAULT_NOTION_VERSION = NotionVersion.LATEST;
 
     public Connection {
         Objects.requireNonNull(kind, "kind");
         installations = installations == null ? List.of() : List.copyOf(installations);
         capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
-        baseUrl = baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl.strip();
+        baseUrl = normalizeBaseUrl(baseUrl);
         notionVersion = notionVersion == null || notionVersion.isBlank() ? DEFAULT_NOTION_VERSION : notionVersion.strip();
         ratePlan = ratePlan == null ? RatePlan.STANDARD : ratePlan;
         notes = notes == null ? "" : notes;
+    }
+
+    /** Blank means api.notion.com; a trailing slash or /v1 is dropped (request paths carry /v1). */
+    static String normalizeBaseUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return DEFAULT_BASE_URL;
+        }
+        String u = url.strip();
+        if (SANDBOX.equalsIgnoreCase(u)) {
+            return SANDBOX;
+        }
+        u = u.replaceAll("/+$", "");
+        if (u.toLowerCase(java.util.Locale.ROOT).endsWith("/v1")) {
+            u = u.substring(0, u.length() - 3).replaceAll("/+$", "");
+        }
+        return u;
     }
 
     public static Builder builder(ConnectionKind kind) {

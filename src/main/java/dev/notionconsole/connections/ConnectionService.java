@@ -1,6 +1,15 @@
 package dev.notionconsole.connections;
 
 import dev.notionconsole.core.Secret;
+import dev.notionconsole.core.concurrent.CancellationToken;
+import dev.notionconsole.notion.ApiRequest;
+import dev.notionconsole.notion.CallObserver;
+import dev.notionconsole.notion.ClientSettings;
+import dev.notionconsole.notion.Credentials;
+import dev.notionconsole.notion.Exchange;
+import dev.notionconsole.notion.NotionClient;
+import dev.notionconsole.notion.NotionVersion;
+import dev.notionconsole.notion.RateLimiter;
 import dev.notionconsole.secrets.SecretStorage;
 import dev.notionconsole.secrets.SecretStore;
 import dev.notionconsole.secrets.SecretStoreException;
@@ -43,7 +52,7 @@ public final class ConnectionService {
     private final List<String> notices = new CopyOnWriteArrayList<>();
     /** Secrets of temporary connections: never in any store. */
     private final Map<String, Secret> temporarySecrets = new ConcurrentHashMap<>();
-    private final Map<String, Object> rateLimiters = new ConcurrentHashMap<>();
+    private final Map<String, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
     private volatile InstallationRevoker revoker;
 
     private List<Connection> connections = new ArrayList<>();
@@ -472,6 +481,81 @@ public final class ConnectionService {
         }
     }
 
+    // ---- calling the API ------------------------------------------------------------------------------
+
+    /**
+     * A client for the connection: its base URL (the running sandbox's for {@value Connection#SANDBOX}), its
+     * token, its pinned Notion-Version and the rate limiter all its clients share. Blocking (secret store, may
+     * start the sandbox): call it in a background task.
+     *
+     * @throws MissingTokenException when no token is stored (e.g. session-only secrets after a restart)
+     * @throws IOException when the sandbox cannot start
+     */
+    public NotionClient clientFor(Connection c) throws IOException, SecretStoreException {
+        Secret token = token(c).orElseThrow(() -> new MissingTokenException(c));
+        return new NotionClient(settingsFor(c).credentials(Credentials.bearer(token)).build());
+    }
+
+    /**
+     * A client that authenticates with the public connection's client id and secret (HTTP Basic), for
+     * {@code /v1/oauth/token}, {@code /introspect} and {@code /revoke}. Blocking.
+     */
+    public NotionClient oauthClientFor(Connection c) throws IOException, SecretStoreException {
+        requirePublic(c);
+        Secret secret = clientSecret(c).orElseThrow(() -> new MissingTokenException(c, "client secret"));
+        if (c.clientId() == null) {
+            throw new IllegalArgumentException("\"" + c.name() + "\" has no OAuth client id.");
+        }
+        return new NotionClient(settingsFor(c).credentials(Credentials.basic(c.clientId(), secret)).build());
+    }
+
+    private ClientSettings.Builder settingsFor(Connection c) throws IOException {
+        return ClientSettings.builder().baseUrl(resolveBaseUrl(c)).notionVersion(c.notionVersion())
+                .rateLimiter(rateLimiterFor(c));
+    }
+
+    /** One bucket per connection and plan, shared by all its clients (notion-api.md 4.5). */
+    public RateLimiter rateLimiterFor(Connection c) {
+        return rateLimiters.compute(c.id(), (id, existing) -> existing != null
+                && existing.snapshot().limitPerMinute() == c.ratePlan().perMinute()
+                ? existing : RateLimiter.perMinute(c.ratePlan().perMinute()));
+    }
+
+    /**
+     * "Test connection": GET /v1/users/me, interpreted by {@link IdentityInterpreter}, remembered with the time
+     * together with the capabilities it reveals. Never throws for an API or network failure: that is the result.
+     * Blocking.
+     */
+    public IdentityCheck testConnection(Connection c, CancellationToken cancel) throws SecretStoreException {
+        Instant at = clock.instant();
+        IdentityCheck check;
+        List<LearnedCapability> learned = List.of();
+        String base = c.baseUrl();
+        try {
+            base = resolveBaseUrl(c);
+            NotionClient client = clientFor(c);
+            Exchange ex = client.send(ApiRequest.get("/v1/users/me"), cancel, CallObserver.NONE);
+            IdentityInterpreter.Result r = IdentityInterpreter.interpret(find(c.id()).orElse(c), ex, at);
+            check = r.check();
+            learned = r.capabilities();
+        } catch (MissingTokenException e) {
+            check = IdentityCheck.failure(at, IdentityCheck.Outcome.NO_TOKEN, e.getMessage(), null, null);
+        } catch (IOException e) {
+            check = IdentityCheck.failure(at, IdentityCheck.Outcome.UNREACHABLE,
+                    "Could not reach " + base + ": " + e.getMessage(), null, null);
+        } catch (IllegalArgumentException e) {
+            check = IdentityCheck.failure(at, IdentityCheck.Outcome.UNREACHABLE, e.getMessage(), null, null);
+        }
+        LOG.info("Identity check of {}: {} ({})", c.name(), check.outcome(), check.summary());
+        if (find(c.id()).isPresent()) {
+            for (LearnedCapability cap : learned) {
+                recordCapability(c.id(), cap.capability(), cap.present(), cap.evidence());
+            }
+            recordCheck(c.id(), check);
+        }
+        return check;
+    }
+
     // ---- internals -----------------------------------------------------------------------------------
 
     /** Resolves the base URL: the running sandbox's for {@value Connection#SANDBOX}. Blocking (may start it). */
@@ -507,7 +591,7 @@ public final class ConnectionService {
 
     private void requireValid(Connection c, boolean hasToken, boolean hasClientSecret) {
         List<ConnectionValidator.Problem> problems = ConnectionValidator.validate(c, connections, hasToken,
-                hasClientSecret, List.of());
+                hasClientSecret, NotionVersion.ALL);
         if (ConnectionValidator.blocking(problems)) {
             throw new InvalidConnectionException(problems);
         }

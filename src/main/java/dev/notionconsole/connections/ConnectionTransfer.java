@@ -51,7 +51,7 @@ public final class ConnectionTransfer {
         }
     }
 
-    /** Asks for the secret of one imported connection; empty to skip that connection. */
+    /** Asks for the secret of one imported connection (named as in the file); empty to skip that connection. */
     @FunctionalInterface
     public interface SecretPrompt {
         Optional<Secret> secretFor(Connection draft, SecretNeed need) throws IOException;
@@ -109,7 +109,7 @@ public final class ConnectionTransfer {
             SecretNeed need = SecretNeed.of(named);
             Secret secret = null;
             if (need != SecretNeed.NONE) {
-                Optional<Secret> given = prompt.secretFor(named, need);
+                Optional<Secret> given = prompt.secretFor(draft, need);
                 if (given.isEmpty()) {
                     skipped.add(named.name() + ": no " + (need == SecretNeed.TOKEN ? "token" : "client secret") + " given");
                     continue;

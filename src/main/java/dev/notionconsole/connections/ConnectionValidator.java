@@ -87,9 +87,8 @@ public final class ConnectionValidator {
             return java.util.Optional.of(new Problem(Field.BASE_URL,
                     "Use an http(s) URL such as https://api.notion.com, or \"sandbox\" for the built-in sandbox.", true));
         }
-        if (uri.getPath() != null && uri.getPath().replaceAll("/+$", "").endsWith("/v1")) {
-            return java.util.Optional.of(new Problem(Field.BASE_URL,
-                    "Leave /v1 out: request paths already start with it.", true));
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return java.util.Optional.of(new Problem(Field.BASE_URL, "A base URL has no query or fragment.", true));
         }
         if (scheme.equals("http") && !isLoopback(uri.getHost())) {
             return java.util.Optional.of(new Problem(Field.BASE_URL,

@@ -117,6 +117,13 @@ public final class FileSecretStore implements SecretStore {
         }
     }
 
+    /** Creates the (empty) file if it does not exist, so the opt-in is visible on disk with its mode. */
+    synchronized void createIfAbsent() throws SecretStoreException {
+        if (!Files.exists(file)) {
+            save();
+        }
+    }
+
     /** Everything in the file, for moving it to another store. */
     synchronized Map<String, Secret> entries() {
         Map<String, Secret> out = new LinkedHashMap<>();

@@ -105,6 +105,7 @@ public final class SecretStorage implements SecretStore {
                         file.put(e.getKey(), e.getValue());
                     }
                 }
+                file.createIfAbsent();
                 active = file;
             }
             fileOptIn = true;

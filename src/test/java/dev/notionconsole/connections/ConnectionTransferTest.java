@@ -51,7 +51,8 @@ class ConnectionTransferTest {
             return draft.name().startsWith("Acme") ? Optional.of(ConnectionServiceTest.TOKEN_2) : Optional.empty();
         });
 
-        assertEquals(List.of("Acme 2:TOKEN", "App 2:CLIENT_SECRET"), asked, "names already taken get a number");
+        assertEquals(List.of("Acme:TOKEN", "App:CLIENT_SECRET"), asked, "asked by the names in the file");
+        assertEquals("Acme 2", report.added().get(0).name(), "names already taken get a number");
         assertEquals(1, report.added().size());
         Connection imported = report.added().get(0);
         assertEquals(RatePlan.BUSINESS, imported.ratePlan());
