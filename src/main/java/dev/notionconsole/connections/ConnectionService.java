@@ -328,6 +328,24 @@ public final class ConnectionService {
         return updated;
     }
 
+    /**
+     * Learns from an answer what the connection can do ({@link CapabilityEvidence}); for the request feature to
+     * call after every exchange. Writes only when something changed or the last observation is an hour old.
+     */
+    public void learnFrom(Connection c, Exchange exchange) {
+        Optional<CapabilityEvidence.Observation> obs = CapabilityEvidence.of(c.kind(), exchange);
+        if (obs.isEmpty() || find(c.id()).isEmpty()) {
+            return;
+        }
+        CapabilityEvidence.Observation o = obs.get();
+        Optional<LearnedCapability> before = find(c.id()).flatMap(x -> x.learned(o.capability()));
+        boolean fresh = before.isPresent() && before.get().present() == o.present() && before.get().observedAt() != null
+                && before.get().observedAt().isAfter(clock.instant().minus(java.time.Duration.ofHours(1)));
+        if (!fresh) {
+            recordCapability(c.id(), o.capability(), o.present(), o.evidence());
+        }
+    }
+
     // ---- secrets -------------------------------------------------------------------------------------
 
     /**
