@@ -290,7 +290,7 @@ public final class ConnectionsViewModel {
             return;
         }
         if (!dialogs.confirm("Delete connection?", "Delete \"" + sel.name() + "\" and remove its secrets from "
-                + service.secretStorage().describeQuietly() + "? This cannot be undone.", "Delete")) {
+                + service.secretStorage().whereQuietly() + "? This cannot be undone.", "Delete")) {
             return;
         }
         boolean revoke = sel.kind() == ConnectionKind.PUBLIC_OAUTH && !sel.installations().isEmpty()
