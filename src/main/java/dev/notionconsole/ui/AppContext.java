@@ -7,6 +7,7 @@ import dev.notionconsole.connections.SandboxAccess;
 import dev.notionconsole.core.concurrent.SerialExecutor;
 import dev.notionconsole.core.concurrent.TaskRunner;
 import dev.notionconsole.settings.SettingsStore;
+import dev.notionconsole.settings.Theme;
 import dev.notionconsole.ui.common.DialogService;
 import dev.notionconsole.ui.common.FxDialogService;
 import dev.notionconsole.ui.common.FxTaskRunner;
@@ -87,6 +88,11 @@ public final class AppContext implements AutoCloseable {
     /** Stacked over the main window by the shell. */
     public Node notificationLayer() {
         return dialogs.notificationLayer();
+    }
+
+    /** The theme the user chose last, so the app can apply it before the window is built. */
+    public Theme initialTheme() {
+        return settings.settings().theme();
     }
 
     public AppDirs dirs() {
