@@ -68,41 +68,12 @@ class OAuthEndToEndTest {
         return new TokenEndpoint(client, TestSandbox.CLIENT_ID, Secret.of(secret), "Acme <Sync>");
     }
 
-    /** A person who signs in as {@code user}, ticks {@code pages} and clicks {@code decision}; records every hop. */
-    private final class Person implements BrowserOpener {
-        final String user;
-        final List<String> pages;
-        final String decision;
-        final UnaryOperator<Map<String, String>> tamper;
-        final CompletableFuture<HttpResponse<String>> redirectAnswer = new CompletableFuture<>();
-        final CompletableFuture<HttpResponse<String>> listenerPage = new CompletableFuture<>();
-        volatile BrowserPlayer.ConsentForm form;
-
-        Person(String user, List<String> pages, String decision, UnaryOperator<Map<String, String>> tamper) {
-            this.user = user;
-            this.pages = pages;
-            this.decision = decision;
-            this.tamper = tamper;
-        }
-
-        @Override
-        public void open(URI uri) {
-            CompletableFuture.runAsync(() -> {
-                try {
-                    form = browser.open(uri);
-                    List<String> ids = pages.stream().map(form::pageIdTitled).toList();
-                    HttpResponse<String> r = browser.submit(form, decision, form.userIdNamed(user), ids, tamper);
-                    redirectAnswer.complete(r);
-                    listenerPage.complete(browser.follow(r));
-                } catch (Throwable e) {
-                    redirectAnswer.completeExceptionally(e);
-                    listenerPage.completeExceptionally(e);
-                    // end the flow at once instead of waiting for its time limit; awaitCode reports the cause
-                    personFailed.complete(e);
-                    activeFlow.cancel();
-                }
-            });
-        }
+    private Person person(String user, List<String> pages, String decision, UnaryOperator<Map<String, String>> tamper) {
+        return new Person(browser, user, pages, decision, tamper, e -> {
+            // end the flow at once instead of waiting for its time limit; stop() reports the cause
+            personFailed.complete(e);
+            activeFlow.cancel();
+        });
     }
 
     private Exchange get(String path, Secret token) throws Exception {
@@ -111,7 +82,7 @@ class OAuthEndToEndTest {
 
     @Test
     void allowInstallsWithExactlyThePickedPagesAndTheSecondAnswerFindsTheListenerClosed() throws Exception {
-        Person ada = new Person("Ada Lovelace", List.of("Runbooks"), "allow", UnaryOperator.identity());
+        Person ada = person("Ada Lovelace", List.of("Runbooks"), "allow", UnaryOperator.identity());
         Secret code = flow(ada, Duration.ofSeconds(20)).awaitCode(activeFlow, AuthorizationFlow.Observer.NONE);
 
         // the consent page showed the connection (escaped), its capabilities, people, and Ada's pages only
@@ -154,7 +125,7 @@ class OAuthEndToEndTest {
 
     @Test
     void cancelOnTheConsentPageEndsWithAccessDenied() throws Exception {
-        Person bob = new Person("Bob Builder", List.of(), "cancel", UnaryOperator.identity());
+        Person bob = person("Bob Builder", List.of(), "cancel", UnaryOperator.identity());
         OAuthException e = assertThrows(OAuthException.class,
                 () -> flow(bob, Duration.ofSeconds(20)).awaitCode(activeFlow, AuthorizationFlow.Observer.NONE));
         assertEquals(OAuthException.Reason.ACCESS_DENIED, e.reason());
@@ -166,7 +137,7 @@ class OAuthEndToEndTest {
 
     @Test
     void aWrongStateIsRefusedAsAPossibleForgery() throws Exception {
-        Person mallory = new Person("Bob Builder", List.of("Marketing"), "allow", fields -> {
+        Person mallory = person("Bob Builder", List.of("Marketing"), "allow", fields -> {
             fields.put("state", "attacker-state");
             return fields;
         });
@@ -217,7 +188,7 @@ class OAuthEndToEndTest {
     }
 
     private Secret authorize(String user, String... pages) throws Exception {
-        return flow(new Person(user, List.of(pages), "allow", UnaryOperator.identity()), Duration.ofSeconds(20))
+        return flow(person(user, List.of(pages), "allow", UnaryOperator.identity()), Duration.ofSeconds(20))
                 .awaitCode(activeFlow, AuthorizationFlow.Observer.NONE);
     }
 
@@ -284,7 +255,7 @@ class OAuthEndToEndTest {
 
     @Test
     void aGuestCanOnlyPickWhatTheyCanAccess() throws Exception {
-        Person gina = new Person("Gina Guest", List.of("Runbooks"), "allow", UnaryOperator.identity());
+        Person gina = person("Gina Guest", List.of("Runbooks"), "allow", UnaryOperator.identity());
         Secret code = flow(gina, Duration.ofSeconds(20)).awaitCode(activeFlow, AuthorizationFlow.Observer.NONE);
         assertFalse(gina.form.pages().isEmpty());
         // Ada is preselected; ask for Gina's pages like the "Show this person's pages" button does
