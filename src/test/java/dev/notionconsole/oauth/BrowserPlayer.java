@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * follows the 302 to the redirect listener. Plain java.net.http, one request at a time, redirects by hand so
  * every hop can be asserted.
  */
-final class BrowserPlayer {
+public final class BrowserPlayer {
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([a-z_]+)\" value=\"([^\"]*)\">");
     private static final Pattern OPTION = Pattern.compile("<option value=\"([^\"]+)\"( selected)?>([^<]*)");
     private static final Pattern CHECKBOX = Pattern.compile("name=\"page_id\" value=\"([^\"]+)\"[^>]*>(?:<span[^>]*>[^<]*</span>)?([^<]*)</label>");

@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
  * {@code pages} by title and clicks {@code decision}, then the browser follows the 302 to the listener.
  * Runs asynchronously, like a real browser, and records every hop for assertions.
  */
-final class Person implements BrowserOpener {
+public final class Person implements BrowserOpener {
     final String user;
     final List<String> pages;
     final String decision;
@@ -24,7 +24,7 @@ final class Person implements BrowserOpener {
     private final UnaryOperator<Map<String, String>> tamper;
     private final Consumer<Throwable> onFailure;
 
-    Person(BrowserPlayer browser, String user, List<String> pages, String decision, UnaryOperator<Map<String, String>> tamper,
+    public Person(BrowserPlayer browser, String user, List<String> pages, String decision, UnaryOperator<Map<String, String>> tamper,
            Consumer<Throwable> onFailure) {
         this.browser = browser;
         this.user = user;
