@@ -78,14 +78,14 @@ class OAuthCommandTest {
     }
 
     private Person ada(String decision) {
-        return new Person(browser, "Ada Lovelace", List.of("Engineering"), decision, UnaryOperator.identity(), e -> { });
+        return new Person(browser, "Alice Okafor", List.of("Engineering"), decision, UnaryOperator.identity(), e -> { });
     }
 
     @Test
     void loginRefreshIntrospectRevoke() throws Exception {
         assertEquals(ExitCodes.OK, run(empty(), ada("allow"), "login", "--connection", "Acme Sync"), err::toString);
         assertTrue(out.toString().contains("/v1/oauth/authorize?client_id=" + TestSandbox.CLIENT_ID), out.toString());
-        assertTrue(out.toString().contains("Installed \"Acme Sync\" in Acme Inc (Ada Lovelace <ada@acme.test>)"), out.toString());
+        assertTrue(out.toString().contains("Installed \"Acme Sync\" in Acme Robotics (Alice Okafor <alice@acme.example>)"), out.toString());
 
         assertEquals(ExitCodes.OK, run(empty(), BrowserOpener.NONE, "introspect", "-c", "Acme Sync"), err::toString);
         assertTrue(out.toString().contains("active:    true"), out.toString());
@@ -114,8 +114,8 @@ class OAuthCommandTest {
         // the browser's address bar shows the redirect URI with the code, which is pasted into the console
         URI url = awaitUrl();
         BrowserPlayer.ConsentForm form = browser.open(url);
-        HttpResponse<String> redirect = browser.submit(form, "allow", form.userIdNamed("Bob Builder"),
-                List.of(form.pageIdTitled("Marketing")), UnaryOperator.identity());
+        HttpResponse<String> redirect = browser.submit(form, "allow", form.userIdNamed("Carol Tanaka"),
+                List.of(form.pageIdTitled("Sales")), UnaryOperator.identity());
         String addressBar = BrowserPlayer.location(redirect).toString();
         typing.write("not the right thing\n".getBytes(StandardCharsets.UTF_8));
         typing.write((addressBar + "\n").getBytes(StandardCharsets.UTF_8));
@@ -123,7 +123,7 @@ class OAuthCommandTest {
         assertEquals(ExitCodes.OK, exit.get(20, TimeUnit.SECONDS), err::toString);
         assertTrue(out.toString().startsWith("Open this URL in a browser"), out.toString());
         assertTrue(err.toString().contains("That is not the redirected address"), err.toString());
-        assertTrue(out.toString().contains("Installed \"Acme Sync\" in Acme Inc (Bob Builder"), out.toString());
+        assertTrue(out.toString().contains("Installed \"Acme Sync\" in Acme Robotics (Carol Tanaka"), out.toString());
         assertFalse(out.toString().contains(addressBar.substring(addressBar.indexOf("code=") + 5, addressBar.indexOf('&'))),
                 "the code is never echoed");
     }

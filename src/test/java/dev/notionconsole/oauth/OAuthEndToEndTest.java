@@ -82,15 +82,16 @@ class OAuthEndToEndTest {
 
     @Test
     void allowInstallsWithExactlyThePickedPagesAndTheSecondAnswerFindsTheListenerClosed() throws Exception {
-        Person ada = person("Ada Lovelace", List.of("Runbooks"), "allow", UnaryOperator.identity());
+        sandbox.rename("CRM <Bridge>");
+        Person ada = person("Alice Okafor", List.of("Engineering Handbook"), "allow", UnaryOperator.identity());
         Secret code = flow(ada, Duration.ofSeconds(20)).awaitCode(activeFlow, AuthorizationFlow.Observer.NONE);
 
         // the consent page showed the connection (escaped), its capabilities, people, and Ada's pages only
         BrowserPlayer.ConsentForm form = ada.form;
-        assertTrue(form.html().contains("Acme &lt;Sync&gt;"), "connection name escaped");
+        assertTrue(form.html().contains("CRM &lt;Bridge&gt;"), "connection name escaped");
         assertTrue(form.html().contains("Edit pages and databases"), "capabilities listed");
-        assertTrue(form.people().values().stream().anyMatch(v -> v.startsWith("Bob Builder")));
-        assertTrue(form.pages().containsValue("Ada's private notes"), "Ada sees her private page");
+        assertTrue(form.people().values().stream().anyMatch(v -> v.startsWith("Carol Tanaka")));
+        assertTrue(form.pages().containsValue("Alice's Scratchpad"), "Ada sees her private page");
         assertEquals(redirect.value(), form.hidden().get("redirect_uri"));
 
         HttpResponse<String> page = ada.listenerPage.get();
@@ -101,11 +102,11 @@ class OAuthEndToEndTest {
         assertTrue(grant.accessToken().reveal().startsWith("ntn_"));
         assertTrue(grant.refreshToken().reveal().startsWith("nrt_"));
         assertEquals(sandbox.workspace.id(), grant.workspaceId());
-        assertEquals("Acme Inc", grant.workspaceName());
-        assertEquals("🏢", grant.workspaceIcon());
+        assertEquals("Acme Robotics", grant.workspaceName());
+        assertEquals("🤖", grant.workspaceIcon());
         assertEquals("user", grant.ownerType());
-        assertEquals(sandbox.model.user(grant.ownerUserId()).name(), "Ada Lovelace");
-        assertEquals("ada@acme.test", grant.ownerEmail());
+        assertEquals(sandbox.model.user(grant.ownerUserId()).name(), "Alice Okafor");
+        assertEquals("alice@acme.example", grant.ownerEmail());
         assertNull(grant.duplicatedTemplateId());
         assertFalse(grant.toString().contains(grant.accessToken().reveal()), "tokens masked in toString");
 
@@ -113,10 +114,10 @@ class OAuthEndToEndTest {
         Exchange me = get("/v1/users/me", grant.accessToken());
         assertEquals(200, me.status());
         assertEquals(grant.botId(), me.json().get("id").asText());
-        assertEquals(200, get("/v1/pages/" + sandbox.pageId("runbooks"), grant.accessToken()).status());
-        assertEquals(200, get("/v1/pages/" + sandbox.pageId("on-call"), grant.accessToken()).status());
+        assertEquals(200, get("/v1/pages/" + sandbox.pageId("handbook"), grant.accessToken()).status());
+        assertEquals(200, get("/v1/pages/" + sandbox.pageId("first-week"), grant.accessToken()).status());
         assertEquals(404, get("/v1/pages/" + sandbox.pageId("engineering"), grant.accessToken()).status());
-        assertEquals(404, get("/v1/pages/" + sandbox.pageId("marketing"), grant.accessToken()).status());
+        assertEquals(404, get("/v1/pages/" + sandbox.pageId("sales"), grant.accessToken()).status());
 
         // a second answer after success: the listener is already closed
         URI again = BrowserPlayer.location(ada.redirectAnswer.get());
@@ -125,7 +126,7 @@ class OAuthEndToEndTest {
 
     @Test
     void cancelOnTheConsentPageEndsWithAccessDenied() throws Exception {
-        Person bob = person("Bob Builder", List.of(), "cancel", UnaryOperator.identity());
+        Person bob = person("Carol Tanaka", List.of(), "cancel", UnaryOperator.identity());
         OAuthException e = assertThrows(OAuthException.class,
                 () -> flow(bob, Duration.ofSeconds(20)).awaitCode(activeFlow, AuthorizationFlow.Observer.NONE));
         assertEquals(OAuthException.Reason.ACCESS_DENIED, e.reason());
@@ -137,7 +138,7 @@ class OAuthEndToEndTest {
 
     @Test
     void aWrongStateIsRefusedAsAPossibleForgery() throws Exception {
-        Person mallory = person("Bob Builder", List.of("Marketing"), "allow", fields -> {
+        Person mallory = person("Carol Tanaka", List.of("Sales"), "allow", fields -> {
             fields.put("state", "attacker-state");
             return fields;
         });
@@ -146,7 +147,8 @@ class OAuthEndToEndTest {
         assertEquals(OAuthException.Reason.STATE_MISMATCH, e.reason());
         assertTrue(e.getMessage().contains("forged"), e.getMessage());
         assertEquals(400, mallory.listenerPage.get().statusCode());
-        assertTrue(sandbox.publicConnection.installations().isEmpty(), "nothing installed without an exchange");
+        assertEquals(2, sandbox.model.read(() -> sandbox.publicConnection.installations().size()),
+                "nothing installed without an exchange (the fixture has Bob's and Erin's)");
     }
 
     @Test
@@ -194,7 +196,7 @@ class OAuthEndToEndTest {
 
     @Test
     void aCodeWorksOnceAndOnlyWithTheSameRedirectUri() throws Exception {
-        Secret code = authorize("Bob Builder", "Marketing");
+        Secret code = authorize("Carol Tanaka", "Sales");
         OAuthException mismatch = assertThrows(OAuthException.class, () -> tokens(TestSandbox.CLIENT_SECRET)
                 .exchangeCode(code, RedirectUri.parse("http://localhost:1/other"), CancellationToken.none()));
         assertEquals(OAuthException.Reason.INVALID_GRANT, mismatch.reason());
@@ -211,7 +213,7 @@ class OAuthEndToEndTest {
 
     @Test
     void aWrongClientSecretIsExplainedAsA401() throws Exception {
-        Secret code = authorize("Bob Builder", "Marketing");
+        Secret code = authorize("Carol Tanaka", "Sales");
         OAuthException e = assertThrows(OAuthException.class,
                 () -> tokens("secret_wrongwrongwrongwrong").exchangeCode(code, redirect, CancellationToken.none()));
         assertEquals(OAuthException.Reason.INVALID_CLIENT, e.reason());
@@ -223,7 +225,7 @@ class OAuthEndToEndTest {
     @Test
     void refreshRotatesBothTokens() throws Exception {
         TokenEndpoint endpoint = tokens(TestSandbox.CLIENT_SECRET);
-        TokenGrant first = endpoint.exchangeCode(authorize("Ada Lovelace", "Engineering"), redirect, CancellationToken.none());
+        TokenGrant first = endpoint.exchangeCode(authorize("Alice Okafor", "Engineering"), redirect, CancellationToken.none());
         TokenGrant second = endpoint.refresh(first.refreshToken(), CancellationToken.none());
 
         assertEquals(first.botId(), second.botId());
@@ -233,42 +235,54 @@ class OAuthEndToEndTest {
         assertEquals(401, get("/v1/users/me", first.accessToken()).status(), "the old access token is retired");
         OAuthException reused = assertThrows(OAuthException.class, () -> endpoint.refresh(first.refreshToken(), CancellationToken.none()));
         assertEquals(OAuthException.Reason.REAUTHORIZE, reused.reason());
-        assertEquals(200, get("/v1/pages/" + sandbox.pageId("on-call"), second.accessToken()).status(), "same pages after refresh");
+        assertEquals(200, get("/v1/pages/" + sandbox.pageId("first-week"), second.accessToken()).status(), "same pages after refresh");
+    }
+
+    @Test
+    void refreshingAFixtureInstallationRetiresItsFixtureAccessToken() throws Exception {
+        Secret bobsAccess = Secret.of("ntn_sandbox_crm_bridge_bob_FAKE_ACCESS_000000005");
+        Secret bobsRefresh = Secret.of("nrt_sandbox_crm_bridge_bob_FAKE_REFRESH_00000005");
+        assertEquals(200, get("/v1/pages/" + sandbox.pageId("pricing"), bobsAccess).status(), "Bob picked Sales");
+        TokenGrant grant = tokens(TestSandbox.CLIENT_SECRET).refresh(bobsRefresh, CancellationToken.none());
+        assertEquals(401, get("/v1/users/me", bobsAccess).status());
+        assertEquals(200, get("/v1/pages/" + sandbox.pageId("pricing"), grant.accessToken()).status());
+        assertTrue(get("/v1/users/me", Secret.of("ntn_sandbox_crm_bridge_erin_FAKE_ACCESS_00000006")).ok(), "Erin's install is untouched");
     }
 
     @Test
     void revokeMakesTheTokenFailWith401AndIntrospectShowsIt() throws Exception {
         TokenEndpoint endpoint = tokens(TestSandbox.CLIENT_SECRET);
-        TokenGrant grant = endpoint.exchangeCode(authorize("Bob Builder", "Marketing"), redirect, CancellationToken.none());
+        TokenGrant grant = endpoint.exchangeCode(authorize("Carol Tanaka", "Sales"), redirect, CancellationToken.none());
         TokenEndpoint.Introspection before = endpoint.introspect(grant.accessToken(), CancellationToken.none());
         assertTrue(before.active());
-        assertEquals("read_content update_content", before.scope());
+        assertEquals("read_content update_content insert_content read_comments insert_comments", before.scope());
         assertTrue(before.issuedAt() != null);
 
         endpoint.revoke(grant.accessToken(), CancellationToken.none());
         Exchange me = get("/v1/users/me", grant.accessToken());
         assertEquals(401, me.status());
         assertEquals("unauthorized", me.error().code());
-        assertEquals(401, get("/v1/pages/" + sandbox.pageId("marketing"), grant.accessToken()).status());
+        assertEquals(401, get("/v1/pages/" + sandbox.pageId("sales"), grant.accessToken()).status());
         assertFalse(endpoint.introspect(grant.accessToken(), CancellationToken.none()).active());
     }
 
     @Test
     void aGuestCanOnlyPickWhatTheyCanAccess() throws Exception {
-        Person gina = person("Gina Guest", List.of("Runbooks"), "allow", UnaryOperator.identity());
-        Secret code = flow(gina, Duration.ofSeconds(20)).awaitCode(activeFlow, AuthorizationFlow.Observer.NONE);
-        assertFalse(gina.form.pages().isEmpty());
-        // Ada is preselected; ask for Gina's pages like the "Show this person's pages" button does
-        BrowserPlayer.ConsentForm ginas = BrowserPlayer.parse(URI.create(sandbox.baseUrl()),
-                browser.submit(gina.form, "switch_user", gina.form.userIdNamed("Gina Guest"), List.of(), UnaryOperator.identity()).body());
-        assertEquals(List.of("Runbooks", "On-call"), List.copyOf(ginas.pages().values()));
-        HttpResponse<String> refused = browser.submit(ginas, "allow", ginas.userIdNamed("Gina Guest"),
-                List.of(sandbox.pageId("marketing")), UnaryOperator.identity());
+        Person dave = person("Dave Guest", List.of("Customer Portal Notes"), "allow", UnaryOperator.identity());
+        Secret code = flow(dave, Duration.ofSeconds(20)).awaitCode(activeFlow, AuthorizationFlow.Observer.NONE);
+        assertTrue(dave.form.pages().size() > 5, "the first person (Alice, an owner) is preselected and sees much");
+        // ask for Dave's pages, as the "Show this person's pages" button does
+        BrowserPlayer.ConsentForm daves = BrowserPlayer.parse(URI.create(sandbox.baseUrl()),
+                browser.submit(dave.form, "switch_user", dave.form.userIdNamed("Dave Guest"), List.of(), UnaryOperator.identity()).body());
+        assertEquals(List.of("Customer Portal Notes"), List.copyOf(daves.pages().values()));
+        HttpResponse<String> refused = browser.submit(daves, "allow", daves.userIdNamed("Dave Guest"),
+                List.of(sandbox.pageId("sales")), UnaryOperator.identity());
         assertEquals(400, refused.statusCode());
         assertTrue(refused.body().contains("cannot access 1 of the picked pages"), refused.body());
         TokenGrant grant = tokens(TestSandbox.CLIENT_SECRET).exchangeCode(code, redirect, CancellationToken.none());
         assertEquals(404, get("/v1/pages/" + sandbox.pageId("engineering"), grant.accessToken()).status());
-        assertEquals(200, get("/v1/pages/" + sandbox.pageId("on-call"), grant.accessToken()).status());
+        assertEquals(404, get("/v1/pages/" + sandbox.pageId("sales"), grant.accessToken()).status());
+        assertEquals(200, get("/v1/pages/" + sandbox.pageId("customer-portal"), grant.accessToken()).status());
     }
 
     @Test

@@ -101,15 +101,15 @@ class OAuthServiceTest {
 
     @Test
     void oneConnectionHoldsSeveralInstallationsWithTheirTokensInTheSecretStore() throws Exception {
-        Installation ada = authorize("Ada Lovelace", "Engineering");
-        Installation bob = authorize("Bob Builder", "Marketing");
+        Installation ada = authorize("Alice Okafor", "Engineering");
+        Installation carol = authorize("Carol Tanaka", "Sales");
 
         Connection saved = connections.find(connection.id()).orElseThrow();
         assertEquals(2, saved.installations().size());
-        assertEquals(bob.botId(), saved.activeInstallation().orElseThrow().botId(), "the newest is active");
-        assertEquals("Acme Inc", ada.workspaceName());
-        assertEquals("Ada Lovelace", ada.owner().name());
-        assertEquals("ada@acme.test", ada.owner().email());
+        assertEquals(carol.botId(), saved.activeInstallation().orElseThrow().botId(), "the newest is active");
+        assertEquals("Acme Robotics", ada.workspaceName());
+        assertEquals("Alice Okafor", ada.owner().name());
+        assertEquals("alice@acme.example", ada.owner().email());
         assertTrue(storedAccess(ada.botId()).reveal().startsWith("ntn_"));
         assertTrue(connections.refreshToken(connection, ada.botId()).isPresent());
         // the connections file never holds a token
@@ -117,14 +117,14 @@ class OAuthServiceTest {
         assertFalse(file.contains(storedAccess(ada.botId()).reveal()));
         assertTrue(file.contains(ada.botId()));
 
-        Exchange asBob = me();
-        assertEquals(200, asBob.status());
-        assertEquals(bob.botId(), asBob.json().get("id").asText());
+        Exchange asCarol = me();
+        assertEquals(200, asCarol.status());
+        assertEquals(carol.botId(), asCarol.json().get("id").asText());
     }
 
     @Test
     void a401IsRefreshedOnceBothTokensAreStoredAndTheCallRepeated() throws Exception {
-        Installation ada = authorize("Ada Lovelace", "Engineering");
+        Installation ada = authorize("Alice Okafor", "Engineering");
         Secret oldAccess = storedAccess(ada.botId());
         Secret oldRefresh = connections.refreshToken(connection, ada.botId()).orElseThrow();
         sandbox.model.tokens().expire(oldAccess.reveal(), Instant.now().minusSeconds(1));
@@ -139,7 +139,7 @@ class OAuthServiceTest {
 
     @Test
     void whenTheRefreshIsRefusedTheUserIsAskedToAuthorizeAgainWithoutLooping() throws Exception {
-        Installation ada = authorize("Ada Lovelace", "Engineering");
+        Installation ada = authorize("Alice Okafor", "Engineering");
         Secret refresh = connections.refreshToken(connection, ada.botId()).orElseThrow();
         sandbox.model.tokens().revoke(refresh.reveal());
         sandbox.model.tokens().revoke(storedAccess(ada.botId()).reveal());
@@ -152,14 +152,14 @@ class OAuthServiceTest {
         assertEquals(OAuthException.Reason.REAUTHORIZE, e.reason());
 
         // authorizing again keeps the bot and works
-        Installation again = authorize("Ada Lovelace", "Engineering");
+        Installation again = authorize("Alice Okafor", "Engineering");
         assertEquals(ada.botId(), again.botId());
         assertEquals(200, me().status());
     }
 
     @Test
     void revokeAndRemoveRetiresTheTokensAtNotionAndForgetsTheInstallation() throws Exception {
-        Installation ada = authorize("Ada Lovelace", "Marketing");
+        Installation ada = authorize("Alice Okafor", "Sales");
         Secret access = storedAccess(ada.botId());
         assertTrue(oauth.introspect(connection, ada.botId(), CancellationToken.none()).active());
 

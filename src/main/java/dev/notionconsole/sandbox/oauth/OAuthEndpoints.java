@@ -270,10 +270,19 @@ public final class OAuthEndpoints {
     }
 
     private void retire(String refreshToken) {
+        TokenRegistry.Entry refresh = model.tokens().lookup(refreshToken);
         model.tokens().revoke(refreshToken);
         String access = pairs.remove(refreshToken);
         if (access != null) {
             model.tokens().revoke(access);
+        } else if (refresh != null && refresh.installation() != null) {
+            // a pair from the fixture or a saved state: the access tokens issued with it (same install, same time)
+            for (TokenRegistry.Entry e : model.tokens().tokensOf(refresh.installation(), TokenRegistry.Type.ACCESS,
+                    model.clock().instant())) {
+                if (e.issuedAt().equals(refresh.issuedAt())) {
+                    model.tokens().revoke(e.token());
+                }
+            }
         }
     }
 

@@ -72,6 +72,21 @@ public final class OAuthFlowDialog {
         stage.setOnHidden(e -> ticker.stop());
     }
 
+    /**
+     * The "Authorize in a workspace…" action of the Connections workspace: runs the flow in the dialog with the
+     * system browser and the default 5-minute limit, and reports a new installation in a notification.
+     */
+    public static Optional<Installation> open(dev.notionconsole.oauth.OAuthService oauth, dev.notionconsole.connections.Connection c,
+                                              dev.notionconsole.core.concurrent.TaskRunner tasks,
+                                              dev.notionconsole.ui.common.DialogService dialogs, Window owner) {
+        OAuthFlowViewModel vm = new OAuthFlowViewModel(oauth, c, tasks, dialogs, new dev.notionconsole.oauth.SystemBrowserOpener(),
+                dev.notionconsole.oauth.AuthorizationFlow.DEFAULT_TIMEOUT, Platform::runLater, java.time.Clock.systemUTC());
+        Optional<Installation> result = new OAuthFlowDialog(vm, owner).showAndWait();
+        result.ifPresent(i -> dialogs.notify(dev.notionconsole.ui.common.DialogService.NotificationKind.SUCCESS,
+                "\"" + c.name() + "\" installed in " + i.displayName()));
+        return result;
+    }
+
     /** Shows the dialog, starts the flow, and waits until it is closed; the installation if one was made. */
     public Optional<Installation> showAndWait() {
         ticker.play();

@@ -59,19 +59,19 @@ class OAuthFlowViewModelTest {
 
     @Test
     void allowEndsInstalledWithTheDetailsShown() throws Exception {
-        OAuthFlowViewModel vm = vm(fixture.person("Ada Lovelace", "allow", "Engineering"));
+        OAuthFlowViewModel vm = vm(fixture.person("Alice Okafor", "allow", "Engineering"));
         assertEquals(fixture.connection.redirectUri(), vm.redirectUriProperty().get());
         onUi(vm::start);
         await(() -> vm.phaseProperty().get() == OAuthFlowViewModel.Phase.SUCCEEDED);
         assertEquals("Installed", vm.outcomeTitleProperty().get());
-        assertTrue(vm.outcomeDetailProperty().get().contains("Acme Inc (Ada Lovelace <ada@acme.test>)"), vm.outcomeDetailProperty().get());
+        assertTrue(vm.outcomeDetailProperty().get().contains("Acme Robotics (Alice Okafor <alice@acme.example>)"), vm.outcomeDetailProperty().get());
         assertEquals(1, fixture.connections.find(fixture.connection.id()).orElseThrow().installations().size());
         assertFalse(vm.runningProperty().get());
     }
 
     @Test
     void cancelOnTheConsentPageIsExplained() throws Exception {
-        OAuthFlowViewModel vm = vm(fixture.person("Bob Builder", "cancel"));
+        OAuthFlowViewModel vm = vm(fixture.person("Carol Tanaka", "cancel"));
         onUi(vm::start);
         await(() -> vm.phaseProperty().get() == OAuthFlowViewModel.Phase.FAILED);
         assertEquals("Access denied", vm.outcomeTitleProperty().get());
