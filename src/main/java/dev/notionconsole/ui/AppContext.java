@@ -13,6 +13,8 @@ import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
 import dev.notionconsole.connections.SandboxAccess;
+import dev.notionconsole.oauth.OAuthService;
+import dev.notionconsole.ui.oauth.OAuthFlowDialog;
 import dev.notionconsole.core.concurrent.BackgroundTask;
 import dev.notionconsole.ui.connections.ConnectionsView;
 import dev.notionconsole.core.concurrent.SerialExecutor;
@@ -50,6 +52,10 @@ public final class AppContext implements AutoCloseable {
     // --- connections (issue 4) ---
     private final ConnectionService connections;
 
+    // --- oauth (issue 5) ---
+    private final OAuthService oauth;
+    private Window mainWindow;
+
     // --- request (issue 6) ---
     private final HistoryStore history;
     private final SavedRequestStore savedRequests;
@@ -65,6 +71,8 @@ public final class AppContext implements AutoCloseable {
         // sandbox-ops: replace SandboxAccess.NONE with the SandboxRuntime adapter
         this.connections = ConnectionServices.open(dirs, env, SandboxAccess.NONE,
                 new SerialExecutor(tasks, "Saving connections"));
+        this.oauth = new OAuthService(connections);
+        connections.setRevoker(oauth); // deleting an installation offers to revoke it at Notion first
         // history and saved requests are read here, off the JavaFX thread; a corrupt file is set aside, never fatal
         this.history = HistoryStore.open(dirs.config());
         this.savedRequests = SavedRequestStore.open(dirs.config());
@@ -82,7 +90,8 @@ public final class AppContext implements AutoCloseable {
     }
 
     private Workspace connectionsWorkspace() {
-        return Workspace.of(WorkspaceSlot.CONNECTIONS, () -> ConnectionsView.create(connections, tasks, dialogs))
+        return Workspace.of(WorkspaceSlot.CONNECTIONS, () -> ConnectionsView.create(connections, tasks, dialogs,
+                c -> OAuthFlowDialog.open(oauth, c, tasks, dialogs, mainWindow)))
                 .withShortcuts(ConnectionsView.SHORTCUTS);
     }
 
@@ -112,6 +121,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Call once the main window exists: dialogs are owned by it. */
     public void attach(Window mainWindow) {
+        this.mainWindow = mainWindow;
         dialogs.attach(mainWindow);
     }
 
@@ -127,6 +137,11 @@ public final class AppContext implements AutoCloseable {
 
     public AppDirs dirs() {
         return dirs;
+    }
+
+    /** OAuth for public connections; {@link OAuthService#send} keeps tokens fresh around data calls (refresh on 401). */
+    public OAuthService oauth() {
+        return oauth;
     }
 
     public ConnectionService connections() {
