@@ -238,7 +238,16 @@ public final class MainWindowViewModel {
         currentConnection.set(current.orElse(null));
         connectionStatus.set(current.map(MainWindowViewModel::describe).orElse(
                 list.isEmpty() ? "No connections yet: add one in Connections" : "No connection selected"));
-        rateLimitStatus.set(current.map(c -> c.ratePlan().perMinute() + " requests/min").orElse(""));
+        refreshRateLimit();
+    }
+
+    /**
+     * Reads the current connection's rate-limit budget (its client-side token bucket, shared by every request
+     * through that connection); the view calls it once a second. Memory only.
+     */
+    public void refreshRateLimit() {
+        Connection c = currentConnection.get();
+        rateLimitStatus.set(c == null ? "" : connectionService.rateLimiterFor(c).snapshot().describe());
     }
 
     /** "Acme bot · Internal connection · sandbox" */
