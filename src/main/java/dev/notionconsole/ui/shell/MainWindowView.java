@@ -131,11 +131,14 @@ public final class MainWindowView extends StackPane {
             if (!stage.isMaximized() && !stage.isIconified()) {
                 normalBounds = new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
             }
+            viewModel.windowMoved(new WindowBounds(normalBounds.x(), normalBounds.y(), normalBounds.width(),
+                    normalBounds.height(), stage.isMaximized()));
         };
         stage.xProperty().addListener(o -> track.run());
         stage.yProperty().addListener(o -> track.run());
         stage.widthProperty().addListener(o -> track.run());
         stage.heightProperty().addListener(o -> track.run());
+        stage.maximizedProperty().addListener(o -> track.run());
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> viewModel.windowClosing(new WindowBounds(
                 normalBounds.x(), normalBounds.y(), normalBounds.width(), normalBounds.height(), stage.isMaximized())));
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> viewModel.windowShown());

@@ -195,6 +195,14 @@ public final class MainWindowViewModel {
         return WindowPlacement.place(settings.window(), screens);
     }
 
+    /**
+     * Remembers where the window is (its restored bounds and whether it is maximised); memory only, written
+     * when the app stops, or by the shutdown hook if the process is ended without closing the window.
+     */
+    public void windowMoved(WindowBounds bounds) {
+        windowClosing(bounds);
+    }
+
     /** Remembers where the window is; the settings are written when the app stops. */
     public void windowClosing(WindowBounds bounds) {
         if (bounds.isUsable()) {
