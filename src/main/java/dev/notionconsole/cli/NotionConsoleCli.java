@@ -26,6 +26,7 @@ public final class NotionConsoleCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new NotionConsoleCli());
         // Subcommands, one line each (sandbox, connections, request, oauth, ...):
+        cl.addSubcommand(new ConnectionsCommand());
         cl.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

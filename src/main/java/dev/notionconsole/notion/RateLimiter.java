@@ -1,0 +1,156 @@
+package dev.notionconsole.notion;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Client-side pacing for one connection: a token bucket shared by every {@link NotionClient} of that
+ * connection, so bulk work stays under Notion's per-connection budget instead of tripping it
+ * (notion-api.md 4.5; docs/decisions/0012-pacing-token-bucket.md).
+ *
+ * <p>Notion counts requests in fixed 60-second windows. A bucket of capacity C refilled at r per second lets
+ * through at most C + 60r requests in any 60 seconds, wherever the window boundary falls. We use C = 10% of
+ * the limit and 60r = 85% of it: a short burst for interactive use, and 95% of the budget in the worst
+ * window, leaving a margin for clock drift and for other users of the same connection.
+ *
+ * <p>Callers reserve a slot and are told how long to wait for it (waits queue up fairly: the bucket may go
+ * into debt). After a 429 the whole connection pauses until Retry-After has passed ({@link #pauseFor}).
+ */
+public final class RateLimiter {
+    public static final int STANDARD_PER_MINUTE = 180;
+    public static final int BUSINESS_PER_MINUTE = 600;
+    private static final double BURST_SHARE = 0.10;
+    private static final double REFILL_SHARE = 0.85;
+
+    private final int limitPerMinute;
+    private final double capacity;
+    private final double perNano;
+    private final LongSupplier nanoTime;
+    private double tokens;
+    private long last;
+    private long pausedUntil;
+
+    /** What the status bar shows as the rate-limit budget. */
+    public record Snapshot(int available, int capacity, int limitPerMinute, Duration paused) {
+        /** "14/18 requests available (180/min)". */
+        public String describe() {
+            if (limitPerMinute <= 0) {
+                return "no client-side rate limit";
+            }
+            String s = available + "/" + capacity + " requests available (" + limitPerMinute + "/min)";
+            return paused.isZero() ? s : s + ", paused " + Wait.human(paused) + " after a 429";
+        }
+    }
+
+    private RateLimiter(int limitPerMinute, double capacity, double perSecond, LongSupplier nanoTime) {
+        this.limitPerMinute = limitPerMinute;
+        this.capacity = capacity;
+        this.perNano = perSecond / 1e9;
+        this.nanoTime = nanoTime;
+        this.tokens = capacity;
+        this.last = nanoTime.getAsLong();
+        this.pausedUntil = last;
+    }
+
+    /** Pacing for a per-connection limit (180 by default, 600 on Business and Enterprise). */
+    public static RateLimiter perMinute(int limit) {
+        return perMinute(limit, System::nanoTime);
+    }
+
+    public static RateLimiter perMinute(int limit, LongSupplier nanoTime) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("The rate limit must be positive, or use RateLimiter.unlimited().");
+        }
+        double capacity = Math.max(1, Math.floor(limit * BURST_SHARE));
+        return new RateLimiter(limit, capacity, limit * REFILL_SHARE / 60.0, nanoTime);
+    }
+
+    /** The default plan's limit. */
+    public static RateLimiter standard() {
+        return perMinute(STANDARD_PER_MINUTE);
+    }
+
+    /** An exact bucket, for tests and tools: capacity, refill per second. */
+    public static RateLimiter of(int capacity, double perSecond, LongSupplier nanoTime) {
+        return new RateLimiter((int) Math.round(perSecond * 60), capacity, perSecond, nanoTime);
+    }
+
+    /** No pacing (a local sandbox with rate limiting turned off). */
+    public static RateLimiter unlimited() {
+        return new RateLimiter(0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, System::nanoTime);
+    }
+
+    public boolean isUnlimited() {
+        return limitPerMinute == 0 && Double.isInfinite(capacity);
+    }
+
+    /**
+     * Takes a slot and returns how long to wait before using it (0 = go now). Waits include any pause after
+     * a 429. A caller that gives up while waiting should {@link #refund()}.
+     */
+    public synchronized Duration reserve() {
+        if (isUnlimited()) {
+            return Duration.ZERO;
+        }
+        long now = nanoTime.getAsLong();
+        refill(now);
+        tokens -= 1;
+        long wait = Math.max(0, last - now);
+        if (tokens < 0) {
+            wait += (long) Math.ceil(-tokens / perNano);
+        }
+        return Duration.ofNanos(wait);
+    }
+
+    /** Gives back a reserved slot that was not used (the caller was cancelled while waiting). */
+    public synchronized void refund() {
+        if (!isUnlimited()) {
+            tokens = Math.min(capacity, tokens + 1);
+        }
+    }
+
+    /**
+     * Notion said 429 with Retry-After: every caller of this connection holds off until then, and the bucket
+     * starts empty afterwards (the server's window was spent, whatever our count said).
+     */
+    public synchronized void pauseFor(Duration retryAfter) {
+        if (isUnlimited() || retryAfter.isNegative() || retryAfter.isZero()) {
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        refill(now);
+        long until = now + retryAfter.toNanos();
+        if (until > last) {
+            tokens = Math.min(tokens, 0);
+            last = until;
+        }
+        pausedUntil = Math.max(pausedUntil, until);
+    }
+
+    /** Time left of a pause after a 429 (zero when none). */
+    public synchronized Duration pauseRemaining() {
+        return Duration.ofNanos(Math.max(0, pausedUntil - nanoTime.getAsLong()));
+    }
+
+    public synchronized Snapshot snapshot() {
+        if (isUnlimited()) {
+            return new Snapshot(0, 0, 0, Duration.ZERO);
+        }
+        long now = nanoTime.getAsLong();
+        refill(now);
+        int available = (int) Math.max(0, Math.floor(tokens));
+        return new Snapshot(available, (int) capacity, limitPerMinute, Duration.ofNanos(Math.max(0, pausedUntil - now)));
+    }
+
+    private void refill(long now) {
+        if (now > last) {
+            tokens = Math.min(capacity, tokens + (now - last) * perNano);
+            last = now;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RateLimiter[" + snapshot().describe() + "]";
+    }
+}

@@ -1,0 +1,58 @@
+package dev.notionconsole.request;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A composed request, independent of any connection: what the builder edits, history re-opens, saved
+ * requests keep and cURL import/export reads and writes. It never holds a credential: the token comes from
+ * the connection when the request is sent.
+ *
+ * @param path the concrete path under the base URL, e.g. {@code /v1/pages/59833787-...}, without query string
+ * @param query query parameters in order
+ * @param headers custom headers only; Authorization, Notion-Version and Content-Type are set by the sender
+ * @param body the JSON body as typed, or "" for none
+ * @param notionVersion a per-request Notion-Version override, or null for the connection's version
+ */
+public record RequestSpec(String method, String path, List<NameValue> query, List<NameValue> headers, String body,
+                          String notionVersion) {
+    public RequestSpec {
+        method = Objects.requireNonNull(method, "method").trim().toUpperCase(Locale.ROOT);
+        path = Objects.requireNonNull(path, "path").trim();
+        query = query == null ? List.of() : List.copyOf(query);
+        headers = headers == null ? List.of() : List.copyOf(headers);
+        body = body == null ? "" : body;
+        notionVersion = notionVersion == null || notionVersion.isBlank() ? null : notionVersion.trim();
+    }
+
+    public static RequestSpec of(String method, String path) {
+        return new RequestSpec(method, path, List.of(), List.of(), "", null);
+    }
+
+    public RequestSpec withBody(String newBody) {
+        return new RequestSpec(method, path, query, headers, newBody, notionVersion);
+    }
+
+    public RequestSpec withQuery(List<NameValue> newQuery) {
+        return new RequestSpec(method, path, newQuery, headers, body, notionVersion);
+    }
+
+    public RequestSpec withVersion(String version) {
+        return new RequestSpec(method, path, query, headers, body, version);
+    }
+
+    public boolean hasBody() {
+        return !body.isBlank();
+    }
+
+    /** The version this request is sent with, given the connection's default. */
+    public String effectiveVersion(String connectionVersion) {
+        return notionVersion != null ? notionVersion : connectionVersion;
+    }
+
+    /** "POST /v1/search": for titles, history and logs. */
+    public String describe() {
+        return method + " " + path;
+    }
+}

@@ -1,0 +1,219 @@
+package dev.notionconsole.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.notionconsole.sandbox.api.BlocksApi;
+import dev.notionconsole.sandbox.api.CommentsApi;
+import dev.notionconsole.sandbox.api.DataSourcesApi;
+import dev.notionconsole.sandbox.api.DatabasesApi;
+import dev.notionconsole.sandbox.api.PagesApi;
+import dev.notionconsole.sandbox.api.SearchApi;
+import dev.notionconsole.sandbox.api.UsersApi;
+import dev.notionconsole.sandbox.fixture.FixtureException;
+import dev.notionconsole.sandbox.fixture.FixtureLoader;
+import dev.notionconsole.sandbox.http.Router;
+import dev.notionconsole.sandbox.model.Capability;
+import dev.notionconsole.sandbox.model.Connection;
+import dev.notionconsole.sandbox.model.Installation;
+import dev.notionconsole.sandbox.model.SandboxModel;
+import dev.notionconsole.sandbox.model.TokenRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The offline Notion API simulator: an in-process HTTP server bound to 127.0.0.1 only, serving {@code /v1/...}
+ * from a {@link SandboxModel} built from a fixture (issue 3; notion-api.md 8).
+ *
+ * <pre>{@code
+ * try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults())) {
+ *     String base = sandbox.baseUrl();           // http://127.0.0.1:PORT
+ *     String token = sandbox.connections().get(0).token();
+ * }
+ * }</pre>
+ */
+public final class SandboxServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
+
+    private final SandboxOptions options;
+    private final SandboxModel model;
+    private final Router router;
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final List<SandboxExtension> extensions;
+    private final SandboxContext context;
+    private volatile boolean closed;
+
+    private SandboxServer(SandboxOptions options, SandboxModel model, Router router, HttpServer http, ExecutorService executor,
+                          List<SandboxExtension> extensions) {
+        this.options = options;
+        this.model = model;
+        this.router = router;
+        this.http = http;
+        this.executor = executor;
+        this.extensions = extensions;
+        this.context = new SandboxContext(options, model, router, baseUrl(http));
+    }
+
+    /**
+     * Loads the model (fixture, or an extension's), registers the API, binds 127.0.0.1:port and starts serving.
+     *
+     * @throws FixtureException when the fixture file is not valid (every problem listed)
+     * @throws IOException      when the port cannot be bound or an extension fails to install
+     */
+    public static SandboxServer start(SandboxOptions options) throws IOException, FixtureException {
+        List<SandboxExtension> extensions = new ArrayList<>();
+        if (options.discoverExtensions()) {
+            ServiceLoader.load(SandboxExtension.class).forEach(extensions::add);
+        }
+        extensions.addAll(options.extensions());
+
+        SandboxModel model = null;
+        for (SandboxExtension e : extensions) {
+            model = e.loadModel(options);
+            if (model != null) {
+                break;
+            }
+        }
+        if (model == null) {
+            model = options.fixture() == null ? FixtureLoader.loadDefault(options.clock()) : FixtureLoader.load(options.fixture(), options.clock());
+        }
+        Router router = new Router(model, options.unknownVersionCode());
+        registerApi(router);
+
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 256);
+        ExecutorService executor = Executors.newFixedThreadPool(options.threads(), daemonThreads());
+        http.setExecutor(executor);
+        http.createContext("/", router);
+        SandboxServer server = new SandboxServer(options, model, router, http, executor, extensions);
+        try {
+            for (SandboxExtension e : extensions) {
+                e.install(server.context);
+            }
+        } catch (IOException | RuntimeException e) {
+            http.stop(0);
+            executor.shutdownNow();
+            throw e;
+        }
+        http.start();
+        LOG.info("Sandbox listening on {} ({} objects)", server.baseUrl(), model.read(model::nodeCount));
+        return server;
+    }
+
+    /** The core API. OAuth routes are registered by the oauth helper's extension. */
+    public static void registerApi(Router router) {
+        UsersApi.register(router);
+        PagesApi.register(router);
+        BlocksApi.register(router);
+        DatabasesApi.register(router);
+        DataSourcesApi.register(router);
+        SearchApi.register(router);
+        CommentsApi.register(router);
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static String baseUrl(HttpServer http) {
+        return "http://127.0.0.1:" + http.getAddress().getPort();
+    }
+
+    /** Like {@code http://127.0.0.1:PORT}; the API is under {@code /v1}. */
+    public String baseUrl() {
+        return context.baseUrl();
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    public SandboxOptions options() {
+        return options;
+    }
+
+    public SandboxModel model() {
+        return model;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public SandboxContext context() {
+        return context;
+    }
+
+    /** The connections, as of now (new OAuth installs show up). */
+    public List<SandboxConnection> connections() {
+        return model.read(() -> {
+            Instant now = model.clock().instant();
+            List<SandboxConnection> out = new ArrayList<>();
+            for (Connection c : model.connections()) {
+                List<String> caps = new ArrayList<>();
+                for (Capability cap : c.capabilities()) {
+                    caps.add(cap.key());
+                }
+                String token = c.token();
+                String workspace = c.workspace() == null ? null : c.workspace().name();
+                if (c.kind() == Connection.Kind.PUBLIC) {
+                    token = null;
+                    for (Installation i : c.installations()) {
+                        List<TokenRegistry.Entry> tokens = model.tokens().tokensOf(i, TokenRegistry.Type.ACCESS, now);
+                        if (!tokens.isEmpty()) {
+                            token = tokens.get(0).token();
+                            workspace = i.workspace().name();
+                            break;
+                        }
+                    }
+                }
+                TokenRegistry.Entry entry = model.tokens().lookup(token);
+                boolean active = entry != null && entry.activeAt(now);
+                out.add(new SandboxConnection(c.id(), c.name(), c.kind(), token, c.clientId(), c.clientSecret(),
+                        List.copyOf(c.redirectUris()), workspace, c.description(), List.copyOf(caps), c.userInfo().key(), active));
+            }
+            return out;
+        });
+    }
+
+    /** Stops serving (extensions first get {@link SandboxExtension#beforeClose}). Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (SandboxExtension e : extensions) {
+            try {
+                e.beforeClose(context);
+            } catch (RuntimeException ex) {
+                LOG.warn("Sandbox extension failed on close", ex);
+            }
+        }
+        http.stop(0);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException ex) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

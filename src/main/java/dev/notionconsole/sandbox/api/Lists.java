@@ -1,0 +1,111 @@
+package dev.notionconsole.sandbox.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.notionconsole.sandbox.http.ApiError;
+import dev.notionconsole.sandbox.http.Jsonish;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Pagination (notion-api.md 3.6): opaque cursors, page_size 1..100 (default 100), and, deterministically, pages
+ * cut short at every multiple of {@link #SEGMENT} items with has_more true, so clients that loop on result count
+ * instead of has_more fail here as they would against Notion.
+ */
+public final class Lists {
+    public static final int MAX_PAGE_SIZE = 100;
+    /** Pages never cross a multiple of this many items. */
+    public static final int SEGMENT = 47;
+    private static final String CURSOR_PREFIX = "sbx1.";
+
+    /** A requested window: where to start and how many. */
+    public record Window(int offset, int size) {
+    }
+
+    private Lists() {
+    }
+
+    /** Reads page_size/start_cursor from a GET query ("query" location) or POST body ("body" location). */
+    public static Window window(JsonNode pageSize, JsonNode startCursor, String location) {
+        int size = MAX_PAGE_SIZE;
+        if (pageSize != null && !pageSize.isNull()) {
+            String path = location + ".page_size";
+            int value;
+            if (pageSize.isIntegralNumber()) {
+                value = pageSize.intValue();
+            } else if (pageSize.isTextual() && pageSize.textValue().matches("-?\\d{1,9}")) {
+                value = Integer.parseInt(pageSize.textValue());
+            } else {
+                throw invalid(location, path + " should be a number, instead was `" + Jsonish.show(pageSize) + "`.");
+            }
+            if (value > MAX_PAGE_SIZE) {
+                throw invalid(location, path + " should be ≤ `" + MAX_PAGE_SIZE + "`, instead was `" + value + "`.");
+            }
+            if (value < 1) {
+                throw invalid(location, path + " should be ≥ `1`, instead was `" + value + "`.");
+            }
+            size = value;
+        }
+        int offset = 0;
+        if (startCursor != null && !startCursor.isNull()) {
+            offset = decode(startCursor, location);
+        }
+        return new Window(offset, size);
+    }
+
+    private static ApiError invalid(String location, String detail) {
+        return "query".equals(location) ? ApiError.queryInvalid(detail) : ApiError.bodyInvalid(detail);
+    }
+
+    private static int decode(JsonNode cursor, String location) {
+        String path = location + ".start_cursor";
+        if (cursor.isTextual() && cursor.textValue().startsWith(CURSOR_PREFIX)) {
+            try {
+                String s = new String(Base64.getUrlDecoder().decode(cursor.textValue().substring(CURSOR_PREFIX.length())), StandardCharsets.UTF_8);
+                if (s.startsWith("o:")) {
+                    int offset = Integer.parseInt(s.substring(2));
+                    if (offset >= 0) {
+                        return offset;
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                // falls through to the validation error
+            }
+        }
+        throw invalid(location, path + " should be a valid start_cursor, instead was `" + Jsonish.show(cursor) + "`.");
+    }
+
+    static String encode(int offset) {
+        return CURSOR_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Builds {@code {object:"list", results, next_cursor, has_more, type, <type>:{}}} for one window of items.
+     */
+    public static <T> ObjectNode envelope(List<T> items, Window w, String type, Function<T, JsonNode> render) {
+        int from = Math.min(w.offset(), items.size());
+        int end = Math.min(items.size(), from + w.size());
+        int segmentEnd = (from / SEGMENT + 1) * SEGMENT;
+        end = Math.min(end, segmentEnd);
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("object", "list");
+        ArrayNode results = o.putArray("results");
+        for (int i = from; i < end; i++) {
+            results.add(render.apply(items.get(i)));
+        }
+        boolean more = end < items.size();
+        if (more) {
+            o.put("next_cursor", encode(end));
+        } else {
+            o.putNull("next_cursor");
+        }
+        o.put("has_more", more);
+        o.put("type", type);
+        o.putObject(type);
+        return o;
+    }
+}

@@ -1,0 +1,356 @@
+package dev.notionconsole.sandbox.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.notionconsole.sandbox.http.ApiVersion;
+import dev.notionconsole.sandbox.http.Call;
+import dev.notionconsole.sandbox.model.Block;
+import dev.notionconsole.sandbox.model.Comment;
+import dev.notionconsole.sandbox.model.Connection;
+import dev.notionconsole.sandbox.model.DataSource;
+import dev.notionconsole.sandbox.model.Database;
+import dev.notionconsole.sandbox.model.Identity;
+import dev.notionconsole.sandbox.model.Node;
+import dev.notionconsole.sandbox.model.Page;
+import dev.notionconsole.sandbox.model.RichText;
+import dev.notionconsole.sandbox.model.User;
+import dev.notionconsole.sandbox.model.UserInfo;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns model objects into Notion's response shapes for one request: version-gated fields (notion-api.md 1.3,
+ * 3.x), user objects trimmed to the token's user-info level and partial objects for tokens without read content
+ * (notion-api.md 5.3).
+ */
+public final class Render {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    /** workspace_limits.max_file_upload_size_in_bytes reported by /users/me (5 MiB on Free, 5 GiB otherwise). */
+    private static final long FREE_UPLOAD_LIMIT = 5L * 1024 * 1024;
+    private static final long PAID_UPLOAD_LIMIT = 5L * 1024 * 1024 * 1024;
+
+    private final String version;
+    private final Identity identity;
+
+    public Render(Call call) {
+        this(call.version() == null ? ApiVersion.LATEST : call.version(), call.identity());
+    }
+
+    public Render(String version, Identity identity) {
+        this.version = version;
+        this.identity = identity;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public boolean dataSourceEra() {
+        return ApiVersion.atLeast(version, ApiVersion.DATA_SOURCES);
+    }
+
+    private boolean emitsArchived() {
+        return !ApiVersion.atLeast(version, ApiVersion.NO_ARCHIVED);
+    }
+
+    public static String time(Instant t) {
+        return TIME.format(t);
+    }
+
+    public static ObjectNode userRef(String id) {
+        ObjectNode u = F.objectNode();
+        u.put("object", "user");
+        u.put("id", id);
+        return u;
+    }
+
+    public static ObjectNode partial(String object, String id) {
+        ObjectNode o = F.objectNode();
+        o.put("object", object);
+        o.put("id", id);
+        return o;
+    }
+
+    private void common(ObjectNode o, Node n) {
+        o.put("created_time", time(n.createdTime()));
+        o.put("last_edited_time", time(n.lastEditedTime()));
+        o.set("created_by", userRef(n.createdBy()));
+        o.set("last_edited_by", userRef(n.lastEditedBy()));
+    }
+
+    private void trashFlags(ObjectNode o, Node n) {
+        if (emitsArchived()) {
+            o.put("archived", n.inTrash());
+        }
+        o.put("in_trash", n.inTrash());
+    }
+
+    public static String url(Node n) {
+        String slug = n.plainTitle().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+        String hex = n.id().replace("-", "");
+        return "https://www.notion.so/" + (slug.isEmpty() ? "" : slug + "-") + hex;
+    }
+
+    // ---- parents (notion-api.md 3.1) -----------------------------------------------------------------------
+
+    public ObjectNode parent(Node n) {
+        Node p = n.parent();
+        ObjectNode o = F.objectNode();
+        if (p == null) {
+            o.put("type", "workspace");
+            o.put("workspace", true);
+        } else if (p instanceof Page) {
+            o.put("type", "page_id");
+            o.put("page_id", p.id());
+        } else if (p instanceof Block) {
+            o.put("type", "block_id");
+            o.put("block_id", p.id());
+        } else if (p instanceof Database db) {
+            o.put("type", "database_id");
+            o.put("database_id", db.id());
+        } else if (p instanceof DataSource ds) {
+            if (n instanceof Page && dataSourceEra()) {
+                o.put("type", "data_source_id");
+                o.put("data_source_id", ds.id());
+                o.put("database_id", ds.database().id());
+            } else {
+                // rows on old versions, and databases nested in a wiki (notion-api.md 3.1 "Wikis")
+                o.put("type", "database_id");
+                o.put("database_id", ds.database().id());
+            }
+        }
+        return o;
+    }
+
+    // ---- pages (notion-api.md 3.2) -------------------------------------------------------------------------
+
+    public ObjectNode page(Page p) {
+        ObjectNode o = F.objectNode();
+        o.put("object", "page");
+        o.put("id", p.id());
+        common(o, p);
+        o.set("cover", p.cover() == null ? F.nullNode() : p.cover());
+        o.set("icon", p.icon() == null ? F.nullNode() : p.icon());
+        o.set("parent", parent(p));
+        trashFlags(o, p);
+        o.put("is_locked", p.locked());
+        o.set("properties", pageProperties(p));
+        o.put("url", url(p));
+        o.putNull("public_url");
+        return o;
+    }
+
+    /** A row shows every property of its schema, empty ones included; a plain page only its title. */
+    public ObjectNode pageProperties(Page p) {
+        DataSource ds = p.dataSource();
+        if (ds == null) {
+            return p.properties().deepCopy();
+        }
+        ObjectNode out = F.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = ds.properties().fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode value = p.properties().get(e.getKey());
+            out.set(e.getKey(), value != null ? renderValue(value) : Properties.emptyValue(e.getValue()));
+        }
+        return out;
+    }
+
+    private JsonNode renderValue(JsonNode value) {
+        if (!value.has("people") || identity == null) {
+            return value;
+        }
+        ObjectNode copy = value.deepCopy();
+        ArrayNode people = F.arrayNode();
+        for (JsonNode u : value.get("people")) {
+            people.add(userRef(u.path("id").asText()));
+        }
+        copy.set("people", people);
+        return copy;
+    }
+
+    // ---- databases and data sources (notion-api.md 3.3, 3.4) ---------------------------------------------
+
+    public ObjectNode database(Database db) {
+        ObjectNode o = F.objectNode();
+        o.put("object", "database");
+        o.put("id", db.id());
+        if (dataSourceEra()) {
+            o.set("title", db.title());
+            o.set("description", db.description());
+            o.set("parent", parent(db));
+            o.put("is_inline", db.inline());
+            trashFlags(o, db);
+            o.put("is_locked", db.locked());
+            o.put("created_time", time(db.createdTime()));
+            o.put("last_edited_time", time(db.lastEditedTime()));
+            ArrayNode sources = o.putArray("data_sources");
+            for (DataSource ds : db.liveDataSources()) {
+                ObjectNode s = sources.addObject();
+                s.put("id", ds.id());
+                s.put("name", ds.plainTitle());
+            }
+            o.set("icon", db.icon() == null ? F.nullNode() : db.icon());
+            o.set("cover", db.cover() == null ? F.nullNode() : db.cover());
+            o.put("url", url(db));
+            o.putNull("public_url");
+        } else {
+            // Before the split the database carried its (single) data source's schema.
+            o.set("cover", db.cover() == null ? F.nullNode() : db.cover());
+            o.set("icon", db.icon() == null ? F.nullNode() : db.icon());
+            common(o, db);
+            o.set("title", db.title());
+            o.set("description", db.description());
+            o.put("is_inline", db.inline());
+            DataSource first = db.liveDataSources().isEmpty() ? null : db.liveDataSources().get(0);
+            o.set("properties", first == null ? F.objectNode() : first.properties());
+            o.set("parent", parent(db));
+            o.put("url", url(db));
+            o.putNull("public_url");
+            trashFlags(o, db);
+        }
+        return o;
+    }
+
+    public ObjectNode dataSource(DataSource ds) {
+        ObjectNode o = F.objectNode();
+        o.put("object", "data_source");
+        o.put("id", ds.id());
+        common(o, ds);
+        o.set("title", ds.title());
+        o.set("description", ds.description());
+        o.set("parent", parent(ds));
+        o.set("database_parent", parent(ds.database()));
+        o.put("is_inline", ds.database().inline());
+        trashFlags(o, ds);
+        o.set("properties", ds.properties());
+        o.set("icon", ds.icon() == null ? F.nullNode() : ds.icon());
+        o.set("cover", ds.database().cover() == null ? F.nullNode() : ds.database().cover());
+        o.put("url", url(ds.database()));
+        o.putNull("public_url");
+        return o;
+    }
+
+    // ---- blocks (notion-api.md 3.5) ------------------------------------------------------------------------
+
+    /** Any node as a block: content blocks as they are, sub-pages as child_page, databases as child_database. */
+    public ObjectNode block(Node n) {
+        ObjectNode o = F.objectNode();
+        o.put("object", "block");
+        o.put("id", n.id());
+        o.set("parent", parent(n));
+        common(o, n);
+        o.put("has_children", n instanceof Database ? false : n.hasLiveChildren());
+        trashFlags(o, n);
+        if (n instanceof Page p) {
+            o.put("type", "child_page");
+            o.putObject("child_page").put("title", p.plainTitle());
+        } else if (n instanceof Database db) {
+            o.put("type", "child_database");
+            o.putObject("child_database").put("title", db.plainTitle());
+        } else if (n instanceof Block b) {
+            if (b.isLinkedDatabase()) {
+                o.put("type", "child_database");
+                o.putObject("child_database").put("title", b.plainTitle());
+            } else {
+                String type = blockTypeName(b.type());
+                o.put("type", type);
+                o.set(type, b.value());
+            }
+        }
+        return o;
+    }
+
+    /** meeting_notes was called transcription before 2026-03-11 (notion-api.md 1.3). */
+    public String blockTypeName(String stored) {
+        if ("meeting_notes".equals(stored) && !ApiVersion.atLeast(version, ApiVersion.NO_ARCHIVED)) {
+            return "transcription";
+        }
+        return stored;
+    }
+
+    // ---- users (notion-api.md 2.7) -------------------------------------------------------------------------
+
+    /** A user object, trimmed to the token's user-information capability. */
+    public ObjectNode user(User u) {
+        UserInfo level = identity == null ? UserInfo.WITH_EMAIL : identity.connection().userInfo();
+        if (level == UserInfo.NONE) {
+            return userRef(u.id());
+        }
+        ObjectNode o = userRef(u.id());
+        o.put("name", u.name());
+        if (u.avatarUrl() == null) {
+            o.putNull("avatar_url");
+        } else {
+            o.put("avatar_url", u.avatarUrl());
+        }
+        if (u.isBot()) {
+            o.put("type", "bot");
+            o.putObject("bot");
+        } else {
+            o.put("type", "person");
+            ObjectNode person = o.putObject("person");
+            if (level == UserInfo.WITH_EMAIL && u.email() != null) {
+                person.put("email", u.email());
+            }
+        }
+        return o;
+    }
+
+    /** GET /v1/users/me: the bot with its owner and workspace (notion-api.md 2.7, 6). */
+    public ObjectNode me(Identity id) {
+        User bot = id.bot();
+        ObjectNode o = userRef(bot.id());
+        o.put("name", id.connection().name());
+        o.putNull("avatar_url");
+        o.put("type", "bot");
+        ObjectNode b = o.putObject("bot");
+        ObjectNode owner = b.putObject("owner");
+        if (id.kind() == Connection.Kind.INTERNAL) {
+            owner.put("type", "workspace");
+            owner.put("workspace", true);
+        } else {
+            owner.put("type", "user");
+            owner.set("user", user(id.person()));
+        }
+        b.put("workspace_id", id.workspace().id());
+        b.put("workspace_name", id.workspace().name());
+        b.putObject("workspace_limits").put("max_file_upload_size_in_bytes",
+                id.workspace().plan() == dev.notionconsole.sandbox.model.Workspace.Plan.FREE ? FREE_UPLOAD_LIMIT : PAID_UPLOAD_LIMIT);
+        return o;
+    }
+
+    // ---- comments (notion-api.md 2.8) ----------------------------------------------------------------------
+
+    public ObjectNode comment(Comment c) {
+        ObjectNode o = F.objectNode();
+        o.put("object", "comment");
+        o.put("id", c.id());
+        ObjectNode parent = o.putObject("parent");
+        if (c.parent() instanceof Page) {
+            parent.put("type", "page_id");
+            parent.put("page_id", c.parent().id());
+        } else {
+            parent.put("type", "block_id");
+            parent.put("block_id", c.parent().id());
+        }
+        o.put("discussion_id", c.discussionId());
+        o.put("created_time", time(c.createdTime()));
+        o.put("last_edited_time", time(c.createdTime()));
+        o.set("created_by", userRef(c.createdBy()));
+        o.set("rich_text", c.richText());
+        o.set("display_name", c.displayName());
+        return o;
+    }
+
+    public static ArrayNode text(String s) {
+        return RichText.of(s);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.notionconsole.sandbox.http;
+
+import java.util.List;
+
+/** The seven accepted Notion-Version values and the versions that gate behaviour (notion-api.md 1.3, 1.5). */
+public final class ApiVersion {
+    public static final List<String> ALL = List.of(
+            "2021-05-11", "2021-05-13", "2021-08-16", "2022-02-22", "2022-06-28", "2025-09-03", "2026-03-11");
+    public static final String LATEST = "2026-03-11";
+    /** The database/data-source split: data-source routes exist from here on. */
+    public static final String DATA_SOURCES = "2025-09-03";
+    /** `archived` removed (only `in_trash`), append `position` replaces `after`, `transcription` renamed `meeting_notes`. */
+    public static final String NO_ARCHIVED = "2026-03-11";
+
+    private ApiVersion() {
+    }
+
+    public static boolean isKnown(String v) {
+        return ALL.contains(v);
+    }
+
+    /** Version strings are ISO dates, so they order as strings. */
+    public static boolean atLeast(String v, String min) {
+        return v.compareTo(min) >= 0;
+    }
+}

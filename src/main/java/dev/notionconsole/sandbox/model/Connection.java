@@ -1,0 +1,153 @@
+package dev.notionconsole.sandbox.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A connection (formerly "integration") of one of the three kinds (notion-api.md 5.1, 6): an internal connection
+ * with its own bot and the objects shared with it; a public OAuth connection with client credentials, redirect
+ * URIs and one installation per authorizing user; or a personal access token that acts as its creator.
+ */
+public final class Connection {
+    public enum Kind { INTERNAL, PUBLIC, PERSONAL }
+
+    private final String id;
+    private final Kind kind;
+    private String name;
+    private String description;
+    private final EnumSet<Capability> capabilities;
+    private UserInfo userInfo;
+    /** Internal and personal: the workspace. Public: null (see installations). */
+    private final Workspace workspace;
+    /** Internal and personal: the bot user. */
+    private User bot;
+    /** Internal: IDs of pages and databases shared with it. */
+    private final Set<String> shares = new LinkedHashSet<>();
+    /** Internal and personal: the current token. */
+    private String token;
+    // public connections
+    private String clientId;
+    private String clientSecret;
+    private final List<String> redirectUris = new ArrayList<>();
+    private final List<Installation> installations = new ArrayList<>();
+    // personal access tokens
+    private User creator;
+    private Instant expiresAt;
+
+    public Connection(String id, Kind kind, String name, Workspace workspace, EnumSet<Capability> capabilities, UserInfo userInfo) {
+        this.id = id;
+        this.kind = kind;
+        this.name = name;
+        this.workspace = workspace;
+        this.capabilities = capabilities;
+        this.userInfo = userInfo;
+    }
+
+    /** The integration ID, reported as additional_data.integration_id in 404s (notion-api.md 4.3). */
+    public String id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public EnumSet<Capability> capabilities() {
+        return capabilities;
+    }
+
+    public UserInfo userInfo() {
+        return userInfo;
+    }
+
+    public void setUserInfo(UserInfo userInfo) {
+        this.userInfo = userInfo;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public User bot() {
+        return bot;
+    }
+
+    public void setBot(User bot) {
+        this.bot = bot;
+        bot.bindBot(this, null);
+    }
+
+    public Set<String> shares() {
+        return shares;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String clientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientCredentials(String clientId, String clientSecret) {
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+    }
+
+    public List<String> redirectUris() {
+        return redirectUris;
+    }
+
+    public List<Installation> installations() {
+        return installations;
+    }
+
+    public User creator() {
+        return creator;
+    }
+
+    public void setCreator(User creator) {
+        this.creator = creator;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(Instant expiresAt) {
+        this.expiresAt = expiresAt;
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + kind + " " + name + "]";
+    }
+}

@@ -1,0 +1,256 @@
+package dev.notionconsole.sandbox.model;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * The sandbox's whole state: workspaces, users, the content tree, comments, connections and tokens.
+ *
+ * <p>Thread safety: one read-write lock. The router runs read-only routes under {@link #read} and mutating routes
+ * under {@link #write}; anything else that touches the model (fixture loading, the page generator, OAuth installs,
+ * state persistence) must do the same. Lookups are O(1) by ID; the tree keeps parent references and ordered children.
+ */
+public final class SandboxModel {
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Clock clock;
+    private final Map<String, Workspace> workspaces = new LinkedHashMap<>();
+    private final Map<String, User> users = new HashMap<>();
+    private final Map<String, Node> nodes;
+    private final Map<String, Comment> comments = new LinkedHashMap<>();
+    private final Map<Node, List<Comment>> commentsByParent = new HashMap<>();
+    private final Map<String, Connection> connections = new LinkedHashMap<>();
+    private final TokenRegistry tokens = new TokenRegistry();
+    private final List<FaultRule> faults = new ArrayList<>();
+    private final Visibility visibility = new Visibility(this);
+    private final AtomicLong idCounter = new AtomicLong();
+    private final String idSeed;
+
+    public SandboxModel(Clock clock, int expectedNodes, String idSeed) {
+        this.clock = clock;
+        this.nodes = new HashMap<>(Math.max(16, expectedNodes * 4 / 3 + 1));
+        this.idSeed = idSeed;
+    }
+
+    public SandboxModel(Clock clock) {
+        this(clock, 256, "runtime");
+    }
+
+    // ---- locking -------------------------------------------------------------------------------------------
+
+    public ReentrantReadWriteLock lock() {
+        return lock;
+    }
+
+    public <T> T read(Supplier<T> action) {
+        lock.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public <T> T write(Supplier<T> action) {
+        lock.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    // ---- time and ids --------------------------------------------------------------------------------------
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Now, truncated to the minute as Notion does for created/last-edited times. */
+    public Instant nowMinute() {
+        return clock.instant().truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /** A new object ID: deterministic for a given seed and creation order, so runs are reproducible. */
+    public String newId() {
+        long n = idCounter.incrementAndGet();
+        return UUID.nameUUIDFromBytes((idSeed + "/" + n).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    // ---- workspaces and users ------------------------------------------------------------------------------
+
+    public void addWorkspace(Workspace w) {
+        workspaces.put(w.id(), w);
+    }
+
+    public Collection<Workspace> workspaces() {
+        return Collections.unmodifiableCollection(workspaces.values());
+    }
+
+    public Workspace workspace(String id) {
+        return workspaces.get(id);
+    }
+
+    public void addUser(User u) {
+        users.put(u.id(), u);
+        u.workspace().users().add(u);
+    }
+
+    public User user(String id) {
+        return users.get(id);
+    }
+
+    // ---- content tree --------------------------------------------------------------------------------------
+
+    public Node node(String id) {
+        return id == null ? null : nodes.get(id);
+    }
+
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    /** All nodes, for search and persistence. Call under the lock; do not keep the view. */
+    public Collection<Node> nodes() {
+        return Collections.unmodifiableCollection(nodes.values());
+    }
+
+    /**
+     * Adds a new node under a parent (null: the workspace's top level) at an index (-1: the end).
+     *
+     * @throws IllegalArgumentException when the id is taken
+     */
+    public void attach(Node node, Node parent, int index) {
+        if (nodes.putIfAbsent(node.id(), node) != null) {
+            throw new IllegalArgumentException("duplicate id " + node.id());
+        }
+        link(node, parent, index);
+    }
+
+    /** Moves a node to another parent; visibility follows the new ancestry (notion-api.md 5.2). */
+    public void move(Node node, Node newParent, int index) {
+        siblings(node).remove(node);
+        link(node, newParent, index);
+        visibility.invalidate();
+    }
+
+    private void link(Node node, Node parent, int index) {
+        node.setParent(parent);
+        List<Node> list = parent == null ? node.workspace().topLevel() : parent.children();
+        if (index < 0 || index > list.size()) {
+            list.add(node);
+        } else {
+            list.add(index, node);
+        }
+    }
+
+    private List<Node> siblings(Node node) {
+        return node.parent() == null ? node.workspace().topLevel() : node.parent().children();
+    }
+
+    // ---- comments ------------------------------------------------------------------------------------------
+
+    public void addComment(Comment c) {
+        comments.put(c.id(), c);
+        commentsByParent.computeIfAbsent(c.parent(), k -> new ArrayList<>()).add(c);
+    }
+
+    public Comment comment(String id) {
+        return comments.get(id);
+    }
+
+    public Collection<Comment> comments() {
+        return Collections.unmodifiableCollection(comments.values());
+    }
+
+    public List<Comment> commentsOn(Node parent) {
+        return commentsByParent.getOrDefault(parent, List.of());
+    }
+
+    // ---- connections and tokens ----------------------------------------------------------------------------
+
+    public void addConnection(Connection c) {
+        connections.put(c.id(), c);
+    }
+
+    public Collection<Connection> connections() {
+        return Collections.unmodifiableCollection(connections.values());
+    }
+
+    public Connection connection(String id) {
+        return connections.get(id);
+    }
+
+    public Connection connectionByClientId(String clientId) {
+        for (Connection c : connections.values()) {
+            if (clientId != null && clientId.equals(c.clientId())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Adds a bot user for an internal or personal connection. */
+    public User addBot(Connection c, String botId) {
+        User bot = new User(botId, User.Type.BOT, c.workspace(), c.name(), null, null, User.Role.BOT);
+        c.setBot(bot);
+        addUser(bot);
+        return bot;
+    }
+
+    /**
+     * Installs a public connection for a user in their workspace with the pages they picked, creating its bot.
+     * Tokens are issued separately through {@link #tokens()}.
+     */
+    public Installation install(Connection c, User user, String botId, Collection<String> pickedPageIds) {
+        User bot = new User(botId, User.Type.BOT, user.workspace(), c.name(), null, null, User.Role.BOT);
+        Installation inst = new Installation(c, user.workspace(), user, bot, clock.instant());
+        inst.pickedPages().addAll(pickedPageIds);
+        addUser(bot);
+        c.installations().add(inst);
+        visibility.invalidate();
+        return inst;
+    }
+
+    /** The installation of a public connection by a user, or null. */
+    public Installation installationOf(Connection c, User user) {
+        for (Installation i : c.installations()) {
+            if (i.user() == user) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /** Call after changing shares, picked pages or user access, so cached visibility is recomputed. */
+    public void sharesChanged() {
+        visibility.invalidate();
+    }
+
+    public TokenRegistry tokens() {
+        return tokens;
+    }
+
+    public Visibility visibility() {
+        return visibility;
+    }
+
+    // ---- fault rules ---------------------------------------------------------------------------------------
+
+    /** Fault rules from the fixture; the fault-injection pre-handler reads and may edit this list. */
+    public List<FaultRule> faults() {
+        return faults;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.notionconsole.ui;
+
+import dev.notionconsole.core.AppDirs;
+import dev.notionconsole.connections.ConnectionService;
+import dev.notionconsole.connections.ConnectionServices;
+import dev.notionconsole.connections.SandboxAccess;
+import dev.notionconsole.core.concurrent.SerialExecutor;
+import dev.notionconsole.core.concurrent.TaskRunner;
+import dev.notionconsole.settings.SettingsStore;
+import dev.notionconsole.ui.common.DialogService;
+import dev.notionconsole.ui.common.FxDialogService;
+import dev.notionconsole.ui.common.FxTaskRunner;
+import dev.notionconsole.ui.common.UncaughtErrors;
+import dev.notionconsole.ui.shell.MainWindowViewModel;
+import dev.notionconsole.ui.shell.Workspace;
+import dev.notionconsole.ui.shell.WorkspaceSlot;
+import java.util.List;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.stage.Window;
+
+/**
+ * The composition root (docs/decisions/0007-composition-root.md): builds every service once and hands them to
+ * ViewModels through their constructors. No container, no statics: a test can build its own.
+ *
+ * <p>Built in {@code Application.init()}, off the JavaFX thread, so services may read their files here.
+ * Features add their services as fields below and put their view into their slot in {@link #workspaces()}.
+ */
+public final class AppContext implements AutoCloseable {
+    private final AppDirs dirs;
+    private final FxDialogService dialogs = new FxDialogService();
+    private final UncaughtErrors uncaughtErrors = new UncaughtErrors(() -> dialogs);
+    private final FxTaskRunner tasks = new FxTaskRunner(uncaughtErrors::taskFailed);
+    private final SettingsStore settingsStore;
+    private final SettingsStore.Loaded settings;
+
+    // --- connections (issue 4) ---
+    private final ConnectionService connections;
+
+    // --- request (issue 6): services go here ---
+
+    /** Blocking: reads settings and connections. Call off the JavaFX thread. */
+    public AppContext(AppDirs dirs, Map<String, String> env) {
+        this.dirs = dirs;
+        this.settingsStore = new SettingsStore(dirs.resolve(SettingsStore.FILE_NAME));
+        this.settings = settingsStore.load();
+        // sandbox-ops: replace SandboxAccess.NONE with the SandboxRuntime adapter
+        this.connections = ConnectionServices.open(dirs, env, SandboxAccess.NONE,
+                new SerialExecutor(tasks, "Saving connections"));
+    }
+
+    /**
+     * The main window's workspaces, in navigation order. Each feature replaces its placeholder in its own
+     * method below with {@code Workspace.of(slot, () -> new XxxView(new XxxViewModel(...)))}.
+     */
+    public List<Workspace> workspaces() {
+        return List.of(connectionsWorkspace(), requestWorkspace(), explorerWorkspace(), diagnosticsWorkspace());
+    }
+
+    private Workspace connectionsWorkspace() {
+        return Workspace.placeholder(WorkspaceSlot.CONNECTIONS);
+    }
+
+    private Workspace requestWorkspace() {
+        return Workspace.placeholder(WorkspaceSlot.REQUEST);
+    }
+
+    private Workspace explorerWorkspace() {
+        return Workspace.placeholder(WorkspaceSlot.EXPLORER);
+    }
+
+    private Workspace diagnosticsWorkspace() {
+        return Workspace.placeholder(WorkspaceSlot.DIAGNOSTICS);
+    }
+
+    public MainWindowViewModel mainWindowViewModel() {
+        return new MainWindowViewModel(workspaces(), settings, settingsStore, connections, tasks, dialogs,
+                Platform::runLater);
+    }
+
+    /** Call once the main window exists: dialogs are owned by it. */
+    public void attach(Window mainWindow) {
+        dialogs.attach(mainWindow);
+    }
+
+    /** Stacked over the main window by the shell. */
+    public Node notificationLayer() {
+        return dialogs.notificationLayer();
+    }
+
+    public AppDirs dirs() {
+        return dirs;
+    }
+
+    public ConnectionService connections() {
+        return connections;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    public UncaughtErrors uncaughtErrors() {
+        return uncaughtErrors;
+    }
+
+    /** Stops background work; later also the sandbox and listeners. Called from {@code App.stop()}. */
+    @Override
+    public void close() {
+        tasks.close();
+    }
+}

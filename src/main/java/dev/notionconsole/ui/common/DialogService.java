@@ -1,0 +1,55 @@
+package dev.notionconsole.ui.common;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a ViewModel may ask of the user or the desktop: messages, confirmations, file choosers, the
+ * clipboard and notifications. No JavaFX node types appear here, so ViewModels stay testable without a
+ * toolkit (tests use a recording implementation). Call from the JavaFX thread, i.e. from a ViewModel method
+ * or a task callback. Every text shown goes through {@link dev.notionconsole.core.Redactor}.
+ */
+public interface DialogService {
+    /** Kinds of non-blocking notifications. */
+    enum NotificationKind { INFO, SUCCESS, WARNING, ERROR }
+
+    /** A modal error message. */
+    void showError(String title, String message);
+
+    /**
+     * A modal error with the cause's details (stack trace, app and Java version, redacted) behind "Details"
+     * and a "Copy details" button.
+     */
+    void showError(String title, String message, Throwable cause);
+
+    void showWarning(String title, String message);
+
+    void showInformation(String title, String message);
+
+    /**
+     * Asks a yes/no question; blocks (in a nested event loop) until answered.
+     *
+     * @param confirmLabel the label of the confirming button, a verb such as "Delete"
+     * @return true if the user confirmed
+     */
+    boolean confirm(String title, String message, String confirmLabel);
+
+    Optional<Path> chooseFileToOpen(String title, List<FileType> types);
+
+    Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types);
+
+    Optional<Path> chooseDirectory(String title);
+
+    void copyToClipboard(String text);
+
+    /**
+     * Copies text (a token, say) and clears the clipboard after {@code clearAfter}, unless something else has
+     * been copied in the meantime.
+     */
+    void copyToClipboard(String text, Duration clearAfter);
+
+    /** A short notification in the corner of the main window; INFO and SUCCESS hide by themselves. */
+    void notify(NotificationKind kind, String message);
+}

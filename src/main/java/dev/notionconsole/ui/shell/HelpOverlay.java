@@ -1,0 +1,75 @@
+package dev.notionconsole.ui.shell;
+
+import dev.notionconsole.ui.common.Icons;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The keyboard-shortcut overlay (F1, Ctrl+/): a card over a dimmed window; Esc or a click outside closes it. */
+final class HelpOverlay extends StackPane {
+    HelpOverlay(List<MainWindowViewModel.HelpSection> sections, Runnable close) {
+        setId("helpOverlay");
+        getStyleClass().add("help-overlay");
+
+        Label title = new Label("Keyboard shortcuts");
+        title.getStyleClass().add("title-3");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button closeButton = new Button(null, Icons.of(Feather.X));
+        closeButton.setId("helpClose");
+        closeButton.getStyleClass().addAll("button-icon", "flat");
+        closeButton.setOnAction(e -> close.run());
+        HBox header = new HBox(title, spacer, closeButton);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        VBox card = new VBox(header);
+        card.getStyleClass().add("help-card");
+        card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        for (MainWindowViewModel.HelpSection section : sections) {
+            Label heading = new Label(section.title());
+            heading.getStyleClass().add("help-section-title");
+            GridPane grid = new GridPane();
+            grid.getStyleClass().add("help-grid");
+            int row = 0;
+            HBox lastKeys = null;
+            String lastDescription = null;
+            for (Shortcut s : section.shortcuts()) {
+                Label keys = new Label(displayText(s.keys()));
+                keys.getStyleClass().add("key-cap");
+                if (s.description().equals(lastDescription)) {
+                    lastKeys.getChildren().add(keys); // F1 and Ctrl+/ do the same: one row, two key caps
+                    continue;
+                }
+                lastKeys = new HBox(keys);
+                lastKeys.getStyleClass().add("key-caps");
+                lastDescription = s.description();
+                Label what = new Label(s.description());
+                what.setWrapText(true);
+                grid.addRow(row++, lastKeys, what);
+            }
+            card.getChildren().addAll(heading, grid);
+        }
+        // clicks on the card stay on the card; clicks on the dimmed backdrop close the overlay
+        card.setOnMouseClicked(e -> e.consume());
+        setOnMouseClicked(e -> close.run());
+        getChildren().add(card);
+    }
+
+    /** "Shortcut+Shift+L" as the platform writes it (Ctrl+Shift+L, or ⇧⌘L on macOS). */
+    static String displayText(String keys) {
+        try {
+            return KeyCombination.keyCombination(keys).getDisplayText();
+        } catch (IllegalArgumentException e) {
+            return keys; // plain keys such as "Esc"
+        }
+    }
+}

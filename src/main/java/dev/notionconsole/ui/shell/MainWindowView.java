@@ -1,0 +1,368 @@
+package dev.notionconsole.ui.shell;
+
+import dev.notionconsole.connections.Connection;
+import dev.notionconsole.core.concurrent.ActivityTracker.Activity;
+import dev.notionconsole.settings.ScreenArea;
+import dev.notionconsole.settings.Theme;
+import dev.notionconsole.settings.WindowBounds;
+import dev.notionconsole.ui.common.DialogService;
+import dev.notionconsole.ui.common.Icons;
+import dev.notionconsole.ui.common.ThemeManager;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.kordamp.ikonli.feather.Feather;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window: toolbar (connection picker, theme, help), navigation between the workspaces, the current
+ * workspace, and the status bar. Workspace views are built the first time they are opened and then kept.
+ *
+ * <p>Node ids (the TestFX contract): {@code #mainWindow}, {@code #navigation}, {@code #nav-<slot>},
+ * {@code #workspaceArea}, {@code #workspace-<slot>}, {@code #empty-<slot>}, {@code #connectionPicker},
+ * {@code #themeToggle}, {@code #helpButton}, {@code #helpOverlay}, {@code #helpClose}, {@code #statusBar},
+ * {@code #statusConnection}, {@code #statusRateLimit}, {@code #statusActivity}, {@code #statusProgress}.
+ */
+public final class MainWindowView extends StackPane {
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindowView.class);
+    private static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256, 512);
+
+    private final MainWindowViewModel viewModel;
+    private final DialogService dialogs;
+    private final StackPane workspaceArea = new StackPane();
+    private final Map<WorkspaceSlot, Node> built = new EnumMap<>(WorkspaceSlot.class);
+    private final ToggleGroup navGroup = new ToggleGroup();
+    private final ComboBox<Connection> connectionPicker = new ComboBox<>();
+    private boolean syncingPicker;
+    private HelpOverlay helpOverlay;
+    private WindowBounds normalBounds;
+
+    /**
+     * @param overlays nodes stacked over the window, such as the notification layer
+     */
+    public MainWindowView(MainWindowViewModel viewModel, DialogService dialogs, Node... overlays) {
+        this.viewModel = viewModel;
+        this.dialogs = dialogs;
+        setId("mainWindow");
+        getStyleClass().add("main-window");
+
+        BorderPane shell = new BorderPane();
+        shell.setId("shell");
+        shell.setTop(toolbar());
+        shell.setLeft(navigation());
+        workspaceArea.setId("workspaceArea");
+        workspaceArea.getStyleClass().add("workspace-area");
+        shell.setCenter(workspaceArea);
+        shell.setBottom(statusBar());
+        getChildren().add(shell);
+        for (Node overlay : overlays) {
+            StackPane.setAlignment(overlay, Pos.BOTTOM_RIGHT);
+            getChildren().add(overlay);
+        }
+
+        viewModel.selectedProperty().addListener((obs, old, slot) -> showWorkspace(slot));
+        showWorkspace(viewModel.getSelected());
+        viewModel.helpVisibleProperty().addListener((obs, was, visible) -> showHelp(visible));
+    }
+
+    /** Puts the view in the stage: scene, theme, shortcuts, icons, remembered placement. */
+    public void install(Stage stage) {
+        Scene scene = new Scene(this);
+        ThemeManager.style(scene);
+        ThemeManager.apply(viewModel.getTheme());
+        viewModel.themeProperty().addListener((obs, old, theme) -> ThemeManager.apply(theme));
+        for (MainWindowViewModel.Command c : viewModel.commands()) {
+            scene.getAccelerators().put(KeyCombination.keyCombination(c.shortcut().keys()), c.action());
+        }
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && viewModel.helpVisibleProperty().get()) {
+                viewModel.hideHelp();
+                e.consume();
+            }
+        });
+        stage.setScene(scene);
+        stage.setTitle("Notion Console");
+        stage.setMinWidth(WindowBounds.MIN_WIDTH);
+        stage.setMinHeight(WindowBounds.MIN_HEIGHT);
+        stage.getIcons().setAll(appIcons());
+
+        WindowBounds b = viewModel.initialBounds(screens());
+        stage.setX(b.x());
+        stage.setY(b.y());
+        stage.setWidth(b.width());
+        stage.setHeight(b.height());
+        stage.setMaximized(b.maximized());
+        normalBounds = b;
+        // remember the restored bounds, not the maximised ones, so un-maximising next time works
+        Runnable track = () -> {
+            if (!stage.isMaximized() && !stage.isIconified()) {
+                normalBounds = new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+            }
+        };
+        stage.xProperty().addListener(o -> track.run());
+        stage.yProperty().addListener(o -> track.run());
+        stage.widthProperty().addListener(o -> track.run());
+        stage.heightProperty().addListener(o -> track.run());
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> viewModel.windowClosing(new WindowBounds(
+                normalBounds.x(), normalBounds.y(), normalBounds.width(), normalBounds.height(), stage.isMaximized())));
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> viewModel.windowShown());
+    }
+
+    private Node toolbar() {
+        Label brand = new Label("Notion Console");
+        brand.setId("brand");
+        brand.getStyleClass().add("brand");
+        Image logo = appIcon(32);
+        if (logo != null) {
+            javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(logo);
+            view.setFitWidth(20);
+            view.setFitHeight(20);
+            brand.setGraphic(view);
+        }
+
+        connectionPicker.setId("connectionPicker");
+        connectionPicker.setPromptText("No connections yet");
+        connectionPicker.setPrefWidth(300);
+        connectionPicker.setVisibleRowCount(14);
+        connectionPicker.setTooltip(new Tooltip("The connection every workspace talks through"));
+        connectionPicker.setCellFactory(list -> new ConnectionCell(true));
+        connectionPicker.setButtonCell(new ConnectionCell(false));
+        connectionPicker.setItems(viewModel.connections());
+        connectionPicker.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.connections()));
+        Runnable syncPicker = () -> {
+            syncingPicker = true;
+            try {
+                connectionPicker.getSelectionModel().select(viewModel.currentConnectionProperty().get());
+            } finally {
+                syncingPicker = false;
+            }
+        };
+        syncPicker.run();
+        viewModel.currentConnectionProperty().addListener(o -> syncPicker.run());
+        viewModel.connections().addListener((ListChangeListener<Connection>) c -> syncPicker.run());
+        connectionPicker.valueProperty().addListener((obs, old, picked) -> {
+            if (!syncingPicker && picked != null) {
+                viewModel.chooseConnection(picked);
+            }
+        });
+        Label pickerLabel = new Label("Connection");
+        pickerLabel.getStyleClass().add("toolbar-label");
+        pickerLabel.setLabelFor(connectionPicker);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        Button themeToggle = new Button();
+        themeToggle.setId("themeToggle");
+        themeToggle.getStyleClass().addAll("button-icon", "flat");
+        themeToggle.setOnAction(e -> viewModel.toggleTheme());
+        Runnable themeIcon = () -> {
+            boolean dark = viewModel.getTheme() == Theme.DARK;
+            themeToggle.setGraphic(Icons.of(dark ? Feather.SUN : Feather.MOON));
+            themeToggle.setTooltip(new Tooltip((dark ? "Light theme" : "Dark theme") + " ("
+                    + HelpOverlay.displayText("Shortcut+Shift+L") + ")"));
+            themeToggle.setAccessibleText(dark ? "Switch to light theme" : "Switch to dark theme");
+        };
+        themeIcon.run();
+        viewModel.themeProperty().addListener(o -> themeIcon.run());
+
+        Button help = new Button(null, Icons.of(Feather.HELP_CIRCLE));
+        help.setId("helpButton");
+        help.getStyleClass().addAll("button-icon", "flat");
+        help.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
+        help.setAccessibleText("Keyboard shortcuts");
+        help.setOnAction(e -> viewModel.toggleHelp());
+
+        ToolBar bar = new ToolBar(brand, new Separator(javafx.geometry.Orientation.VERTICAL), pickerLabel, connectionPicker, spacer, themeToggle, help);
+        bar.setId("mainToolbar");
+        bar.getStyleClass().add("main-toolbar");
+        return bar;
+    }
+
+    private Node navigation() {
+        VBox nav = new VBox();
+        nav.setId("navigation");
+        nav.getStyleClass().add("navigation");
+        List<Workspace> workspaces = viewModel.workspaces();
+        for (int i = 0; i < workspaces.size(); i++) {
+            WorkspaceSlot slot = workspaces.get(i).slot();
+            ToggleButton b = new ToggleButton(slot.title(), Icons.of(slot.icon()));
+            b.setId("nav-" + slot.id());
+            b.getStyleClass().add("nav-button");
+            b.setToggleGroup(navGroup);
+            b.setUserData(slot);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.setTooltip(new Tooltip(slot.emptyHeading() + " (" + HelpOverlay.displayText("Shortcut+" + (i + 1)) + ")"));
+            // a toggle group lets the user "unselect"; in navigation, clicking the current entry keeps it
+            b.setOnAction(e -> {
+                viewModel.select(slot);
+                b.setSelected(true);
+            });
+            nav.getChildren().add(b);
+        }
+        return nav;
+    }
+
+    private Node statusBar() {
+        Label connection = new Label();
+        connection.setId("statusConnection");
+        connection.setGraphic(Icons.of(Feather.LINK));
+        connection.textProperty().bind(viewModel.connectionStatusProperty());
+
+        Label rateLimit = new Label();
+        rateLimit.setId("statusRateLimit");
+        rateLimit.setGraphic(Icons.of(Feather.CLOCK));
+        rateLimit.textProperty().bind(viewModel.rateLimitStatusProperty());
+        rateLimit.visibleProperty().bind(viewModel.rateLimitStatusProperty().isNotEmpty());
+        rateLimit.managedProperty().bind(rateLimit.visibleProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("statusProgress");
+        progress.setPrefWidth(140);
+        progress.progressProperty().bind(viewModel.activityProgressProperty());
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+
+        Label activity = new Label();
+        activity.setId("statusActivity");
+        activity.textProperty().bind(viewModel.activityStatusProperty());
+        Tooltip tip = new Tooltip();
+        viewModel.activities().addListener((ListChangeListener<Activity>) c -> tip.setText(
+                viewModel.activities().isEmpty() ? "Nothing running"
+                        : viewModel.activities().stream().map(Activity::title).collect(Collectors.joining("\n"))));
+        tip.setText("Nothing running");
+        activity.setTooltip(tip);
+
+        HBox bar = new HBox(connection, rateLimit, spacer, progress, activity);
+        bar.setId("statusBar");
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    /** A connection in the picker: its name, and in the list also its kind and where it points. */
+    private static final class ConnectionCell extends javafx.scene.control.ListCell<Connection> {
+        private final boolean detailed;
+
+        ConnectionCell(boolean detailed) {
+            this.detailed = detailed;
+        }
+
+        @Override
+        protected void updateItem(Connection c, boolean empty) {
+            super.updateItem(c, empty);
+            if (empty || c == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(c.name());
+            if (detailed) {
+                Label detail = new Label(c.kind().label() + (c.isSandbox() ? " · sandbox" : ""));
+                detail.getStyleClass().add("picker-detail");
+                setGraphic(null);
+                setText(null);
+                Label name = new Label(c.name());
+                VBox box = new VBox(name, detail);
+                box.getStyleClass().add("picker-cell");
+                setGraphic(box);
+            } else {
+                setGraphic(Icons.of(c.isSandbox() ? Feather.BOX : Feather.LINK));
+            }
+        }
+    }
+
+    private void showWorkspace(WorkspaceSlot slot) {
+        Node node = built.computeIfAbsent(slot, this::build);
+        workspaceArea.getChildren().setAll(node);
+        for (var toggle : navGroup.getToggles()) {
+            toggle.setSelected(toggle.getUserData() == slot);
+        }
+    }
+
+    private Node build(WorkspaceSlot slot) {
+        Workspace w = viewModel.workspaces().stream().filter(x -> x.slot() == slot).findFirst().orElseThrow();
+        Node node;
+        if (w.isPlaceholder()) {
+            node = new EmptyState(slot.icon(), slot.emptyHeading(), slot.emptyText());
+            node.setId("empty-" + slot.id());
+        } else {
+            try {
+                node = w.view().get();
+            } catch (RuntimeException e) {
+                LOG.error("Could not build the {} workspace", slot.title(), e);
+                dialogs.showError("Could not open " + slot.title(), null, e);
+                node = new EmptyState(Feather.ALERT_OCTAGON, slot.title() + " could not be opened",
+                        "The error has been logged. Details are in the error dialog.");
+            }
+        }
+        StackPane holder = new StackPane(node);
+        holder.setId("workspace-" + slot.id());
+        holder.getStyleClass().add("workspace");
+        return holder;
+    }
+
+    private void showHelp(boolean visible) {
+        if (visible) {
+            helpOverlay = new HelpOverlay(viewModel.helpSections(), viewModel::hideHelp);
+            getChildren().add(helpOverlay);
+            helpOverlay.requestFocus();
+        } else if (helpOverlay != null) {
+            getChildren().remove(helpOverlay);
+            helpOverlay = null;
+        }
+    }
+
+    private static List<ScreenArea> screens() {
+        Screen primary = Screen.getPrimary();
+        List<Screen> all = new java.util.ArrayList<>(Screen.getScreens());
+        all.remove(primary);
+        all.add(0, primary);
+        return all.stream().map(s -> {
+            Rectangle2D r = s.getVisualBounds();
+            return new ScreenArea(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
+        }).toList();
+    }
+
+    private static List<Image> appIcons() {
+        return ICON_SIZES.stream().map(MainWindowView::appIcon).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static Image appIcon(int size) {
+        var url = MainWindowView.class.getResource("/dev/notionconsole/ui/icons/app-" + size + ".png");
+        return url == null ? null : new Image(url.toExternalForm());
+    }
+}

@@ -1,0 +1,71 @@
+package dev.notionconsole.ui.shell;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The main window's four workspaces, in navigation order (Ctrl+1..4). Each describes itself for the
+ * navigation and for the empty state shown until its feature provides a view.
+ */
+public enum WorkspaceSlot {
+    CONNECTIONS("connections", "Connections", Feather.LINK,
+            "Your Notion connections",
+            "Add internal integrations, public (OAuth) integrations and personal access tokens, check who each "
+                    + "token acts as, and pick the one the console talks through. Tokens stay in the system keychain."),
+    REQUEST("request", "Request", Feather.SEND,
+            "Send any request to the Notion API",
+            "Pick an endpoint from the catalog or paste a cURL command, edit the JSON body, send it, and read the "
+                    + "response with timings, headers and Notion's error explained. History and saved requests live here."),
+    EXPLORER("explorer", "Explorer", Feather.COMPASS,
+            "Browse what a connection can see",
+            "Walk the pages, databases and data sources shared with the current connection, follow relations and "
+                    + "open any object as a request. Coming in a later release."),
+    DIAGNOSTICS("diagnostics", "Diagnostics", Feather.ACTIVITY,
+            "Find out why a call fails",
+            "Check a token's identity and capabilities, why a page is not found (sharing) and how close you are to "
+                    + "the rate limit. Coming in a later release.");
+
+    private final String id;
+    private final String title;
+    private final Ikon icon;
+    private final String emptyHeading;
+    private final String emptyText;
+
+    WorkspaceSlot(String id, String title, Ikon icon, String emptyHeading, String emptyText) {
+        this.id = id;
+        this.title = title;
+        this.icon = icon;
+        this.emptyHeading = emptyHeading;
+        this.emptyText = emptyText;
+    }
+
+    /** Stable id: saved in settings and used for node ids ({@code #nav-request}, {@code #workspace-request}). */
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Ikon icon() {
+        return icon;
+    }
+
+    public String emptyHeading() {
+        return emptyHeading;
+    }
+
+    public String emptyText() {
+        return emptyText;
+    }
+
+    public static WorkspaceSlot byId(String id) {
+        for (WorkspaceSlot s : values()) {
+            if (s.id.equals(id)) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

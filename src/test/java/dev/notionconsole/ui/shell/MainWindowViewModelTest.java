@@ -1,0 +1,221 @@
+package dev.notionconsole.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.notionconsole.connections.Connection;
+import dev.notionconsole.connections.ConnectionKind;
+import dev.notionconsole.connections.ConnectionService;
+import dev.notionconsole.connections.ConnectionServices;
+import dev.notionconsole.connections.ConnectionStore;
+import dev.notionconsole.connections.SandboxAccess;
+import dev.notionconsole.core.Secret;
+import dev.notionconsole.core.concurrent.BackgroundTask;
+import dev.notionconsole.secrets.SecretStorage;
+import dev.notionconsole.core.concurrent.InlineTaskRunner;
+import dev.notionconsole.settings.AppSettings;
+import dev.notionconsole.settings.ScreenArea;
+import dev.notionconsole.settings.SettingsStore;
+import dev.notionconsole.settings.Theme;
+import dev.notionconsole.settings.WindowBounds;
+import dev.notionconsole.ui.common.RecordingDialogService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shell's ViewModel without a toolkit: tasks run inline, settings go to a real file. */
+class MainWindowViewModelTest {
+    @TempDir
+    Path dir;
+
+    private final InlineTaskRunner tasks = new InlineTaskRunner();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private SettingsStore store;
+    private ConnectionService connections;
+
+    private static final List<Workspace> FOUR = List.of(
+            Workspace.placeholder(WorkspaceSlot.CONNECTIONS),
+            Workspace.placeholder(WorkspaceSlot.REQUEST)
+                    .withShortcuts(new Shortcut("Shortcut+Enter", "Send the request")),
+            Workspace.placeholder(WorkspaceSlot.EXPLORER),
+            Workspace.placeholder(WorkspaceSlot.DIAGNOSTICS));
+
+    @BeforeEach
+    void setUp() {
+        store = new SettingsStore(dir.resolve("settings.json"));
+        connections = openConnections();
+    }
+
+    private ConnectionService openConnections() {
+        ConnectionStore cs = new ConnectionStore(dir.resolve("connections.json"));
+        return ConnectionServices.open(cs, cs.load(), SecretStorage.sessionOnly(dir.resolve("secrets.json"), false),
+                Map.of(), SandboxAccess.NONE, Runnable::run, Clock.systemUTC());
+    }
+
+    private MainWindowViewModel viewModel() {
+        return new MainWindowViewModel(FOUR, store.load(), store, connections, tasks, dialogs, Runnable::run);
+    }
+
+    @Test
+    void startsOnTheFirstWorkspaceInTheLightTheme() {
+        MainWindowViewModel vm = viewModel();
+        assertEquals(WorkspaceSlot.CONNECTIONS, vm.getSelected());
+        assertEquals(Theme.LIGHT, vm.getTheme());
+        assertFalse(vm.helpVisibleProperty().get());
+        assertEquals("Ready", vm.activityStatusProperty().get());
+    }
+
+    @Test
+    void shortcutsOneToFourOpenTheWorkspacesInOrder() {
+        MainWindowViewModel vm = viewModel();
+        List<WorkspaceSlot> seen = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            String keys = "Shortcut+" + i;
+            vm.commands().stream().filter(c -> c.shortcut().keys().equals(keys)).findFirst().orElseThrow()
+                    .action().run();
+            seen.add(vm.getSelected());
+        }
+        assertEquals(List.of(WorkspaceSlot.values()), seen);
+    }
+
+    @Test
+    void theThemeToggleSwitchesAndIsWrittenToTheSettingsFile() throws Exception {
+        MainWindowViewModel vm = viewModel();
+        vm.toggleTheme();
+        assertEquals(Theme.DARK, vm.getTheme());
+        assertTrue(Files.readString(store.file()).contains("DARK"));
+        assertEquals(Theme.DARK, viewModel().getTheme(), "a new start comes up dark");
+        vm.toggleTheme();
+        assertEquals(Theme.LIGHT, vm.getTheme());
+    }
+
+    @Test
+    void theLastWorkspaceAndWindowPlacementAreRestoredAfterARestart() throws Exception {
+        MainWindowViewModel vm = viewModel();
+        vm.select(WorkspaceSlot.EXPLORER);
+        vm.windowClosing(new WindowBounds(30, 40, 1000, 700, false));
+        vm.saveNow();
+
+        MainWindowViewModel again = viewModel();
+        assertEquals(WorkspaceSlot.EXPLORER, again.getSelected());
+        assertEquals(new WindowBounds(30, 40, 1000, 700, false),
+                again.initialBounds(List.of(new ScreenArea(0, 0, 1920, 1080))));
+    }
+
+    @Test
+    void anUnknownSavedWorkspaceFallsBackToTheFirst() throws Exception {
+        store.save(AppSettings.defaults().withWorkspace("no-such-workspace"));
+        assertEquals(WorkspaceSlot.CONNECTIONS, viewModel().getSelected());
+    }
+
+    @Test
+    void aDamagedSettingsFileIsReportedOnceTheWindowIsShown() throws Exception {
+        Files.writeString(store.file(), "{ broken");
+        MainWindowViewModel vm = viewModel();
+        assertTrue(dialogs.shown.isEmpty(), "nothing is shown before there is a window");
+        vm.windowShown();
+        assertEquals(1, dialogs.ofKind("notify-warning").size());
+        assertTrue(dialogs.shown.get(0).message().contains("set aside"), dialogs.shown.get(0).message());
+    }
+
+    @Test
+    void aSettingsFileThatCannotBeWrittenIsReportedNotThrown() throws Exception {
+        Files.createDirectories(store.file()); // a directory where the file should be
+        MainWindowViewModel vm = viewModel();
+        vm.toggleTheme();
+        assertEquals(Theme.DARK, vm.getTheme(), "the theme still changes for this session");
+        assertEquals(1, dialogs.ofKind("notify-warning").size());
+    }
+
+    @Test
+    void theHelpOverlayTogglesAndListsGlobalAndWorkspaceShortcuts() {
+        MainWindowViewModel vm = viewModel();
+        vm.toggleHelp();
+        assertTrue(vm.helpVisibleProperty().get());
+        vm.hideHelp();
+        assertFalse(vm.helpVisibleProperty().get());
+
+        List<MainWindowViewModel.HelpSection> sections = vm.helpSections();
+        assertEquals("Everywhere", sections.get(0).title());
+        assertTrue(sections.get(0).shortcuts().stream().anyMatch(s -> s.keys().equals("F1")));
+        assertTrue(sections.get(0).shortcuts().stream().anyMatch(s -> s.keys().equals("Shortcut+Shift+L")));
+        assertEquals("Request", sections.get(1).title());
+        assertEquals("Send the request", sections.get(1).shortcuts().get(0).description());
+    }
+
+    @Test
+    void theStatusBarShowsRunningWorkWithItsProgress() {
+        MainWindowViewModel vm = viewModel();
+        List<String> during = new ArrayList<>();
+        BackgroundTask.of("Load pages", ctx -> {
+            during.add(vm.activityStatusProperty().get() + " " + vm.busyProperty().get()
+                    + " " + vm.activityProgressProperty().get());
+            ctx.progress(0.5, "Page 2 of 4");
+            during.add(vm.activityStatusProperty().get() + " " + vm.activityProgressProperty().get());
+            return null;
+        }).onSuccess(v -> { }).executeWith(tasks);
+
+        assertEquals(List.of("Load pages true -1.0", "Page 2 of 4 0.5"), during);
+        assertEquals("Ready", vm.activityStatusProperty().get());
+        assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
+    void afterDisposeTheViewModelNoLongerFollowsTheTaskRunner() {
+        MainWindowViewModel vm = viewModel();
+        vm.dispose();
+        List<String> during = new ArrayList<>();
+        BackgroundTask.of("Late work", ctx -> {
+            during.add(vm.activityStatusProperty().get());
+            return null;
+        }).onSuccess(v -> { }).executeWith(tasks);
+        assertEquals(List.of("Ready"), during);
+    }
+
+    @Test
+    void withoutConnectionsThePickerIsEmptyAndTheStatusBarSaysWhereToAddOne() {
+        MainWindowViewModel vm = viewModel();
+        assertTrue(vm.connections().isEmpty());
+        assertEquals(null, vm.currentConnectionProperty().get());
+        assertTrue(vm.connectionStatusProperty().get().contains("add one in Connections"));
+    }
+
+    @Test
+    void thePickerFollowsTheConnectionServiceAndChangesItsCurrentConnection() throws Exception {
+        MainWindowViewModel vm = viewModel();
+        Connection a = connections.add(Connection.builder(ConnectionKind.INTERNAL).name("Acme bot")
+                .baseUrl("https://api.notion.com").build(), Secret.of("ntn_11112222333344445555666677778888"), null);
+        Connection b = connections.add(Connection.builder(ConnectionKind.PERSONAL_ACCESS_TOKEN).name("My PAT")
+                .baseUrl("http://127.0.0.1:9999").build(), Secret.of("ntn_99998888777766665555444433332222"), null);
+        assertEquals(List.of("Acme bot", "My PAT"), vm.connections().stream().map(Connection::name).toList());
+
+        vm.chooseConnection(vm.connections().get(1));
+        assertEquals(b.id(), connections.current().orElseThrow().id(), "the choice goes to the service");
+        assertEquals(b.id(), vm.currentConnectionProperty().get().id());
+        assertEquals("My PAT · Personal access token · 127.0.0.1:9999", vm.connectionStatusProperty().get());
+        assertEquals("180 requests/min", vm.rateLimitStatusProperty().get());
+
+        connections.setCurrent(a.id()); // changed elsewhere (the Connections workspace)
+        assertEquals("Acme bot", vm.currentConnectionProperty().get().name());
+
+        connections.remove(a.id());
+        assertEquals(List.of("My PAT"), vm.connections().stream().map(Connection::name).toList());
+    }
+
+    @Test
+    void noticesFromLoadingTheConnectionsFileAreShownWithTheWindow() throws Exception {
+        Files.writeString(dir.resolve("connections.json"), "{ not json");
+        connections = openConnections();
+        MainWindowViewModel vm = viewModel();
+        vm.windowShown();
+        assertEquals(connections.startupNotices().size(), dialogs.ofKind("notify-warning").size());
+        assertTrue(!connections.startupNotices().isEmpty());
+    }
+}

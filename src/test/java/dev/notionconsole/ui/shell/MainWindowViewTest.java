@@ -1,0 +1,130 @@
+package dev.notionconsole.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.notionconsole.core.AppDirs;
+import dev.notionconsole.settings.Theme;
+import dev.notionconsole.ui.AppContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Paint;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real shell, as the app composes it, driven headlessly (Monocle) through mouse and keyboard. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowViewTest {
+    private AppContext context;
+    private MainWindowViewModel viewModel;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path home = Files.createTempDirectory("nc-shell-view");
+        context = new AppContext(new AppDirs(home), java.util.Map.of("NOTION_CONSOLE_SECRETS", "session"));
+        viewModel = context.mainWindowViewModel();
+        new MainWindowView(viewModel, context.dialogs(), context.notificationLayer()).install(stage);
+        context.attach(stage);
+        stage.show();
+    }
+
+    @Stop
+    void stop() {
+        viewModel.dispose();
+        context.close();
+    }
+
+    @Test
+    void opensWithTheFourWorkspacesAndTheConnectionsEmptyState(FxRobot robot) {
+        for (String id : new String[] {"connections", "request", "explorer", "diagnostics"}) {
+            assertNotNull(robot.lookup("#nav-" + id).query(), id);
+        }
+        assertTrue(robot.lookup("#nav-connections").queryAs(ToggleButton.class).isSelected());
+        assertTrue(robot.lookup("#empty-connections").query().isVisible());
+        assertNotNull(robot.lookup("#connectionPicker").query());
+        assertEquals("Ready", robot.lookup("#statusActivity").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void navigatesTheWorkspacesByClickAndByShortcut(FxRobot robot) {
+        robot.clickOn("#nav-request");
+        assertShown(robot, "request");
+        robot.clickOn("#nav-diagnostics");
+        assertShown(robot, "diagnostics");
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        assertShown(robot, "explorer");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        assertShown(robot, "connections");
+
+        robot.clickOn("#nav-connections"); // clicking the open workspace keeps it open
+        assertShown(robot, "connections");
+    }
+
+    @Test
+    void switchesBetweenLightAndDarkTheme(FxRobot robot) {
+        Paint light = background(robot, "#workspaceArea");
+        assertEquals(Theme.LIGHT, viewModel.getTheme());
+
+        robot.clickOn("#themeToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Theme.DARK, viewModel.getTheme());
+        assertTrue(Application.getUserAgentStylesheet().contains("primer-dark"), Application.getUserAgentStylesheet());
+        Paint dark = background(robot, "#workspaceArea");
+        assertNotEquals(light, dark, "the workspace background follows the theme");
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Theme.LIGHT, viewModel.getTheme());
+        assertEquals(light, background(robot, "#workspaceArea"));
+    }
+
+    @Test
+    void showsAndClosesTheHelpOverlay(FxRobot robot) {
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        Node overlay = robot.lookup("#helpOverlay").query();
+        assertTrue(overlay.isVisible());
+        assertTrue(robot.lookup("#helpOverlay .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> "Open Request".equals(l.getText())), "the overlay lists the shortcuts");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        assertTrue(robot.lookup("#helpOverlay").tryQuery().isEmpty());
+
+        robot.clickOn("#helpButton");
+        assertTrue(robot.lookup("#helpOverlay").tryQuery().isPresent());
+        robot.clickOn("#helpClose");
+        assertTrue(robot.lookup("#helpOverlay").tryQuery().isEmpty());
+
+        robot.press(KeyCode.CONTROL, KeyCode.SLASH).release(KeyCode.SLASH, KeyCode.CONTROL);
+        assertTrue(robot.lookup("#helpOverlay").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL, KeyCode.SLASH).release(KeyCode.SLASH, KeyCode.CONTROL);
+        assertFalse(robot.lookup("#helpOverlay").tryQuery().isPresent());
+    }
+
+    private static void assertShown(FxRobot robot, String id) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node ws = robot.lookup("#workspace-" + id).query();
+        assertTrue(ws.isVisible() && ws.getScene() != null, id + " is on screen");
+        assertTrue(robot.lookup("#nav-" + id).queryAs(ToggleButton.class).isSelected(), id + " is selected");
+        assertEquals(1, robot.lookup("#workspaceArea").queryAs(javafx.scene.layout.StackPane.class).getChildren().size());
+    }
+
+    private static Paint background(FxRobot robot, String query) {
+        Region r = robot.lookup(query).queryAs(Region.class);
+        return r.getBackground().getFills().get(0).getFill();
+    }
+}
