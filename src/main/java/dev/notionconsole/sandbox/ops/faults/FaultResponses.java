@@ -43,10 +43,13 @@ public final class FaultResponses {
         };
     }
 
-    /** The answer of a JSON or edge rule that replaces the handler. */
+    /** The answer of a rule that replaces the handler (every body kind but saved_timeout). */
     public static FaultAnswer answer(FaultRule rule) {
         if (rule.variant() == FaultVariant.EDGE_HTML) {
             return edgeHtml(rule.status());
+        }
+        if (rule.variant() == FaultVariant.EMPTY) {
+            return new FaultAnswer.Raw(rule.status(), null, new byte[0], Map.of());
         }
         String[] defaults = defaultCodeAndMessage(rule.status());
         String code = rule.code() != null ? rule.code() : defaults[0];

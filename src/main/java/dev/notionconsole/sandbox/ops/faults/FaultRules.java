@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class FaultRules {
     static final Set<String> KEYS = Set.of("method", "path", "status", "times", "skip", "delay_ms", "retry_after",
-            "variant", "code", "message", "connection");
+            "body", "code", "message", "connection", "note");
     private static final Set<String> METHODS = Set.of("*", "GET", "POST", "PATCH", "PUT", "DELETE");
     private static final Set<String> WRITES = Set.of("POST", "PATCH", "PUT", "DELETE");
     private static final long MAX_DELAY_MS = 300_000;
@@ -53,7 +53,7 @@ public final class FaultRules {
             return none();
         }
         if (!array.isArray()) {
-            problems.add(at + ": must be an array of fault rules");
+            problems.add(at + ": should be an array of fault rules");
             return none();
         }
         for (int i = 0; i < array.size(); i++) {
@@ -67,24 +67,24 @@ public final class FaultRules {
 
     private static FaultRule parseRule(JsonNode n, int index, String at, List<String> problems) {
         if (!n.isObject()) {
-            problems.add(at + ": must be an object like {\"method\": \"GET\", \"path\": \"/v1/pages/*\", \"status\": 503}");
+            problems.add(at + ": should be an object like {\"method\": \"GET\", \"path\": \"/v1/pages/*\", \"status\": 503}");
             return null;
         }
         int before = problems.size();
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                problems.add(at + "." + key + ": unknown key (expected one of " + String.join(", ", sorted(KEYS)) + ")");
+                problems.add(at + ": unknown field \"" + key + "\" (a fault rule has " + String.join(", ", sorted(KEYS)) + ")");
             }
         }
         String method = text(n, "method", at, problems, "*").toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
-            problems.add(at + ".method: must be GET, POST, PATCH, PUT, DELETE or *, not \"" + method + "\"");
+            problems.add(at + ".method: should be GET, POST, PATCH, PUT, DELETE or *, not \"" + method + "\"");
         }
         PathPattern path = null;
         String rawPath = text(n, "path", at, problems, null);
         if (rawPath == null) {
-            problems.add(at + ".path: required, e.g. \"/v1/pages/*\"");
+            problems.add(at + ".path: missing, e.g. \"/v1/pages/*\"");
         } else {
             try {
                 path = PathPattern.parse(rawPath);
@@ -92,45 +92,45 @@ public final class FaultRules {
                 problems.add(at + ".path: " + e.getMessage());
             }
         }
-        FaultVariant variant = FaultVariant.JSON;
-        String rawVariant = text(n, "variant", at, problems, null);
+        FaultVariant variant = FaultVariant.NOTION;
+        String rawVariant = text(n, "body", at, problems, null);
         if (rawVariant != null) {
             variant = FaultVariant.fromWire(rawVariant);
             if (variant == null) {
-                problems.add(at + ".variant: must be json, saved_but_timed_out or edge_html, not \"" + rawVariant + "\"");
-                variant = FaultVariant.JSON;
+                problems.add(at + ".body: should be notion, saved_timeout, edge_html or empty, not \"" + rawVariant + "\"");
+                variant = FaultVariant.NOTION;
             }
         }
         long delayMs = integer(n, "delay_ms", at, problems, 0, 0, MAX_DELAY_MS);
         int status = (int) integer(n, "status", at, problems, -1, 0, 599);
         if (status == -1) {
-            if (variant == FaultVariant.SAVED_BUT_TIMED_OUT) {
+            if (variant == FaultVariant.SAVED_TIMEOUT) {
                 status = 503;
             } else if (delayMs > 0) {
                 status = 0; // a slow rule: delay the real answer
             } else {
-                problems.add(at + ".status: required (400 to 599), unless the rule only sets delay_ms");
+                problems.add(at + ".status: missing (an HTTP error status, 400 to 599), unless the rule only sets delay_ms");
             }
         } else if (status < 400) {
-            problems.add(at + ".status: must be 400 to 599, not " + status);
+            problems.add(at + ".status: should be an HTTP error status between 400 and 599, not " + status);
         }
         String code = text(n, "code", at, problems, null);
         String message = text(n, "message", at, problems, null);
-        if (variant == FaultVariant.JSON && status >= 400 && code == null
+        if (variant == FaultVariant.NOTION && status >= 400 && code == null
                 && FaultResponses.defaultCodeAndMessage(status) == null) {
-            problems.add(at + ".code: required for status " + status
-                    + " (defaults exist for 409, 429, 500, 502, 503, 504, 529)");
+            problems.add(at + ".code: missing; status " + status
+                    + " has no default code (defaults exist for 409, 429, 500, 502, 503, 504, 529)");
         }
         if (code != null && message == null && FaultResponses.defaultCodeAndMessage(status) == null
-                && variant == FaultVariant.JSON) {
-            problems.add(at + ".message: required with a code for status " + status);
+                && variant == FaultVariant.NOTION) {
+            problems.add(at + ".message: missing; a code for status " + status + " needs a message");
         }
-        if (variant == FaultVariant.SAVED_BUT_TIMED_OUT) {
+        if (variant == FaultVariant.SAVED_TIMEOUT) {
             if (!WRITES.contains(method)) {
-                problems.add(at + ".method: saved_but_timed_out applies to writes only (POST, PATCH, PUT, DELETE)");
+                problems.add(at + ".method: saved_timeout applies to writes only (POST, PATCH, PUT, DELETE)");
             }
             if (status != 503) {
-                problems.add(at + ".status: saved_but_timed_out answers 503, not " + status);
+                problems.add(at + ".status: saved_timeout answers 503, not " + status);
             }
         }
         int times = times(n.get("times"), at, problems);
@@ -147,13 +147,13 @@ public final class FaultRules {
 
     /**
      * The rule that answers this request instead of its handler (or, with status 0, only delays it), counting
-     * it as fired. Rules of the saved-but-timed-out variant are never returned here.
+     * it as fired. Rules with body saved_timeout are never returned here.
      */
     public Optional<FaultRule> before(String method, String path, String connectionName) {
         return match(method, path, connectionName, false);
     }
 
-    /** The saved-but-timed-out rule for a write that has just succeeded, counting it as fired. */
+    /** The saved_timeout rule for a write that has just succeeded, counting it as fired. */
     public Optional<FaultRule> afterCommit(String method, String path, String connectionName) {
         return match(method, path, connectionName, true);
     }
@@ -169,7 +169,7 @@ public final class FaultRules {
     private synchronized Optional<FaultRule> match(String method, String path, String connection, boolean saved) {
         for (int i = 0; i < rules.size(); i++) {
             FaultRule r = rules.get(i);
-            if ((r.variant() == FaultVariant.SAVED_BUT_TIMED_OUT) != saved || !r.matches(method, path, connection)) {
+            if ((r.variant() == FaultVariant.SAVED_TIMEOUT) != saved || !r.matches(method, path, connection)) {
                 continue;
             }
             seen[i]++;
@@ -183,7 +183,7 @@ public final class FaultRules {
 
     private static int times(JsonNode t, String at, List<String> problems) {
         if (t == null || t.isNull()) {
-            return 1;
+            return FaultRule.ALWAYS;
         }
         if (t.isTextual() && t.asText().equals("once")) {
             return 1;
@@ -194,7 +194,7 @@ public final class FaultRules {
         if (t.isIntegralNumber() && t.asLong() >= 1 && t.asLong() < Integer.MAX_VALUE) {
             return t.asInt();
         }
-        problems.add(at + ".times: must be \"once\", \"always\" or a positive number, not " + t);
+        problems.add(at + ".times: should be \"once\", \"always\" or a positive number, not " + t);
         return 1;
     }
 
@@ -204,7 +204,7 @@ public final class FaultRules {
             return dflt;
         }
         if (!v.isTextual() || v.asText().isBlank()) {
-            problems.add(at + "." + key + ": must be a non-empty string, not " + v);
+            problems.add(at + "." + key + ": should be a non-empty string, not " + v);
             return dflt;
         }
         return v.asText();
@@ -217,7 +217,7 @@ public final class FaultRules {
             return dflt;
         }
         if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
-            problems.add(at + "." + key + ": must be a whole number from " + min + " to " + max + ", not " + v);
+            problems.add(at + "." + key + ": should be a whole number from " + min + " to " + max + ", not " + v);
             return dflt;
         }
         return v.asLong();

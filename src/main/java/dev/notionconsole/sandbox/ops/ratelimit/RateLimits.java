@@ -38,7 +38,16 @@ public final class RateLimits {
      * @param plan         the workspace plan ({@code free}, {@code plus}, {@code business}, {@code enterprise})
      */
     public RateLimitDecision acquire(String tokenKey, String workspaceKey, String plan) {
-        if (policy.blocked().contains(tokenKey) || policy.blocked().contains(workspaceKey)) {
+        return acquire(tokenKey, tokenKey, workspaceKey, plan);
+    }
+
+    /**
+     * Like {@link #acquire(String, String, String)}, where {@code connectionKey} (the connection all of the
+     * token's siblings share, e.g. every installation of a public connection) can be blocked too.
+     */
+    public RateLimitDecision acquire(String tokenKey, String connectionKey, String workspaceKey, String plan) {
+        if (policy.blocked().contains(tokenKey) || policy.blocked().contains(connectionKey)
+                || policy.blocked().contains(workspaceKey)) {
             return RateLimitDecision.blocked();
         }
         if (!policy.budgetsEnabled()) {

@@ -33,7 +33,7 @@ class FaultRulesTest {
 
     @Test
     void onceFiresOnceAlwaysKeepsFiringAndCountsFireAfterSkip() throws Exception {
-        FaultRules rules = parseOk("[{'method':'PATCH','path':'/v1/pages/*','status':409},"
+        FaultRules rules = parseOk("[{'method':'PATCH','path':'/v1/pages/*','status':409,'times':'once'},"
                 + "{'path':'/v1/search','status':500,'times':'always'},"
                 + "{'method':'GET','path':'/v1/users','status':502,'times':2,'skip':1}]");
         assertEquals(409, rules.before("PATCH", "/v1/pages/abc", "Bot").orElseThrow().status());
@@ -75,7 +75,7 @@ class FaultRulesTest {
 
     @Test
     void savedButTimedOutRulesAreOnlyOfferedAfterACommit() throws Exception {
-        FaultRules rules = parseOk("[{'method':'POST','path':'/v1/pages','variant':'saved_but_timed_out'}]");
+        FaultRules rules = parseOk("[{'method':'POST','path':'/v1/pages','body':'saved_timeout','times':'once'}]");
         assertTrue(rules.before("POST", "/v1/pages", null).isEmpty());
         FaultRule rule = rules.afterCommit("POST", "/v1/pages", null).orElseThrow();
         assertEquals(503, rule.status());
@@ -88,31 +88,34 @@ class FaultRulesTest {
                 .orElseThrow();
         assertEquals(0, slow.status());
         assertEquals(1500, slow.delay().toMillis());
-        assertEquals("* /v1/search -> delay 1500 ms once", slow.describe());
+        assertEquals("* /v1/search -> delay 1500 ms always", slow.describe());
+        assertEquals("PATCH /v1/pages/* -> 409 once after 2 for \"Acme Sync\"", parseOk("[{'method':'patch',"
+                + "'path':'/v1/pages/*','status':409,'times':'once','skip':2,'connection':'Acme Sync'}]").rules().get(0)
+                .describe());
     }
 
     @Test
     void problemsNameThePathAndTheFix() throws Exception {
-        assertEquals(List.of("faults: must be an array of fault rules"), problemsOf("{}"));
+        assertEquals(List.of("faults: should be an array of fault rules"), problemsOf("{}"));
         assertEquals(List.of(
-                "faults[0].statu: unknown key (expected one of code, connection, delay_ms, message, method, path, "
-                        + "retry_after, skip, status, times, variant)",
-                "faults[0].status: required (400 to 599), unless the rule only sets delay_ms"),
+                "faults[0]: unknown field \"statu\" (a fault rule has body, code, connection, delay_ms, message, "
+                        + "method, note, path, retry_after, skip, status, times)",
+                "faults[0].status: missing (an HTTP error status, 400 to 599), unless the rule only sets delay_ms"),
                 problemsOf("[{'path':'/v1/pages','statu':500}]"));
-        assertEquals(List.of("faults[0].path: required, e.g. \"/v1/pages/*\""), problemsOf("[{'status':500}]"));
+        assertEquals(List.of("faults[0].path: missing, e.g. \"/v1/pages/*\""), problemsOf("[{'status':500}]"));
         assertEquals(List.of("faults[0].path: must start with '/', e.g. \"/v1/pages/*\""),
                 problemsOf("[{'path':'v1/pages','status':500}]"));
-        assertEquals(List.of("faults[1].status: must be 400 to 599, not 200"),
+        assertEquals(List.of("faults[1].status: should be an HTTP error status between 400 and 599, not 200"),
                 problemsOf("[{'path':'/v1/a','status':500},{'path':'/v1/b','status':200}]"));
-        assertEquals(List.of("faults[0].code: required for status 418 (defaults exist for 409, 429, 500, 502, 503, "
-                + "504, 529)"), problemsOf("[{'path':'/v1/a','status':418}]"));
-        assertEquals(List.of("faults[0].times: must be \"once\", \"always\" or a positive number, not 0"),
+        assertEquals(List.of("faults[0].code: missing; status 418 has no default code (defaults exist for 409, 429, "
+                + "500, 502, 503, 504, 529)"), problemsOf("[{'path':'/v1/a','status':418}]"));
+        assertEquals(List.of("faults[0].times: should be \"once\", \"always\" or a positive number, not 0"),
                 problemsOf("[{'path':'/v1/a','status':500,'times':0}]"));
-        assertEquals(List.of("faults[0].method: saved_but_timed_out applies to writes only (POST, PATCH, PUT, DELETE)"),
-                problemsOf("[{'method':'GET','path':'/v1/a','variant':'saved_but_timed_out'}]"));
-        assertEquals(List.of("faults[0].variant: must be json, saved_but_timed_out or edge_html, not \"html\""),
-                problemsOf("[{'path':'/v1/a','status':502,'variant':'html'}]"));
-        assertEquals(List.of("faults[0].method: must be GET, POST, PATCH, PUT, DELETE or *, not \"FETCH\""),
+        assertEquals(List.of("faults[0].method: saved_timeout applies to writes only (POST, PATCH, PUT, DELETE)"),
+                problemsOf("[{'method':'GET','path':'/v1/a','body':'saved_timeout'}]"));
+        assertEquals(List.of("faults[0].body: should be notion, saved_timeout, edge_html or empty, not \"html\""),
+                problemsOf("[{'path':'/v1/a','status':502,'body':'html'}]"));
+        assertEquals(List.of("faults[0].method: should be GET, POST, PATCH, PUT, DELETE or *, not \"FETCH\""),
                 problemsOf("[{'method':'fetch','path':'/v1/a','status':500}]"));
     }
 
@@ -142,8 +145,7 @@ class FaultRulesTest {
 
     @Test
     void savedButTimedOutNamesTheCommittedObjectOrTheParentAndChildren() throws Exception {
-        FaultRule rule = parseOk("[{'method':'*','path':'/v1/**','variant':'saved_but_timed_out','times':'always',"
-                + "'method':'POST'}]").rules().get(0);
+        FaultRule rule = parseOk("[{'method':'POST','path':'/v1/**','body':'saved_timeout'}]").rules().get(0);
         var created = (FaultAnswer.JsonError) FaultResponses.savedButTimedOut(rule, "POST", "/v1/pages",
                 json("{'object':'page','id':'11111111-2222-3333-4444-555555555555'}"));
         assertEquals(503, created.status());
@@ -163,7 +165,7 @@ class FaultRulesTest {
 
     @Test
     void edgeAnswersAreHtmlWithACfRayAndNoRequestId() throws Exception {
-        FaultRule rule = parseOk("[{'path':'/v1/**','status':522,'variant':'edge_html'}]").rules().get(0);
+        FaultRule rule = parseOk("[{'path':'/v1/**','status':522,'body':'edge_html'}]").rules().get(0);
         var edge = assertInstanceOf(FaultAnswer.Raw.class, FaultResponses.answer(rule));
         assertEquals(522, edge.status());
         assertTrue(edge.contentType().startsWith("text/html"));
