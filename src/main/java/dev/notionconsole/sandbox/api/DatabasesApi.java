@@ -89,6 +89,9 @@ public final class DatabasesApi {
         Node parentNode = null;
         if (parent.workspace()) {
             Mutations.checkWorkspaceParentAllowed(call);
+            if (inline) {
+                throw ApiError.validation("Workspace-level databases must be full page databases: is_inline must be false.");
+            }
         } else {
             parentNode = Access.page(call, parent.id());
         }

@@ -86,8 +86,14 @@ public final class SandboxModel {
 
     /** A new object ID: deterministic for a given seed and creation order, so runs are reproducible. */
     public String newId() {
-        long n = idCounter.incrementAndGet();
-        return UUID.nameUUIDFromBytes((idSeed + "/" + n).getBytes(StandardCharsets.UTF_8)).toString();
+        while (true) {
+            long n = idCounter.incrementAndGet();
+            String id = UUID.nameUUIDFromBytes((idSeed + "/" + n).getBytes(StandardCharsets.UTF_8)).toString();
+            // After a reload from saved state the counter restarts: skip ids already taken.
+            if (!nodes.containsKey(id) && !comments.containsKey(id) && !users.containsKey(id)) {
+                return id;
+            }
+        }
     }
 
     // ---- workspaces and users ------------------------------------------------------------------------------
@@ -111,6 +117,35 @@ public final class SandboxModel {
 
     public User user(String id) {
         return users.get(id);
+    }
+
+    /** Every user (people and bots) of every workspace. */
+    public Collection<User> users() {
+        return Collections.unmodifiableCollection(users.values());
+    }
+
+    /**
+     * What a user's page picker offers (OAuth consent, notion-api.md 2.10 / 5.2): pages and databases the user can
+     * see whose parent they cannot see (or that are workspace-level), not in the trash, in tree order.
+     */
+    public List<Node> pickerRoots(User user) {
+        List<Node> out = new ArrayList<>();
+        collectPickerRoots(user, user.workspace().topLevel(), out);
+        return out;
+    }
+
+    private void collectPickerRoots(User user, List<Node> level, List<Node> out) {
+        for (Node n : level) {
+            if (n.inTrash() || !(n instanceof Page || n instanceof Database || n instanceof Block)) {
+                continue;
+            }
+            boolean shareable = n instanceof Page || n instanceof Database;
+            if (shareable && visibility.userCanSee(user, n)) {
+                out.add(n);
+            } else if (n.parent() == null || !visibility.userCanSee(user, n)) {
+                collectPickerRoots(user, n.children(), out);
+            }
+        }
     }
 
     // ---- content tree --------------------------------------------------------------------------------------

@@ -1,6 +1,10 @@
 package dev.notionconsole.sandbox.ops.generate;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.notionconsole.sandbox.fixture.FixtureException;
+import dev.notionconsole.sandbox.fixture.FixtureLoader;
+import dev.notionconsole.sandbox.model.SandboxModel;
+import java.time.Clock;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -24,6 +28,16 @@ public final class GeneratedFixture {
 
     /** The fixture and what was generated. */
     public record Generated(ObjectNode fixture, WorkspaceShape.Summary summary) {
+    }
+
+    /** Generates and loads a workspace of {@code pages} pages for {@code --pages N --seed S}. */
+    public static SandboxModel load(int pages, long seed, Clock clock) {
+        Generated g = generate(pages, seed);
+        try {
+            return FixtureLoader.load(g.fixture(), "(generated: " + pages + " pages, seed " + seed + ")", clock);
+        } catch (FixtureException e) {
+            throw new IllegalStateException("The generated workspace does not load (a bug): " + e.getMessage(), e);
+        }
     }
 
     public static Generated generate(int pages, long seed) {
