@@ -157,8 +157,8 @@ if (personal) {
   await check(`error: personal access token "${personal.name}" lists users -> restricted_resource`, () =>
     expectError(() => client(sb, tokenOf(personal)).users.list({}), APIErrorCode.RestrictedResource, 403));
 }
-await check("error: create without properties -> validation_error", () =>
-  expectError(() => notion.pages.create({ parent: { page_id: page.id } }), APIErrorCode.ValidationError, 400));
+await check("error: create without a parent -> validation_error", () =>
+  expectError(() => notion.pages.create({ properties: {} }), APIErrorCode.ValidationError, 400));
 await check("error: malformed id -> validation_error (path failed validation)", () =>
   expectError(() => notion.request({ path: "pages/not-a-real-id", method: "get" }), APIErrorCode.ValidationError, 400,
     (e) => assert(e.message.startsWith("path failed validation"), e.message)));
