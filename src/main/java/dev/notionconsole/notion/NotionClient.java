@@ -300,14 +300,25 @@ public final class NotionClient {
         CappedBodyHandler handler = new CappedBodyHandler(settings.maxResponseBytes(), settings.nanoTime());
         long sentAt = settings.nanoTime().getAsLong();
         CompletableFuture<HttpResponse<byte[]>> future = settings.httpClient().sendAsync(p.http(), handler);
-        // Cancelling the future alone does not reliably stop the exchange on JDK 17 (see
-        // docs/decisions/0013-cancellation.md); aborting the body subscriber closes the connection.
-        Runnable unregister = c.onCancel(() -> {
+        // We wait on our own future so that cancel returns at once whatever the JDK does. On JDK 17,
+        // cancel(true) on the sendAsync future does abort the exchange (closing the connection), but reports
+        // it as an ExecutionException and not as cancelled; aborting the body subscriber as well makes sure
+        // reading stops (docs/decisions/0013-cancellation-and-timeouts.md).
+        CompletableFuture<HttpResponse<byte[]>> waiter = new CompletableFuture<>();
+        future.whenComplete((r, e) -> {
+            if (e != null) {
+                waiter.completeExceptionally(e);
+            } else {
+                waiter.complete(r);
+            }
+        });
+        Runnable unregister = c == CancellationToken.none() ? () -> { } : c.onCancel(() -> {
+            waiter.cancel(false);
             handler.abort();
             future.cancel(true);
         });
         try {
-            HttpResponse<byte[]> r = future.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> r = waiter.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
             long done = settings.nanoTime().getAsLong();
             return new Attempt(r, sentAt, handler.headersAt(), done);
         } catch (CancellationException e) {
