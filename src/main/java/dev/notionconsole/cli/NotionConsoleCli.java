@@ -27,6 +27,7 @@ public final class NotionConsoleCli implements Runnable {
         CommandLine cl = new CommandLine(new NotionConsoleCli());
         // Subcommands, one line each (sandbox, connections, request, oauth, ...):
         cl.addSubcommand(new ConnectionsCommand());
+        cl.addSubcommand(new SandboxCommand());
         cl.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
