@@ -57,6 +57,8 @@ public final class ConnectionService {
 
     private List<Connection> connections = new ArrayList<>();
     private String currentId;
+    /** The last current connection that is saved: what the file remembers while a temporary one is current. */
+    private String savedCurrentId;
     private boolean sandboxDefaultsAdded;
 
     ConnectionService(ConnectionStore store, SecretStorage secrets, SandboxAccess sandbox, Executor saveExecutor, Clock clock) {
@@ -73,6 +75,7 @@ public final class ConnectionService {
         ConnectionsDocument doc = loaded.document();
         connections = new ArrayList<>(doc.connections());
         currentId = doc.currentConnectionId();
+        savedCurrentId = currentId;
         sandboxDefaultsAdded = doc.sandboxDefaultsAdded();
         boolean changed = false;
         if (!sandboxDefaultsAdded) {
@@ -92,9 +95,8 @@ public final class ConnectionService {
                     .notes("From the " + TOKEN_ENV + " environment variable: used for this session, never saved. "
                             + "Its kind is found out by Test connection.")
                     .createdAt(clock.instant()).temporary(true).build());
-            if (!loaded.existed() || find(currentId).isEmpty()) {
-                currentId = ENV_CONNECTION_ID;
-            }
+            // set for this run: it is what the user asked for; the saved choice is kept for the next run
+            currentId = ENV_CONNECTION_ID;
         }
         if (find(currentId).isEmpty()) {
             // first start with nothing configured: a sandbox connection, so the console works at once
@@ -156,11 +158,13 @@ public final class ConnectionService {
         return find(currentId);
     }
 
-    /** Messages from startup (file moved aside, migrated, secrets storage problems) for the UI to show once. */
+    /**
+     * Messages from loading the connections file (moved aside, migrated, newer format) for the UI to show once.
+     * Does not block; the secret storage's own notices come from {@code secretStorage().notices()}, which may
+     * probe the keychain.
+     */
     public List<String> startupNotices() {
-        List<String> all = new ArrayList<>(notices);
-        all.addAll(secrets.notices());
-        return all;
+        return List.copyOf(notices);
     }
 
     public SecretStorage secretStorage() {
@@ -336,7 +340,11 @@ public final class ConnectionService {
         }
         if (c.kind() == ConnectionKind.PUBLIC_OAUTH) {
             Optional<Installation> inst = c.activeInstallation();
-            return inst.isPresent() ? secrets.get(SecretKeys.accessToken(c.id(), inst.get().botId())) : Optional.empty();
+            if (inst.isPresent()) {
+                return secrets.get(SecretKeys.accessToken(c.id(), inst.get().botId()));
+            }
+            // a default sandbox public connection uses the fixture's pre-made installation until the user authorizes
+            return c.sandboxRef() == null ? Optional.empty() : fixture(c).map(SandboxAccess.FixtureConnection::token);
         }
         Optional<Secret> stored = secrets.get(SecretKeys.token(c.id()));
         if (stored.isPresent() || c.sandboxRef() == null) {
@@ -640,7 +648,8 @@ public final class ConnectionService {
 
     /** Snapshots under the lock, writes on the save executor (a background thread in the app). */
     private void persist() {
-        String savedCurrent = find(currentId).filter(c -> !c.temporary()).map(Connection::id).orElse(null);
+        find(currentId).filter(c -> !c.temporary()).ifPresent(c -> savedCurrentId = c.id());
+        String savedCurrent = find(savedCurrentId).map(Connection::id).orElse(null);
         ConnectionsDocument doc = new ConnectionsDocument(ConnectionStore.FORMAT_VERSION, savedCurrent,
                 secrets.fileOptedIn(), sandboxDefaultsAdded, List.copyOf(connections));
         saveExecutor.execute(() -> {

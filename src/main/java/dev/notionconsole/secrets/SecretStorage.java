@@ -37,7 +37,7 @@ public final class SecretStorage implements SecretStore {
     private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
     private final List<String> notices = new ArrayList<>();
     private volatile boolean fileOptIn;
-    private SecretStore active;
+    private volatile SecretStore active;
     private KeychainProbe.Result keychain;
 
     /**
@@ -78,6 +78,12 @@ public final class SecretStorage implements SecretStore {
     public synchronized Status status() {
         select();
         return new Status(active.persistence(), keychain.available(), keychain.reason(), active.describe(), fileOptIn);
+    }
+
+    /** The chosen store's description without waiting for the probe (safe on the JavaFX thread). */
+    public String describeQuietly() {
+        SecretStore s = active;
+        return s != null ? s.describe().replaceFirst("^System keychain", "the system keychain") : "the secret store";
     }
 
     /** Problems met while choosing (an unreadable secrets file, secrets moved to the keychain). */

@@ -4,9 +4,12 @@ import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
 import dev.notionconsole.connections.SandboxAccess;
+import dev.notionconsole.core.concurrent.BackgroundTask;
+import dev.notionconsole.ui.connections.ConnectionsView;
 import dev.notionconsole.core.concurrent.SerialExecutor;
 import dev.notionconsole.core.concurrent.TaskRunner;
 import dev.notionconsole.settings.SettingsStore;
+import dev.notionconsole.settings.Theme;
 import dev.notionconsole.ui.common.DialogService;
 import dev.notionconsole.ui.common.FxDialogService;
 import dev.notionconsole.ui.common.FxTaskRunner;
@@ -48,6 +51,8 @@ public final class AppContext implements AutoCloseable {
         // sandbox-ops: replace SandboxAccess.NONE with the SandboxRuntime adapter
         this.connections = ConnectionServices.open(dirs, env, SandboxAccess.NONE,
                 new SerialExecutor(tasks, "Saving connections"));
+        // the keychain probe blocks (and may prompt): once, now, in the background (docs/decisions/0040)
+        BackgroundTask.of("Looking for the system keychain", ctx -> connections.secretStorage().select()).executeWith(tasks);
     }
 
     /**
@@ -59,7 +64,8 @@ public final class AppContext implements AutoCloseable {
     }
 
     private Workspace connectionsWorkspace() {
-        return Workspace.placeholder(WorkspaceSlot.CONNECTIONS);
+        return Workspace.of(WorkspaceSlot.CONNECTIONS, () -> ConnectionsView.create(connections, tasks, dialogs))
+                .withShortcuts(ConnectionsView.SHORTCUTS);
     }
 
     private Workspace requestWorkspace() {
@@ -87,6 +93,11 @@ public final class AppContext implements AutoCloseable {
     /** Stacked over the main window by the shell. */
     public Node notificationLayer() {
         return dialogs.notificationLayer();
+    }
+
+    /** The theme the user chose last, so the app can apply it before the window is built. */
+    public Theme initialTheme() {
+        return settings.settings().theme();
     }
 
     public AppDirs dirs() {
