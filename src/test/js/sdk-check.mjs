@@ -52,7 +52,7 @@ const tokenOf = (c) => c.token ?? c.installations?.[0]?.access_token;
 const caps = (c) => new Set(c.capabilities ?? []);
 
 const sb = input.sandbox;
-const usable = sb.connections.filter((c) => tokenOf(c) && !c.revoked);
+const usable = sb.connections.filter((c) => tokenOf(c) && c.token_active !== false);
 const reader = usable.find((c) => c.kind === "internal" &&
   ["read_content", "insert_content", "update_content", "read_comments", "insert_comments"].every((k) => caps(c).has(k)));
 const noRead = usable.find((c) => !caps(c).has("read_content"));
@@ -139,7 +139,7 @@ await check("error: unknown page -> object_not_found with integration_id", () =>
     (e) => assert(e.additional_data?.integration_id, "no additional_data.integration_id")));
 await check("error: bad token -> unauthorized", () =>
   expectError(() => client(sb, "ntn_not_a_real_token_000000000000").users.me({}), APIErrorCode.Unauthorized, 401));
-for (const revoked of sb.connections.filter((c) => c.revoked && tokenOf(c))) {
+for (const revoked of sb.connections.filter((c) => c.token_active === false && tokenOf(c))) {
   await check(`error: revoked token of "${revoked.name}" -> unauthorized`, () =>
     expectError(() => client(sb, tokenOf(revoked)).users.me({}), APIErrorCode.Unauthorized, 401));
 }

@@ -175,7 +175,7 @@ public final class SandboxCommand implements Callable<Integer> {
     }
 
     /** The {@code --json} line: everything a script needs to call the sandbox. */
-    static ObjectNode describe(SandboxServer server, SandboxOptions options) {
+    public static ObjectNode describe(SandboxServer server, SandboxOptions options) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("base_url", server.baseUrl());
         root.put("api_url", server.baseUrl() + "/v1");

@@ -112,7 +112,7 @@ public final class FaultRules {
                 problems.add(at + ".status: missing (an HTTP error status, 400 to 599), unless the rule only sets delay_ms");
             }
         } else if (status < 400) {
-            problems.add(at + ".status: should be an HTTP error status between 400 and 599, not " + status);
+            problems.add(at + ".status: should be an HTTP error status between 400 and 599");
         }
         String code = text(n, "code", at, problems, null);
         String message = text(n, "message", at, problems, null);
@@ -194,7 +194,7 @@ public final class FaultRules {
         if (t.isIntegralNumber() && t.asLong() >= 1 && t.asLong() < Integer.MAX_VALUE) {
             return t.asInt();
         }
-        problems.add(at + ".times: should be \"once\", \"always\" or a positive number, not " + t);
+        problems.add(at + ".times: should be once, always or a positive number, not " + t);
         return 1;
     }
 

@@ -25,7 +25,7 @@ public final class PathPattern {
     /** @throws IllegalArgumentException when the pattern does not start with {@code /} */
     public static PathPattern parse(String pattern) {
         if (pattern == null || !pattern.startsWith("/")) {
-            throw new IllegalArgumentException("must start with '/', e.g. \"/v1/pages/*\"");
+            throw new IllegalArgumentException("should start with / (e.g. /v1/pages/*)");
         }
         return new PathPattern(pattern, canonicalSegments(pattern));
     }
