@@ -87,6 +87,7 @@ public final class DataSourcesApi {
         DataSource ds = Access.dataSource(call, id);
         if (body.has("properties")) {
             ds.setProperties(DatabasesApi.schemaFromRequest(call, body.get("properties"), "body.properties", ds.properties()));
+            Mutations.reconcileRows(ds);
         }
         if (title != null) {
             ds.setTitle(title);

@@ -238,6 +238,7 @@ public final class DatabasesApi {
         if (body.has("properties")) {
             DataSource ds = db.liveDataSources().get(0);
             ds.setProperties(schemaFromRequest(call, body.get("properties"), "body.properties", ds.properties()));
+            Mutations.reconcileRows(ds);
         }
         if (parent != null) {
             Node target = null;
