@@ -28,6 +28,9 @@ public final class NotionConsoleCli implements Runnable {
         // Subcommands, one line each (sandbox, connections, request, oauth, ...):
         cl.addSubcommand(new ConnectionsCommand());
         cl.addSubcommand(new SandboxCommand());
+        cl.addSubcommand(new RequestCommand());
+        // '@FILE' is our syntax for a request body (request --data @body.json), not picocli's argument files
+        cl.setExpandAtFiles(false);
         cl.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

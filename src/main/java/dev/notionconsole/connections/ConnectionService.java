@@ -204,7 +204,7 @@ public final class ConnectionService {
     public Connection add(Connection draft, Secret token, Secret clientSecret) throws SecretStoreException {
         Connection c = draft.toBuilder().id(newId()).createdAt(clock.instant()).temporary(false).build();
         synchronized (this) {
-            requireValid(c, token != null || c.sandboxRef() != null, clientSecret != null);
+            requireValid(c, token != null || usesFixture(c), clientSecret != null || usesFixture(c));
         }
         storeSecrets(c, token, clientSecret);
         synchronized (this) {
@@ -224,9 +224,16 @@ public final class ConnectionService {
         if (before.temporary()) {
             return updateTemporary(before, changed, newToken);
         }
-        Connection c = changed.toBuilder().createdAt(before.createdAt()).temporary(false).build();
-        boolean hasToken = newToken != null || c.sandboxRef() != null || secrets.get(SecretKeys.token(c.id())).isPresent();
-        boolean hasClientSecret = newClientSecret != null || secrets.get(SecretKeys.clientSecret(c.id())).isPresent();
+        // only the definition comes from the caller: installations, checks and observations may have changed
+        // since the caller read the connection (an OAuth flow, a test) and are kept as stored
+        Connection c = before.toBuilder().name(changed.name()).kind(changed.kind()).baseUrl(changed.baseUrl())
+                .notionVersion(changed.notionVersion()).ratePlan(changed.ratePlan()).notes(changed.notes())
+                .clientId(changed.clientId()).redirectUri(changed.redirectUri()).build();
+        if (c.sandboxRef() != null && !c.isSandbox()) {
+            c = c.toBuilder().sandboxRef(null).build(); // pointed elsewhere: no longer backed by the fixture
+        }
+        boolean hasToken = newToken != null || usesFixture(c) || secrets.get(SecretKeys.token(c.id())).isPresent();
+        boolean hasClientSecret = newClientSecret != null || usesFixture(c) || secrets.get(SecretKeys.clientSecret(c.id())).isPresent();
         synchronized (this) {
             requireValid(c, hasToken, hasClientSecret);
         }
@@ -328,6 +335,24 @@ public final class ConnectionService {
         return updated;
     }
 
+    /**
+     * Learns from an answer what the connection can do ({@link CapabilityEvidence}); for the request feature to
+     * call after every exchange. Writes only when something changed or the last observation is an hour old.
+     */
+    public void learnFrom(Connection c, Exchange exchange) {
+        Optional<CapabilityEvidence.Observation> obs = CapabilityEvidence.of(c.kind(), exchange);
+        if (obs.isEmpty() || find(c.id()).isEmpty()) {
+            return;
+        }
+        CapabilityEvidence.Observation o = obs.get();
+        Optional<LearnedCapability> before = find(c.id()).flatMap(x -> x.learned(o.capability()));
+        boolean fresh = before.isPresent() && before.get().present() == o.present() && before.get().observedAt() != null
+                && before.get().observedAt().isAfter(clock.instant().minus(java.time.Duration.ofHours(1)));
+        if (!fresh) {
+            recordCapability(c.id(), o.capability(), o.present(), o.evidence());
+        }
+    }
+
     // ---- secrets -------------------------------------------------------------------------------------
 
     /**
@@ -344,10 +369,10 @@ public final class ConnectionService {
                 return secrets.get(SecretKeys.accessToken(c.id(), inst.get().botId()));
             }
             // a default sandbox public connection uses the fixture's pre-made installation until the user authorizes
-            return c.sandboxRef() == null ? Optional.empty() : fixture(c).map(SandboxAccess.FixtureConnection::token);
+            return usesFixture(c) ? fixture(c).map(SandboxAccess.FixtureConnection::token) : Optional.empty();
         }
         Optional<Secret> stored = secrets.get(SecretKeys.token(c.id()));
-        if (stored.isPresent() || c.sandboxRef() == null) {
+        if (stored.isPresent() || !usesFixture(c)) {
             return stored;
         }
         return fixture(c).map(SandboxAccess.FixtureConnection::token);
@@ -368,7 +393,7 @@ public final class ConnectionService {
     /** A public connection's OAuth client secret (stored, or the sandbox fixture's). Blocking. */
     public Optional<Secret> clientSecret(Connection c) throws SecretStoreException {
         Optional<Secret> stored = secrets.get(SecretKeys.clientSecret(c.id()));
-        if (stored.isPresent() || c.sandboxRef() == null) {
+        if (stored.isPresent() || !usesFixture(c)) {
             return stored;
         }
         return fixture(c).map(SandboxAccess.FixtureConnection::clientSecret);
@@ -569,6 +594,11 @@ public final class ConnectionService {
     /** Resolves the base URL: the running sandbox's for {@value Connection#SANDBOX}. Blocking (may start it). */
     public String resolveBaseUrl(Connection c) throws IOException {
         return c.isSandbox() ? sandbox.baseUrl() : c.baseUrl().replaceAll("/+$", "");
+    }
+
+    /** A default sandbox connection still pointed at the sandbox: its secrets are the fixture's fake ones. */
+    private static boolean usesFixture(Connection c) {
+        return c.sandboxRef() != null && c.isSandbox();
     }
 
     private Optional<SandboxAccess.FixtureConnection> fixture(Connection c) {

@@ -80,10 +80,17 @@ public final class SecretStorage implements SecretStore {
         return new Status(active.persistence(), keychain.available(), keychain.reason(), active.describe(), fileOptIn);
     }
 
-    /** The chosen store's description without waiting for the probe (safe on the JavaFX thread). */
-    public String describeQuietly() {
+    /** Where secrets are, for a sentence ("... from the system keychain"); never waits for the probe. */
+    public String whereQuietly() {
         SecretStore s = active;
-        return s != null ? s.describe().replaceFirst("^System keychain", "the system keychain") : "the secret store";
+        if (s == null) {
+            return "the secret store";
+        }
+        return switch (s.persistence()) {
+            case KEYCHAIN -> "the system keychain";
+            case FILE -> "the secrets file";
+            case SESSION -> "this session's memory";
+        };
     }
 
     /** Problems met while choosing (an unreadable secrets file, secrets moved to the keychain). */

@@ -101,4 +101,27 @@ class ConnectionsSandboxTest {
         IdentityCheck check = service.testConnection(wrong, CancellationToken.none());
         assertEquals(IdentityCheck.Outcome.KIND_MISMATCH, check.outcome(), check.summary());
     }
+
+    @Test
+    void capabilitiesAreLearnedFromAnswers() throws Exception {
+        ConnectionService service = open();
+        Connection wiki = service.list().stream().filter(c -> c.name().equals("Sandbox: Wiki Reader")).findFirst().orElseThrow();
+        var client = service.clientFor(wiki);
+        String anyId = "59833787-2cf9-4fdf-8782-e53db20768a5";
+        for (var req : List.of(dev.notionconsole.notion.ApiRequest.post("/v1/search", "{}"),
+                dev.notionconsole.notion.ApiRequest.get("/v1/comments").query("block_id", anyId),
+                dev.notionconsole.notion.ApiRequest.get("/v1/users"),
+                dev.notionconsole.notion.ApiRequest.get("/v1/pages/" + anyId))) {
+            service.learnFrom(wiki, client.send(req));
+        }
+        Connection learned = service.find(wiki.id()).orElseThrow();
+        assertTrue(learned.learned(Capability.READ_CONTENT).orElseThrow().present(), learned.capabilities().toString());
+        LearnedCapability comments = learned.learned(Capability.READ_COMMENTS).orElseThrow();
+        assertFalse(comments.present());
+        assertTrue(comments.evidence().contains("403 restricted_resource on GET /v1/comments"), comments.evidence());
+        assertFalse(learned.learned(Capability.USER_INFO).orElseThrow().present());
+        assertTrue(learned.learned(Capability.READ_CONTENT).orElseThrow().evidence().contains("POST /v1/search"),
+                "the 404 on the unshared page said nothing about reading");
+        assertEquals(learned, open().find(wiki.id()).orElseThrow(), "remembered in the file");
+    }
 }

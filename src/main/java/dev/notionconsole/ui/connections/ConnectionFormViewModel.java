@@ -110,9 +110,9 @@ public final class ConnectionFormViewModel {
     public boolean validate(Collection<Connection> others) {
         validatedOnce = true;
         Connection draft = toConnection();
+        boolean fixtureSecrets = draft.sandboxRef() != null && draft.isSandbox();
         List<Problem> problems = ConnectionValidator.validate(draft, others,
-                !token.get().isBlank() || (original != null && original.sandboxRef() != null),
-                !clientSecret.get().isBlank(), NotionVersion.ALL);
+                !token.get().isBlank() || fixtureSecrets, !clientSecret.get().isBlank() || fixtureSecrets, NotionVersion.ALL);
         clearMessages();
         for (Problem p : problems) {
             if (messages.get(p.field()).get().isEmpty() || p.blocking()) {

@@ -108,11 +108,21 @@ public final class ConnectionsView extends SplitPane {
 
     /** The workspace as the app composes it: ViewModel started, import prompts owned by this view. */
     public static ConnectionsView create(ConnectionService service, TaskRunner tasks, DialogService dialogs) {
+        return create(service, tasks, dialogs, null);
+    }
+
+    /**
+     * @param authorize starts an OAuth authorization for a public connection (the OAuth feature's flow); null
+     *     hides the "Authorize in a workspace…" button
+     */
+    public static ConnectionsView create(ConnectionService service, TaskRunner tasks, DialogService dialogs,
+                                         java.util.function.Consumer<Connection> authorize) {
         SecretPrompt[] prompt = new SecretPrompt[1];
         ConnectionsViewModel vm = new ConnectionsViewModel(service, tasks, dialogs,
                 (title, message, label) -> prompt[0].ask(title, message, label), Platform::runLater);
         ConnectionsView view = new ConnectionsView(vm);
         prompt[0] = new SecretPromptDialog(view);
+        vm.setAuthorizeAction(authorize);
         vm.start();
         return view;
     }
@@ -273,7 +283,15 @@ public final class ConnectionsView extends SplitPane {
         useFile.visibleProperty().bind(vm.fileOptInOfferedProperty());
         useFile.managedProperty().bind(useFile.visibleProperty());
         useFile.setMinWidth(Region.USE_PREF_SIZE);
-        HBox banner = new HBox(10, icon, text, useFile);
+        Button stopFile = new Button("Stop using the file");
+        stopFile.setId("stopSecretsFileButton");
+        stopFile.getStyleClass().add(Styles.FLAT);
+        stopFile.setTooltip(new Tooltip("Delete the secrets file; secrets are kept for this session only"));
+        stopFile.setOnAction(e -> vm.stopUsingSecretsFile());
+        stopFile.visibleProperty().bind(vm.fileInUseProperty());
+        stopFile.managedProperty().bind(stopFile.visibleProperty());
+        stopFile.setMinWidth(Region.USE_PREF_SIZE);
+        HBox banner = new HBox(10, icon, text, useFile, stopFile);
         banner.setId("secretStorageBanner");
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.getStyleClass().add("storage-banner");
@@ -528,11 +546,35 @@ public final class ConnectionsView extends SplitPane {
                 }
                 Connection c = vm.selectedProperty().get();
                 boolean active = c != null && c.activeInstallation().map(a -> a.botId().equals(i.botId())).orElse(false);
-                setText(i.displayName() + " · bot " + i.botId() + (active ? " · used for requests" : ""));
-                setGraphic(Icons.of(active ? Feather.CHECK_CIRCLE : Feather.CIRCLE));
+                Label text = new Label(i.displayName() + " · bot " + i.botId() + (active ? " · used for requests" : ""),
+                        Icons.of(active ? Feather.CHECK_CIRCLE : Feather.CIRCLE));
+                Region spacer = new Region();
+                HBox.setHgrow(spacer, Priority.ALWAYS);
+                Button use = new Button("Use");
+                use.getStyleClass().add(Styles.SMALL);
+                use.setTooltip(new Tooltip("Send this connection's requests as this installation"));
+                use.setOnAction(e -> vm.useInstallation(i));
+                use.setVisible(!active);
+                Button remove = new Button(null, Icons.of(Feather.TRASH_2));
+                remove.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_ICON, Styles.FLAT, Styles.DANGER);
+                remove.setTooltip(new Tooltip("Remove the installation and forget its tokens"));
+                remove.setOnAction(e -> vm.removeInstallation(i));
+                HBox row = new HBox(8, text, spacer, use, remove);
+                row.setAlignment(Pos.CENTER_LEFT);
+                setText(null);
+                setGraphic(row);
             }
         });
-        VBox box = new VBox(6, heading, installs);
+        Button authorize = new Button("Authorize in a workspace…", Icons.of(Feather.LOG_IN));
+        authorize.setId("authorizeButton");
+        authorize.setOnAction(e -> vm.authorize());
+        authorize.visibleProperty().bind(vm.authorizeAvailableProperty());
+        authorize.managedProperty().bind(authorize.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(8, heading, spacer, authorize);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, head, installs);
         box.visibleProperty().bind(form.publicKindProperty().and(form.isNewProperty().not()));
         box.managedProperty().bind(box.visibleProperty());
         return box;

@@ -75,6 +75,9 @@ public final class ConnectionsViewModel {
     private final BooleanBinding canEditSelection;
     private final BooleanBinding canSave;
     private final ConnectionsListener listener;
+    private final ReadOnlyBooleanWrapper authorizeAvailable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper fileInUse = new ReadOnlyBooleanWrapper(false);
+    private java.util.function.Consumer<Connection> authorizeAction;
     private TaskHandle runningTest;
     private long selectionGeneration;
 
@@ -287,7 +290,7 @@ public final class ConnectionsViewModel {
             return;
         }
         if (!dialogs.confirm("Delete connection?", "Delete \"" + sel.name() + "\" and remove its secrets from "
-                + service.secretStorage().describeQuietly() + "? This cannot be undone.", "Delete")) {
+                + service.secretStorage().whereQuietly() + "? This cannot be undone.", "Delete")) {
             return;
         }
         boolean revoke = sel.kind() == ConnectionKind.PUBLIC_OAUTH && !sel.installations().isEmpty()
@@ -370,6 +373,63 @@ public final class ConnectionsViewModel {
                             + CLIPBOARD_CLEAR.toSeconds() + " s.");
                 }, () -> dialogs.notify(NotificationKind.WARNING, "\"" + sel.name() + "\" has no token stored.")))
                 .onFailure(e -> dialogs.showError("Could not read the token", Redactor.redact(String.valueOf(e.getMessage())), e))
+                .executeWith(tasks);
+    }
+
+    // ---- installations (public connections) -------------------------------------------------------------
+
+    /** The OAuth feature sets how to start an authorization for a public connection (adds an installation). */
+    public void setAuthorizeAction(java.util.function.Consumer<Connection> action) {
+        authorizeAction = action;
+        authorizeAvailable.set(action != null);
+    }
+
+    public void authorize() {
+        Connection sel = selected.get();
+        if (sel != null && authorizeAction != null && sel.kind() == ConnectionKind.PUBLIC_OAUTH) {
+            authorizeAction.accept(sel);
+        }
+    }
+
+    /** Requests of the selected public connection act as this installation from now on. */
+    public void useInstallation(Installation i) {
+        Connection sel = selected.get();
+        if (sel == null || sel.installation(i.botId()).isEmpty()) {
+            return;
+        }
+        Connection updated = service.setActiveInstallation(sel.id(), i.botId());
+        dialogs.notify(NotificationKind.INFO, "\"" + sel.name() + "\" now acts as " + i.displayName() + ".");
+        selected.set(updated);
+        installations.setAll(updated.installations());
+        showCheck(updated.lastCheck());
+    }
+
+    /** Forgets an installation's tokens; offers to revoke them at Notion first when the OAuth feature can. */
+    public void removeInstallation(Installation i) {
+        Connection sel = selected.get();
+        if (sel == null || !dialogs.confirm("Remove installation?", "Remove " + i.displayName() + " from \""
+                + sel.name() + "\" and forget its tokens?", "Remove")) {
+            return;
+        }
+        boolean revoke = service.revoker().isPresent() && dialogs.confirm("Revoke at Notion too?",
+                "Revoke the installation's access token at Notion, so it stops working everywhere?", "Revoke");
+        busy.set(true);
+        BackgroundTask.of("Remove installation", ctx -> {
+            String failure = null;
+            if (revoke) {
+                try {
+                    service.revoker().orElseThrow().revoke(sel, i);
+                } catch (Exception e) {
+                    failure = e.getMessage();
+                }
+            }
+            return Map.entry(service.removeInstallation(sel.id(), i.botId()), Optional.ofNullable(failure));
+        }).onSuccess(r -> {
+            show(r.getKey());
+            r.getValue().ifPresentOrElse(f -> dialogs.showWarning("Not revoked", Redactor.redact(f)),
+                    () -> dialogs.notify(NotificationKind.SUCCESS, "Removed " + i.displayName() + "."));
+        }).onFailure(e -> dialogs.showError("Could not remove the installation", Redactor.redact(String.valueOf(e.getMessage())), e))
+                .onFinally(() -> busy.set(false))
                 .executeWith(tasks);
     }
 
@@ -472,6 +532,7 @@ public final class ConnectionsViewModel {
     private void showStorage(SecretStorage.Status s) {
         storageWarning.set(!s.keychainAvailable());
         fileOptInOffered.set(!s.keychainAvailable() && !s.fileOptedIn());
+        fileInUse.set(s.persistence() == dev.notionconsole.secrets.SecretStore.Persistence.FILE);
         if (s.keychainAvailable()) {
             storageText.set("Secrets are kept in the " + s.description() + ".");
         } else if (s.fileOptedIn()) {
@@ -534,5 +595,7 @@ public final class ConnectionsViewModel {
     public ReadOnlyBooleanProperty storageWarningProperty() { return storageWarning.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty fileOptInOfferedProperty() { return fileOptInOffered.getReadOnlyProperty(); }
     public BooleanBinding canEditSelectionProperty() { return canEditSelection; }
+    public ReadOnlyBooleanProperty authorizeAvailableProperty() { return authorizeAvailable.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty fileInUseProperty() { return fileInUse.getReadOnlyProperty(); }
     public BooleanBinding canSaveProperty() { return canSave; }
 }

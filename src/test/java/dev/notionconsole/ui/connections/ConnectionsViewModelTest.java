@@ -249,4 +249,34 @@ class ConnectionsViewModelTest {
         assertNull(form().changedToken());
     }
 
+
+    @Test
+    void installationsCanBeChosenRemovedAndRevokedOnDelete() throws Exception {
+        Connection app = service.add(Connection.builder(ConnectionKind.PUBLIC_OAUTH).name("App").baseUrl("sandbox")
+                .clientId("cid").redirectUri("http://localhost:53682/callback").build(), null,
+                dev.notionconsole.core.Secret.of("secret_vmtest_client_000000000001"));
+        for (String bot : new String[] {"bot-a", "bot-b", "bot-c"}) {
+            service.putInstallation(app.id(), new dev.notionconsole.connections.Installation(bot, "ws-" + bot, "WS " + bot,
+                    null, null, null, null, null), dev.notionconsole.core.Secret.of("ntn_vmtest_access_" + bot + "_000000"), null);
+        }
+        vm.select(service.find(app.id()).orElseThrow());
+        assertTrue(form().publicKindProperty().get());
+        assertEquals(3, vm.installations().size());
+        assertEquals("bot-c", vm.selectedProperty().get().activeBotId(), "the newest authorization is used");
+
+        vm.useInstallation(vm.installations().get(0));
+        assertEquals("bot-a", service.find(app.id()).orElseThrow().activeBotId());
+
+        dialogs.answerConfirm(true);
+        vm.removeInstallation(vm.installations().get(1));
+        assertEquals(java.util.List.of("bot-a", "bot-c"), vm.installations().stream()
+                .map(dev.notionconsole.connections.Installation::botId).toList());
+
+        java.util.List<String> revoked = new java.util.ArrayList<>();
+        service.setRevoker((c, i) -> revoked.add(i.botId()));
+        dialogs.answerConfirm(true).answerConfirm(true);
+        vm.delete();
+        assertEquals(java.util.List.of("bot-a", "bot-c"), revoked);
+        assertTrue(service.find(app.id()).isEmpty());
+    }
 }
