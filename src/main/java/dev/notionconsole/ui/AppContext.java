@@ -3,7 +3,7 @@ package dev.notionconsole.ui;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.SandboxAccess;
+import dev.notionconsole.sandbox.ops.SandboxRuntime;
 import dev.notionconsole.core.concurrent.BackgroundTask;
 import dev.notionconsole.ui.connections.ConnectionsView;
 import dev.notionconsole.core.concurrent.SerialExecutor;
@@ -38,6 +38,9 @@ public final class AppContext implements AutoCloseable {
     private final SettingsStore settingsStore;
     private final SettingsStore.Loaded settings;
 
+    // --- sandbox (issue 3): started on first use of a sandbox connection, stopped in close() ---
+    private final SandboxRuntime sandbox = new SandboxRuntime();
+
     // --- connections (issue 4) ---
     private final ConnectionService connections;
 
@@ -48,8 +51,7 @@ public final class AppContext implements AutoCloseable {
         this.dirs = dirs;
         this.settingsStore = new SettingsStore(dirs.resolve(SettingsStore.FILE_NAME));
         this.settings = settingsStore.load();
-        // sandbox-ops: replace SandboxAccess.NONE with the SandboxRuntime adapter
-        this.connections = ConnectionServices.open(dirs, env, SandboxAccess.NONE,
+        this.connections = ConnectionServices.open(dirs, env, sandbox,
                 new SerialExecutor(tasks, "Saving connections"));
         // the keychain probe blocks (and may prompt): once, now, in the background (docs/decisions/0040)
         BackgroundTask.of("Looking for the system keychain", ctx -> connections.secretStorage().select()).executeWith(tasks);
@@ -120,9 +122,10 @@ public final class AppContext implements AutoCloseable {
         return uncaughtErrors;
     }
 
-    /** Stops background work; later also the sandbox and listeners. Called from {@code App.stop()}. */
+    /** Stops background work and the built-in sandbox (saving nothing: the app sandbox has no state file). Called from {@code App.stop()}. */
     @Override
     public void close() {
         tasks.close();
+        sandbox.stop();
     }
 }

@@ -87,8 +87,9 @@ class SandboxBenchmarkTest {
             sandbox = SandboxServer.start(options);
             loadSeconds.add((System.nanoTime() - t0) / 1e9);
         }
+        SandboxServer loaded = sandbox;
         try {
-            int pages = sandbox.model().read(() -> (int) sandbox.model().nodes().stream().filter(n -> n instanceof Page).count());
+            int pages = loaded.model().read(() -> (int) loaded.model().nodes().stream().filter(n -> n instanceof Page).count());
             assertEquals(PAGES, pages);
             long heapLoaded = heapAfterGc();
             line("");
