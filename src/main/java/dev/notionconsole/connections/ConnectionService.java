@@ -8,6 +8,7 @@ import dev.notionconsole.notion.ClientSettings;
 import dev.notionconsole.notion.Credentials;
 import dev.notionconsole.notion.Exchange;
 import dev.notionconsole.notion.NotionClient;
+import dev.notionconsole.notion.NotionTransportException;
 import dev.notionconsole.notion.NotionVersion;
 import dev.notionconsole.notion.RateLimiter;
 import dev.notionconsole.secrets.SecretStorage;
@@ -573,6 +574,8 @@ public final class ConnectionService {
             learned = r.capabilities();
         } catch (MissingTokenException e) {
             check = IdentityCheck.failure(at, IdentityCheck.Outcome.NO_TOKEN, e.getMessage(), null, null);
+        } catch (NotionTransportException e) {
+            check = IdentityCheck.failure(at, IdentityCheck.Outcome.UNREACHABLE, e.getMessage(), null, null); // names the URL
         } catch (IOException e) {
             check = IdentityCheck.failure(at, IdentityCheck.Outcome.UNREACHABLE,
                     "Could not reach " + base + ": " + e.getMessage(), null, null);

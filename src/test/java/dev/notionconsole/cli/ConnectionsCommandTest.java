@@ -137,7 +137,7 @@ class ConnectionsCommandTest {
         run("storage", "--use-file");
         assertEquals(0, run("add", "--name", "Down", "--kind", "internal", "--base-url", "http://127.0.0.1:9", "--token-env", "ACME_TOKEN"));
         assertEquals(ExitCodes.CONNECT, run("test", "Down"));
-        assertTrue(out.contains("Could not reach"), out);
+        assertTrue(out.contains("Could not connect to http://127.0.0.1:9"), out);
     }
 
     @Test

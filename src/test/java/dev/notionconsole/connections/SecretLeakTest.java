@@ -96,6 +96,18 @@ class SecretLeakTest {
                 cl.execute(args);
                 outputs.add(out + "\n" + err);
             }
+            // the request feature's command: its history goes to the same config folder, scanned below
+            for (String[] args : new String[][] {{"GET", "/v1/users/me", "-c", "Leak internal"},
+                    {"GET", "/v1/users/me", "-c", "Leak app"}, {"POST", "/v1/search", "-c", "Leak PAT", "-d", "{}"},
+                    {"GET", "/v1/users/me"}}) {
+                CommandLine cl = new CommandLine(new dev.notionconsole.cli.RequestCommand(env));
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                cl.setOut(new PrintWriter(out, true));
+                cl.setErr(new PrintWriter(err, true));
+                cl.execute(args);
+                outputs.add(out + "\n" + err);
+            }
         }
 
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("secrets.json"))),
@@ -110,7 +122,10 @@ class SecretLeakTest {
                 scanned++;
             }
         }
-        assertTrue(scanned >= 2, "the connections file and the export were scanned");
+        assertTrue(scanned >= 3, "the connections file, the export and the history were scanned");
+        try (var files = Files.walk(home)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("history")), "history was written");
+        }
         Path log = Path.of("target/test-logs/tests.log");
         assertTrue(Files.exists(log), "the test log exists");
         scan("the log", Files.readString(log, StandardCharsets.ISO_8859_1), secrets);

@@ -228,6 +228,17 @@ public final class ConnectionsViewModel {
             return;
         }
         Connection draft = form.toConnection();
+        Connection before = form.original();
+        boolean losesSecrets = before != null && before.kind() != draft.kind()
+                && (before.kind() == ConnectionKind.PUBLIC_OAUTH || draft.kind() == ConnectionKind.PUBLIC_OAUTH);
+        if (losesSecrets && !dialogs.confirm("Change the kind?",
+                "\"" + before.name() + "\" becomes a " + draft.kind().label().toLowerCase() + ". "
+                        + (before.kind() == ConnectionKind.PUBLIC_OAUTH
+                        ? "Its client secret and its " + before.installations().size() + " installation(s) with their tokens are removed."
+                        : "Its token is removed; a public connection gets its tokens by authorizing."),
+                "Change kind")) {
+            return;
+        }
         Secret token = form.changedToken();
         Secret clientSecret = form.changedClientSecret();
         boolean adding = form.original() == null;

@@ -279,4 +279,28 @@ class ConnectionsViewModelTest {
         assertEquals(java.util.List.of("bot-a", "bot-c"), revoked);
         assertTrue(service.find(app.id()).isEmpty());
     }
+
+    @Test
+    void changingTheKindAsksFirstWhenSecretsGo() throws Exception {
+        addDocsSyncCopy("Kind change");
+        Connection c = vm.selectedProperty().get();
+        form().kindProperty().set(ConnectionKind.PERSONAL_ACCESS_TOKEN);
+        vm.save();
+        assertEquals(ConnectionKind.PERSONAL_ACCESS_TOKEN, service.find(c.id()).orElseThrow().kind(), "the token stays: no question");
+        assertTrue(dialogs.ofKind("confirm").isEmpty());
+        assertEquals(Optional.of(docsSync.token()), service.token(service.find(c.id()).orElseThrow()).map(s -> s.reveal()));
+
+        form().kindProperty().set(ConnectionKind.PUBLIC_OAUTH);
+        form().clientIdProperty().set("cid");
+        form().clientSecretProperty().set("secret_vmtest_kind_change_0000001");
+        form().redirectUriProperty().set("http://localhost:53682/callback");
+        dialogs.answerConfirm(false);
+        vm.save();
+        assertEquals(ConnectionKind.PERSONAL_ACCESS_TOKEN, service.find(c.id()).orElseThrow().kind());
+        assertTrue(dialogs.ofKind("confirm").get(0).message().contains("token is removed"));
+
+        dialogs.answerConfirm(true);
+        vm.save();
+        assertEquals(ConnectionKind.PUBLIC_OAUTH, service.find(c.id()).orElseThrow().kind());
+    }
 }
