@@ -3,7 +3,13 @@ package dev.notionconsole.ui;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
+<<<<<<< HEAD
 import dev.notionconsole.sandbox.ops.SandboxRuntime;
+=======
+import dev.notionconsole.connections.SandboxAccess;
+import dev.notionconsole.oauth.OAuthService;
+import dev.notionconsole.ui.oauth.OAuthFlowDialog;
+>>>>>>> main
 import dev.notionconsole.core.concurrent.BackgroundTask;
 import dev.notionconsole.ui.connections.ConnectionsView;
 import dev.notionconsole.core.concurrent.SerialExecutor;
@@ -44,6 +50,10 @@ public final class AppContext implements AutoCloseable {
     // --- connections (issue 4) ---
     private final ConnectionService connections;
 
+    // --- oauth (issue 5) ---
+    private final OAuthService oauth;
+    private Window mainWindow;
+
     // --- request (issue 6): services go here ---
 
     /** Blocking: reads settings and connections. Call off the JavaFX thread. */
@@ -53,6 +63,8 @@ public final class AppContext implements AutoCloseable {
         this.settings = settingsStore.load();
         this.connections = ConnectionServices.open(dirs, env, sandbox,
                 new SerialExecutor(tasks, "Saving connections"));
+        this.oauth = new OAuthService(connections);
+        connections.setRevoker(oauth); // deleting an installation offers to revoke it at Notion first
         // the keychain probe blocks (and may prompt): once, now, in the background (docs/decisions/0040)
         BackgroundTask.of("Looking for the system keychain", ctx -> connections.secretStorage().select()).executeWith(tasks);
     }
@@ -66,7 +78,8 @@ public final class AppContext implements AutoCloseable {
     }
 
     private Workspace connectionsWorkspace() {
-        return Workspace.of(WorkspaceSlot.CONNECTIONS, () -> ConnectionsView.create(connections, tasks, dialogs))
+        return Workspace.of(WorkspaceSlot.CONNECTIONS, () -> ConnectionsView.create(connections, tasks, dialogs,
+                c -> OAuthFlowDialog.open(oauth, c, tasks, dialogs, mainWindow)))
                 .withShortcuts(ConnectionsView.SHORTCUTS);
     }
 
@@ -89,6 +102,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Call once the main window exists: dialogs are owned by it. */
     public void attach(Window mainWindow) {
+        this.mainWindow = mainWindow;
         dialogs.attach(mainWindow);
     }
 
@@ -104,6 +118,11 @@ public final class AppContext implements AutoCloseable {
 
     public AppDirs dirs() {
         return dirs;
+    }
+
+    /** OAuth for public connections; {@link OAuthService#send} keeps tokens fresh around data calls (refresh on 401). */
+    public OAuthService oauth() {
+        return oauth;
     }
 
     public ConnectionService connections() {

@@ -65,6 +65,12 @@ public final class ConnectionFormViewModel {
         for (Observable o : List.of(name, kind, baseUrl, notionVersion, ratePlan, notes, token, clientId, clientSecret, redirectUri)) {
             o.addListener(x -> dirty.set(computeDirty()));
         }
+        // a new public connection gets its fixed loopback redirect URI, port chosen once (docs/decisions/0050)
+        kind.addListener((o, was, now) -> {
+            if (now == ConnectionKind.PUBLIC_OAUTH && isNew.get() && redirectUri.get().isBlank()) {
+                redirectUri.set(dev.notionconsole.oauth.RedirectUri.pickDefault().value());
+            }
+        });
     }
 
     /** Shows a saved connection with its stored secrets (loaded off the JavaFX thread by the caller). */

@@ -119,6 +119,9 @@ class ConnectionsViewModelTest {
 
         form().kindProperty().set(ConnectionKind.PUBLIC_OAUTH);
         assertTrue(form().publicKindProperty().get());
+        assertTrue(form().redirectUriProperty().get().matches("http://localhost:2\\d{4}/callback"),
+                "a new public connection gets the default loopback redirect URI: " + form().redirectUriProperty().get());
+        form().redirectUriProperty().set("");
         vm.validateForm();
         assertTrue(form().messageProperty(Field.CLIENT_ID).get().contains("client ID"));
         assertTrue(form().messageProperty(Field.REDIRECT_URI).get().contains("redirect URI"));
