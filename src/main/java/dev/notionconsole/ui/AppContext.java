@@ -3,13 +3,9 @@ package dev.notionconsole.ui;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
-<<<<<<< HEAD
-import dev.notionconsole.sandbox.ops.SandboxRuntime;
-=======
-import dev.notionconsole.connections.SandboxAccess;
 import dev.notionconsole.oauth.OAuthService;
+import dev.notionconsole.sandbox.ops.SandboxRuntime;
 import dev.notionconsole.ui.oauth.OAuthFlowDialog;
->>>>>>> main
 import dev.notionconsole.core.concurrent.BackgroundTask;
 import dev.notionconsole.ui.connections.ConnectionsView;
 import dev.notionconsole.core.concurrent.SerialExecutor;
