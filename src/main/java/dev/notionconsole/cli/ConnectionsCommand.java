@@ -96,6 +96,7 @@ public final class ConnectionsCommand implements Runnable {
             service = ConnectionServices.open(e.dirs(), e.env(), e.sandbox(), Runnable::run);
             PrintWriter err = spec.commandLine().getErr();
             service.startupNotices().forEach(n -> err.println("note: " + Redactor.redact(n)));
+            service.secretStorage().notices().forEach(n -> err.println("note: " + Redactor.redact(n)));
         }
         return service;
     }
@@ -559,6 +560,7 @@ public final class ConnectionsCommand implements Runnable {
             });
             PrintWriter out = cl.getOut();
             report.added().forEach(c -> out.println("Imported \"" + c.name() + "\"."));
+            report.alreadyPresent().forEach(s -> out.println("Not imported, " + s + "."));
             report.skipped().forEach(s -> cl.getErr().println("Skipped " + s + "."));
             if (!wanted.isEmpty()) {
                 cl.getErr().println("Give secrets with --secret-env \"NAME=VAR\" or --secrets-stdin for: " + String.join(", ", wanted));

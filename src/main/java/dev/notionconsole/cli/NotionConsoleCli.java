@@ -27,6 +27,10 @@ public final class NotionConsoleCli implements Runnable {
         CommandLine cl = new CommandLine(new NotionConsoleCli());
         // Subcommands, one line each (sandbox, connections, request, oauth, ...):
         cl.addSubcommand(new ConnectionsCommand());
+        cl.addSubcommand(new RequestCommand());
+        cl.addSubcommand(new OAuthCommand());
+        // '@FILE' is our syntax for a request body (request --data @body.json), not picocli's argument files
+        cl.setExpandAtFiles(false);
         cl.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

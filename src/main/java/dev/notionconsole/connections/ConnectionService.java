@@ -8,6 +8,7 @@ import dev.notionconsole.notion.ClientSettings;
 import dev.notionconsole.notion.Credentials;
 import dev.notionconsole.notion.Exchange;
 import dev.notionconsole.notion.NotionClient;
+import dev.notionconsole.notion.NotionTransportException;
 import dev.notionconsole.notion.NotionVersion;
 import dev.notionconsole.notion.RateLimiter;
 import dev.notionconsole.secrets.SecretStorage;
@@ -57,6 +58,8 @@ public final class ConnectionService {
 
     private List<Connection> connections = new ArrayList<>();
     private String currentId;
+    /** The last current connection that is saved: what the file remembers while a temporary one is current. */
+    private String savedCurrentId;
     private boolean sandboxDefaultsAdded;
 
     ConnectionService(ConnectionStore store, SecretStorage secrets, SandboxAccess sandbox, Executor saveExecutor, Clock clock) {
@@ -73,6 +76,7 @@ public final class ConnectionService {
         ConnectionsDocument doc = loaded.document();
         connections = new ArrayList<>(doc.connections());
         currentId = doc.currentConnectionId();
+        savedCurrentId = currentId;
         sandboxDefaultsAdded = doc.sandboxDefaultsAdded();
         boolean changed = false;
         if (!sandboxDefaultsAdded) {
@@ -92,9 +96,8 @@ public final class ConnectionService {
                     .notes("From the " + TOKEN_ENV + " environment variable: used for this session, never saved. "
                             + "Its kind is found out by Test connection.")
                     .createdAt(clock.instant()).temporary(true).build());
-            if (!loaded.existed() || find(currentId).isEmpty()) {
-                currentId = ENV_CONNECTION_ID;
-            }
+            // set for this run: it is what the user asked for; the saved choice is kept for the next run
+            currentId = ENV_CONNECTION_ID;
         }
         if (find(currentId).isEmpty()) {
             // first start with nothing configured: a sandbox connection, so the console works at once
@@ -156,11 +159,13 @@ public final class ConnectionService {
         return find(currentId);
     }
 
-    /** Messages from startup (file moved aside, migrated, secrets storage problems) for the UI to show once. */
+    /**
+     * Messages from loading the connections file (moved aside, migrated, newer format) for the UI to show once.
+     * Does not block; the secret storage's own notices come from {@code secretStorage().notices()}, which may
+     * probe the keychain.
+     */
     public List<String> startupNotices() {
-        List<String> all = new ArrayList<>(notices);
-        all.addAll(secrets.notices());
-        return all;
+        return List.copyOf(notices);
     }
 
     public SecretStorage secretStorage() {
@@ -200,7 +205,7 @@ public final class ConnectionService {
     public Connection add(Connection draft, Secret token, Secret clientSecret) throws SecretStoreException {
         Connection c = draft.toBuilder().id(newId()).createdAt(clock.instant()).temporary(false).build();
         synchronized (this) {
-            requireValid(c, token != null || c.sandboxRef() != null, clientSecret != null);
+            requireValid(c, token != null || usesFixture(c), clientSecret != null || usesFixture(c));
         }
         storeSecrets(c, token, clientSecret);
         synchronized (this) {
@@ -220,9 +225,16 @@ public final class ConnectionService {
         if (before.temporary()) {
             return updateTemporary(before, changed, newToken);
         }
-        Connection c = changed.toBuilder().createdAt(before.createdAt()).temporary(false).build();
-        boolean hasToken = newToken != null || c.sandboxRef() != null || secrets.get(SecretKeys.token(c.id())).isPresent();
-        boolean hasClientSecret = newClientSecret != null || secrets.get(SecretKeys.clientSecret(c.id())).isPresent();
+        // only the definition comes from the caller: installations, checks and observations may have changed
+        // since the caller read the connection (an OAuth flow, a test) and are kept as stored
+        Connection c = before.toBuilder().name(changed.name()).kind(changed.kind()).baseUrl(changed.baseUrl())
+                .notionVersion(changed.notionVersion()).ratePlan(changed.ratePlan()).notes(changed.notes())
+                .clientId(changed.clientId()).redirectUri(changed.redirectUri()).build();
+        if (c.sandboxRef() != null && !c.isSandbox()) {
+            c = c.toBuilder().sandboxRef(null).build(); // pointed elsewhere: no longer backed by the fixture
+        }
+        boolean hasToken = newToken != null || usesFixture(c) || secrets.get(SecretKeys.token(c.id())).isPresent();
+        boolean hasClientSecret = newClientSecret != null || usesFixture(c) || secrets.get(SecretKeys.clientSecret(c.id())).isPresent();
         synchronized (this) {
             requireValid(c, hasToken, hasClientSecret);
         }
@@ -324,6 +336,24 @@ public final class ConnectionService {
         return updated;
     }
 
+    /**
+     * Learns from an answer what the connection can do ({@link CapabilityEvidence}); for the request feature to
+     * call after every exchange. Writes only when something changed or the last observation is an hour old.
+     */
+    public void learnFrom(Connection c, Exchange exchange) {
+        Optional<CapabilityEvidence.Observation> obs = CapabilityEvidence.of(c.kind(), exchange);
+        if (obs.isEmpty() || find(c.id()).isEmpty()) {
+            return;
+        }
+        CapabilityEvidence.Observation o = obs.get();
+        Optional<LearnedCapability> before = find(c.id()).flatMap(x -> x.learned(o.capability()));
+        boolean fresh = before.isPresent() && before.get().present() == o.present() && before.get().observedAt() != null
+                && before.get().observedAt().isAfter(clock.instant().minus(java.time.Duration.ofHours(1)));
+        if (!fresh) {
+            recordCapability(c.id(), o.capability(), o.present(), o.evidence());
+        }
+    }
+
     // ---- secrets -------------------------------------------------------------------------------------
 
     /**
@@ -336,10 +366,14 @@ public final class ConnectionService {
         }
         if (c.kind() == ConnectionKind.PUBLIC_OAUTH) {
             Optional<Installation> inst = c.activeInstallation();
-            return inst.isPresent() ? secrets.get(SecretKeys.accessToken(c.id(), inst.get().botId())) : Optional.empty();
+            if (inst.isPresent()) {
+                return secrets.get(SecretKeys.accessToken(c.id(), inst.get().botId()));
+            }
+            // a default sandbox public connection uses the fixture's pre-made installation until the user authorizes
+            return usesFixture(c) ? fixture(c).map(SandboxAccess.FixtureConnection::token) : Optional.empty();
         }
         Optional<Secret> stored = secrets.get(SecretKeys.token(c.id()));
-        if (stored.isPresent() || c.sandboxRef() == null) {
+        if (stored.isPresent() || !usesFixture(c)) {
             return stored;
         }
         return fixture(c).map(SandboxAccess.FixtureConnection::token);
@@ -360,7 +394,7 @@ public final class ConnectionService {
     /** A public connection's OAuth client secret (stored, or the sandbox fixture's). Blocking. */
     public Optional<Secret> clientSecret(Connection c) throws SecretStoreException {
         Optional<Secret> stored = secrets.get(SecretKeys.clientSecret(c.id()));
-        if (stored.isPresent() || c.sandboxRef() == null) {
+        if (stored.isPresent() || !usesFixture(c)) {
             return stored;
         }
         return fixture(c).map(SandboxAccess.FixtureConnection::clientSecret);
@@ -540,6 +574,8 @@ public final class ConnectionService {
             learned = r.capabilities();
         } catch (MissingTokenException e) {
             check = IdentityCheck.failure(at, IdentityCheck.Outcome.NO_TOKEN, e.getMessage(), null, null);
+        } catch (NotionTransportException e) {
+            check = IdentityCheck.failure(at, IdentityCheck.Outcome.UNREACHABLE, e.getMessage(), null, null); // names the URL
         } catch (IOException e) {
             check = IdentityCheck.failure(at, IdentityCheck.Outcome.UNREACHABLE,
                     "Could not reach " + base + ": " + e.getMessage(), null, null);
@@ -561,6 +597,11 @@ public final class ConnectionService {
     /** Resolves the base URL: the running sandbox's for {@value Connection#SANDBOX}. Blocking (may start it). */
     public String resolveBaseUrl(Connection c) throws IOException {
         return c.isSandbox() ? sandbox.baseUrl() : c.baseUrl().replaceAll("/+$", "");
+    }
+
+    /** A default sandbox connection still pointed at the sandbox: its secrets are the fixture's fake ones. */
+    private static boolean usesFixture(Connection c) {
+        return c.sandboxRef() != null && c.isSandbox();
     }
 
     private Optional<SandboxAccess.FixtureConnection> fixture(Connection c) {
@@ -640,7 +681,8 @@ public final class ConnectionService {
 
     /** Snapshots under the lock, writes on the save executor (a background thread in the app). */
     private void persist() {
-        String savedCurrent = find(currentId).filter(c -> !c.temporary()).map(Connection::id).orElse(null);
+        find(currentId).filter(c -> !c.temporary()).ifPresent(c -> savedCurrentId = c.id());
+        String savedCurrent = find(savedCurrentId).map(Connection::id).orElse(null);
         ConnectionsDocument doc = new ConnectionsDocument(ConnectionStore.FORMAT_VERSION, savedCurrent,
                 secrets.fileOptedIn(), sandboxDefaultsAdded, List.copyOf(connections));
         saveExecutor.execute(() -> {

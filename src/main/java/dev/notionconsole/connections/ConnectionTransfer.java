@@ -57,11 +57,30 @@ public final class ConnectionTransfer {
         Optional<Secret> secretFor(Connection draft, SecretNeed need) throws IOException;
     }
 
-    /** What an import did, connection by connection. */
-    public record ImportReport(List<Connection> added, List<String> skipped) {
+    /**
+     * What an import did, connection by connection.
+     *
+     * @param skipped not imported and why (no secret given, invalid)
+     * @param alreadyPresent the same definition exists already (nothing to do)
+     */
+    public record ImportReport(List<Connection> added, List<String> skipped, List<String> alreadyPresent) {
     }
 
     private ConnectionTransfer() {
+    }
+
+    /** The existing connection an imported draft would only duplicate, if any. */
+    public static Optional<Connection> alreadyPresent(ConnectionService service, Connection draft) {
+        return service.list().stream().filter(c -> sameDefinition(c, draft)).findFirst();
+    }
+
+    /** The same sandbox default, or the same name, kind and endpoint: importing it again would only duplicate it. */
+    private static boolean sameDefinition(Connection existing, Connection draft) {
+        if (draft.sandboxRef() != null) {
+            return draft.sandboxRef().equals(existing.sandboxRef());
+        }
+        return existing.name().equalsIgnoreCase(draft.name()) && existing.kind() == draft.kind()
+                && existing.baseUrl().equals(draft.baseUrl()) && java.util.Objects.equals(existing.clientId(), draft.clientId());
     }
 
     public static byte[] export(List<Connection> connections, Instant now) throws IOException {
@@ -104,7 +123,13 @@ public final class ConnectionTransfer {
             throws IOException, SecretStoreException {
         List<Connection> added = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<String> present = new ArrayList<>();
         for (Connection draft : drafts) {
+            Optional<Connection> same = alreadyPresent(service, draft);
+            if (same.isPresent()) {
+                present.add(draft.name() + ": already here as \"" + same.get().name() + "\"");
+                continue;
+            }
             Connection named = draft.toBuilder().name(ConnectionService.uniqueName(draft.name(), service.list())).build();
             SecretNeed need = SecretNeed.of(named);
             Secret secret = null;
@@ -123,6 +148,6 @@ public final class ConnectionTransfer {
                 skipped.add(named.name() + ": " + e.getMessage());
             }
         }
-        return new ImportReport(added, skipped);
+        return new ImportReport(added, skipped, present);
     }
 }

@@ -63,7 +63,7 @@ public final class CallbackPages {
                 + "<p class=\"lead\">" + leadHtml + "</p>"
                 + "<p>" + Html.escape(next) + "</p>"
                 + "<p class=\"warn\">Do not share this page's address, or a screenshot of the address bar: "
-                + "it carried a one-time authorization code.</p>"
+                + "it can carry a one-time authorization code.</p>"
                 + "</main><script>" + SCRUB_SCRIPT + "</script></body></html>\n";
     }
 

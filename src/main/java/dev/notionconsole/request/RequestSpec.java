@@ -1,5 +1,6 @@
 package dev.notionconsole.request;
 
+import dev.notionconsole.notion.ApiRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -49,6 +50,22 @@ public record RequestSpec(String method, String path, List<NameValue> query, Lis
     /** The version this request is sent with, given the connection's default. */
     public String effectiveVersion(String connectionVersion) {
         return notionVersion != null ? notionVersion : connectionVersion;
+    }
+
+    /**
+     * The request the client sends: the one place a composed request becomes an {@link ApiRequest}.
+     *
+     * @throws IllegalArgumentException for a header the HTTP client refuses (see {@link ApiRequest#checkHeader})
+     */
+    public ApiRequest toApiRequest() {
+        ApiRequest r = ApiRequest.method(method, path).body(hasBody() ? body : null).version(notionVersion);
+        for (NameValue q : query) {
+            r = r.query(q.name(), q.value());
+        }
+        for (NameValue h : headers) {
+            r = r.header(h.name(), h.value());
+        }
+        return r;
     }
 
     /** "POST /v1/search": for titles, history and logs. */

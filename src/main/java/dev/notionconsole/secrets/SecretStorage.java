@@ -37,7 +37,7 @@ public final class SecretStorage implements SecretStore {
     private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
     private final List<String> notices = new ArrayList<>();
     private volatile boolean fileOptIn;
-    private SecretStore active;
+    private volatile SecretStore active;
     private KeychainProbe.Result keychain;
 
     /**
@@ -78,6 +78,19 @@ public final class SecretStorage implements SecretStore {
     public synchronized Status status() {
         select();
         return new Status(active.persistence(), keychain.available(), keychain.reason(), active.describe(), fileOptIn);
+    }
+
+    /** Where secrets are, for a sentence ("... from the system keychain"); never waits for the probe. */
+    public String whereQuietly() {
+        SecretStore s = active;
+        if (s == null) {
+            return "the secret store";
+        }
+        return switch (s.persistence()) {
+            case KEYCHAIN -> "the system keychain";
+            case FILE -> "the secrets file";
+            case SESSION -> "this session's memory";
+        };
     }
 
     /** Problems met while choosing (an unreadable secrets file, secrets moved to the keychain). */

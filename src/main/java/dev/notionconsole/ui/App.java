@@ -5,7 +5,10 @@ import dev.notionconsole.core.logging.Logging;
 import dev.notionconsole.ui.shell.MainWindowView;
 import dev.notionconsole.ui.shell.MainWindowViewModel;
 import java.io.IOException;
+import dev.notionconsole.settings.Theme;
+import dev.notionconsole.ui.common.ThemeManager;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,19 +39,28 @@ public class App extends Application {
 
     @Override
     public void init() {
+        long t0 = System.nanoTime();
         context = new AppContext(AppDirs.fromEnvironment(), System.getenv());
         context.uncaughtErrors().install();
+        // Start-up overlap (docs/decisions/0008-startup.md): the JavaFX thread is idle while init() runs, so
+        // it parses the theme's large stylesheet now, while this thread loads the icon font and control classes.
+        Theme theme = context.initialTheme();
+        Platform.runLater(() -> ThemeManager.apply(theme));
+        Warmup.run();
+        LOG.info("Services ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
     @Override
     public void start(Stage stage) {
+        long t0 = System.nanoTime();
         mainWindow = context.mainWindowViewModel();
         MainWindowView view = new MainWindowView(mainWindow, context.dialogs(), context.notificationLayer());
         view.install(stage);
         context.attach(stage);
         FirstFrameProbe.install(stage);
         stage.show();
-        LOG.info("Main window shown");
+        LOG.info("Main window shown in {} ms; {} ms since the JVM started", (System.nanoTime() - t0) / 1_000_000,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     @Override

@@ -4,9 +4,14 @@ import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
 import dev.notionconsole.connections.SandboxAccess;
+import dev.notionconsole.oauth.OAuthService;
+import dev.notionconsole.ui.oauth.OAuthFlowDialog;
+import dev.notionconsole.core.concurrent.BackgroundTask;
+import dev.notionconsole.ui.connections.ConnectionsView;
 import dev.notionconsole.core.concurrent.SerialExecutor;
 import dev.notionconsole.core.concurrent.TaskRunner;
 import dev.notionconsole.settings.SettingsStore;
+import dev.notionconsole.settings.Theme;
 import dev.notionconsole.ui.common.DialogService;
 import dev.notionconsole.ui.common.FxDialogService;
 import dev.notionconsole.ui.common.FxTaskRunner;
@@ -38,6 +43,10 @@ public final class AppContext implements AutoCloseable {
     // --- connections (issue 4) ---
     private final ConnectionService connections;
 
+    // --- oauth (issue 5) ---
+    private final OAuthService oauth;
+    private Window mainWindow;
+
     // --- request (issue 6): services go here ---
 
     /** Blocking: reads settings and connections. Call off the JavaFX thread. */
@@ -48,6 +57,10 @@ public final class AppContext implements AutoCloseable {
         // sandbox-ops: replace SandboxAccess.NONE with the SandboxRuntime adapter
         this.connections = ConnectionServices.open(dirs, env, SandboxAccess.NONE,
                 new SerialExecutor(tasks, "Saving connections"));
+        this.oauth = new OAuthService(connections);
+        connections.setRevoker(oauth); // deleting an installation offers to revoke it at Notion first
+        // the keychain probe blocks (and may prompt): once, now, in the background (docs/decisions/0040)
+        BackgroundTask.of("Looking for the system keychain", ctx -> connections.secretStorage().select()).executeWith(tasks);
     }
 
     /**
@@ -59,7 +72,9 @@ public final class AppContext implements AutoCloseable {
     }
 
     private Workspace connectionsWorkspace() {
-        return Workspace.placeholder(WorkspaceSlot.CONNECTIONS);
+        return Workspace.of(WorkspaceSlot.CONNECTIONS, () -> ConnectionsView.create(connections, tasks, dialogs,
+                c -> OAuthFlowDialog.open(oauth, c, tasks, dialogs, mainWindow)))
+                .withShortcuts(ConnectionsView.SHORTCUTS);
     }
 
     private Workspace requestWorkspace() {
@@ -81,6 +96,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Call once the main window exists: dialogs are owned by it. */
     public void attach(Window mainWindow) {
+        this.mainWindow = mainWindow;
         dialogs.attach(mainWindow);
     }
 
@@ -89,8 +105,18 @@ public final class AppContext implements AutoCloseable {
         return dialogs.notificationLayer();
     }
 
+    /** The theme the user chose last, so the app can apply it before the window is built. */
+    public Theme initialTheme() {
+        return settings.settings().theme();
+    }
+
     public AppDirs dirs() {
         return dirs;
+    }
+
+    /** OAuth for public connections; {@link OAuthService#send} keeps tokens fresh around data calls (refresh on 401). */
+    public OAuthService oauth() {
+        return oauth;
     }
 
     public ConnectionService connections() {

@@ -137,7 +137,7 @@ class ConnectionsCommandTest {
         run("storage", "--use-file");
         assertEquals(0, run("add", "--name", "Down", "--kind", "internal", "--base-url", "http://127.0.0.1:9", "--token-env", "ACME_TOKEN"));
         assertEquals(ExitCodes.CONNECT, run("test", "Down"));
-        assertTrue(out.contains("Could not reach"), out);
+        assertTrue(out.contains("Could not connect to http://127.0.0.1:9"), out);
     }
 
     @Test
@@ -160,11 +160,15 @@ class ConnectionsCommandTest {
 
         env.put("NEW_TOKEN", TOKEN);
         assertEquals(0, run("import", export.toString(), "--secret-env", "Acme=NEW_TOKEN"));
-        assertTrue(out.contains("Imported \"Acme 2\""), out);
-        assertEquals(ExitCodes.OK, run("test", "Acme 2"));
+        assertTrue(out.contains("Not imported, Acme: already here"), out);
 
+        assertEquals(0, run("remove", "Acme", "--yes"));
         assertEquals(ExitCodes.USAGE, run("import", export.toString()));
         assertTrue(err.contains("--secret-env") && err.contains("for: Acme (token)"), err);
+
+        assertEquals(0, run("import", export.toString(), "--secret-env", "Acme=NEW_TOKEN"));
+        assertTrue(out.contains("Imported \"Acme\""), out);
+        assertEquals(ExitCodes.OK, run("test", "Acme"));
     }
 
     @Test

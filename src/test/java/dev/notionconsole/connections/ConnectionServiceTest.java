@@ -238,4 +238,24 @@ class ConnectionServiceTest {
         assertTrue(now.learned(Capability.READ_COMMENTS).orElseThrow().present());
         assertEquals(now, open(Map.of()).find(c.id()).orElseThrow());
     }
+
+    @Test
+    void anUpdateFromAStaleCopyKeepsInstallationsChecksAndObservations() throws Exception {
+        ConnectionService service = open(Map.of());
+        Connection app = service.add(Connection.builder(ConnectionKind.PUBLIC_OAUTH).name("App").clientId("cid")
+                .redirectUri("http://localhost:53682/callback").build(), null, CLIENT_SECRET);
+        Connection stale = service.find(app.id()).orElseThrow();
+        // meanwhile: an OAuth flow adds an installation, a test and a request teach something
+        service.putInstallation(app.id(), new Installation("bot-1", "ws", "WS", null, null, null, null, null), ACCESS, REFRESH);
+        service.recordCheck(app.id(), IdentityCheck.failure(Instant.now(), IdentityCheck.Outcome.OK, "fine", 200, null));
+        service.recordCapability(app.id(), Capability.READ_CONTENT, true, "200 on POST /v1/search");
+
+        Connection saved = service.update(stale.toBuilder().notes("edited in the form").build(), null, null);
+
+        assertEquals("edited in the form", saved.notes());
+        assertEquals(1, saved.installations().size());
+        assertEquals("bot-1", saved.activeBotId());
+        assertEquals("fine", saved.lastCheck().summary());
+        assertEquals(1, saved.capabilities().size());
+    }
 }

@@ -22,7 +22,14 @@ class ConnectionTransferTest {
     @TempDir
     Path home;
 
+    @TempDir
+    Path otherHome;
+
     ConnectionService open() {
+        return open(home);
+    }
+
+    ConnectionService open(Path home) {
         ConnectionStore store = new ConnectionStore(home.resolve("connections.json"));
         return ConnectionServices.open(store, store.load(), SecretStorage.sessionOnly(home.resolve("s.json"), false),
                 Map.of(), SandboxAccess.NONE, Runnable::run, Clock.systemUTC());
@@ -45,6 +52,15 @@ class ConnectionTransferTest {
         }
 
         List<Connection> drafts = ConnectionTransfer.parse(json.getBytes(StandardCharsets.UTF_8));
+        ConnectionTransfer.ImportReport again = ConnectionTransfer.importInto(service, drafts, (d, n) -> Optional.empty());
+        assertEquals(List.of("Acme: already here as \"Acme\"", "App: already here as \"App\""), again.alreadyPresent(),
+                "importing into the console it came from duplicates nothing");
+
+        // a teammate's console, where another "Acme" already exists
+        ConnectionService teammate = open(otherHome);
+        teammate.add(Connection.builder(ConnectionKind.INTERNAL).name("Acme").baseUrl("http://localhost:1").build(),
+                ConnectionServiceTest.TOKEN, null);
+        service = teammate;
         List<String> asked = new ArrayList<>();
         ConnectionTransfer.ImportReport report = ConnectionTransfer.importInto(service, drafts, (draft, need) -> {
             asked.add(draft.name() + ":" + need);
@@ -59,7 +75,7 @@ class ConnectionTransferTest {
         assertEquals("2025-09-03", imported.notionVersion());
         assertEquals("prod", imported.notes());
         assertEquals(Optional.of(ConnectionServiceTest.TOKEN_2), service.token(imported));
-        assertEquals(List.of("App 2: no client secret given"), report.skipped());
+        assertEquals(List.of("App: no client secret given"), report.skipped());
     }
 
     @Test

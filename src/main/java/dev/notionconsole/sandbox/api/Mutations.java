@@ -115,6 +115,27 @@ final class Mutations {
         return out;
     }
 
+    /**
+     * After a schema change: row values follow their property by id (a rename keeps them, a deleted property's
+     * values go away).
+     */
+    static void reconcileRows(DataSource ds) {
+        Map<String, String> nameById = new java.util.HashMap<>();
+        ds.properties().fields().forEachRemaining(e -> nameById.put(e.getValue().path("id").asText(), e.getKey()));
+        for (Node n : ds.children()) {
+            if (n instanceof Page p) {
+                ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                p.properties().fields().forEachRemaining(e -> {
+                    String name = nameById.get(e.getValue().path("id").asText());
+                    if (name != null) {
+                        out.set(name, e.getValue());
+                    }
+                });
+                p.setProperties(out);
+            }
+        }
+    }
+
     /** True when target is node itself or one of its descendants (a move there would make a cycle). */
     static boolean isSelfOrDescendant(Node node, Node target) {
         for (Node n = target; n != null; n = n.parent()) {

@@ -16,7 +16,7 @@ public final class ApiVersion {
     }
 
     public static boolean isKnown(String v) {
-        return ALL.contains(v);
+        return v != null && ALL.contains(v);
     }
 
     /** Version strings are ISO dates, so they order as strings. */

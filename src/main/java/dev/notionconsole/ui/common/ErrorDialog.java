@@ -40,6 +40,7 @@ final class ErrorDialog extends Alert {
         area.setWrapText(false);
         area.getStyleClass().add("monospace");
         area.setPrefRowCount(14);
+        area.setPrefWidth(760);
         VBox.setVgrow(area, Priority.ALWAYS);
         if (cause != null) {
             getDialogPane().setExpandableContent(new VBox(area));

@@ -1,0 +1,253 @@
+package dev.notionconsole.cli;
+
+import dev.notionconsole.connections.Connection;
+import dev.notionconsole.connections.ConnectionService;
+import dev.notionconsole.connections.ConnectionServices;
+import dev.notionconsole.core.Redactor;
+import dev.notionconsole.core.concurrent.CancellationToken;
+import dev.notionconsole.notion.CallObserver;
+import dev.notionconsole.notion.ErrorCodes;
+import dev.notionconsole.notion.Exchange;
+import dev.notionconsole.notion.NotionError;
+import dev.notionconsole.notion.NotionTransportException;
+import dev.notionconsole.notion.Wait;
+import dev.notionconsole.request.NameValue;
+import dev.notionconsole.request.RequestSender;
+import dev.notionconsole.request.RequestSpec;
+import dev.notionconsole.request.catalog.EndpointCatalog;
+import dev.notionconsole.request.history.HistoryStore;
+import dev.notionconsole.request.preflight.Finding;
+import dev.notionconsole.secrets.SecretStoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code notion-console request --connection NAME METHOD PATH [--data JSON|@FILE] [--version V] [--all-pages]}:
+ * one call from a script. The body goes to standard output, a one-line status to standard error, and the exit
+ * code says how it went (0 ok, 1 the API answered with an error, 2 bad usage, 3 could not connect). The token
+ * comes from the saved connection (or NOTION_TOKEN), never from an argument.
+ */
+@Command(name = "request",
+        description = {"Send one request to the Notion API as a saved connection.",
+                "Prints the response body to standard output and a one-line status to standard error."},
+        footer = {"", "Examples:",
+                "  notion-console request GET /v1/users/me",
+                "  notion-console request --connection \"Sandbox: Docs Sync\" POST /v1/search --data '{\"query\":\"Roadmap\"}'",
+                "  notion-console request GET /v1/blocks/<id>/children --all-pages",
+                "", "The token is never an argument: it comes from the connection's keychain entry or NOTION_TOKEN.",
+                "Exit codes: 0 ok, 1 the API answered with an error, 2 bad usage, 3 could not connect."})
+public final class RequestCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    // no standard --version mixin: --version is the Notion-Version here, as the issue names it
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = {"-c", "--connection"}, paramLabel = "NAME", description = "Connection name or id (default: the current one).")
+    String connection;
+
+    @Parameters(index = "0", paramLabel = "METHOD", description = "GET, POST, PATCH or DELETE.")
+    String method;
+
+    @Parameters(index = "1", paramLabel = "PATH", description = "e.g. /v1/users/me; a query string is allowed.")
+    String path;
+
+    @Option(names = {"-d", "--data"}, paramLabel = "JSON|@FILE", description = "The JSON body, or @FILE to read it (@- for standard input).")
+    String data;
+
+    @Option(names = "--version", paramLabel = "V", description = "Notion-Version for this call (default: the connection's).")
+    String version;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'", description = "An extra header (repeatable).")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--all-pages", description = "Follow next_cursor and print every result as one list.")
+    boolean allPages;
+
+    @Option(names = "--force", description = "Send even when the preflight check finds an error (e.g. invalid JSON).")
+    boolean force;
+
+    @Option(names = "--no-history", description = "Do not record this call in the history.")
+    boolean noHistory;
+
+    private final ConnectionsCommand.Environment environment;
+
+    public RequestCommand() {
+        this(null);
+    }
+
+    public RequestCommand(ConnectionsCommand.Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        PrintWriter out = cl.getOut();
+        PrintWriter err = cl.getErr();
+        ConnectionsCommand.Environment env = environment != null ? environment : ConnectionsCommand.Environment.real();
+        RequestSpec request = parse(env, cl);
+
+        ConnectionService service = ConnectionServices.open(env.dirs(), env.env(), env.sandbox(), Runnable::run);
+        Connection c = (connection != null ? service.findByIdOrName(connection) : service.current()).orElseThrow(() ->
+                new CommandLine.ParameterException(cl, connection != null
+                        ? "No connection called or with id \"" + connection + "\". See 'notion-console connections list'."
+                        : "No current connection. Name one with --connection, or set NOTION_TOKEN."));
+        HistoryStore history = noHistory ? null : HistoryStore.open(env.dirs().config());
+        if (history != null && history.loadProblem() != null) {
+            err.println("note: " + history.loadProblem());
+        }
+        RequestSender sender = new RequestSender(service, EndpointCatalog.builtIn(), history);
+
+        boolean blocked = false;
+        for (Finding f : sender.preflight(c, request)) {
+            err.println((f.blocking() ? "error: " : "warning: ") + f.message());
+            blocked |= f.blocking();
+        }
+        if (blocked && !force) {
+            err.println("Not sent. Fix the request, or add --force to send it anyway.");
+            return ExitCodes.USAGE;
+        }
+        CallObserver observer = new CallObserver() {
+            @Override
+            public void onWait(Wait wait) {
+                err.println(wait.describe() + (wait.detail().isEmpty() ? "" : " (" + wait.detail() + ")"));
+                err.flush();
+            }
+        };
+        try {
+            if (allPages) {
+                int[] pages = {0};
+                RequestSender.AllPages all = sender.fetchAll(c, request, CancellationToken.none(), observer, x -> pages[0]++);
+                Exchange last = all.result().failure() != null ? all.result().failure() : all.result().lastPage();
+                if (all.result().failure() != null) {
+                    out.println(last.text());
+                    err.println(status(last, c) + " (after " + (all.result().pages() - 1) + " pages)");
+                    return ExitCodes.API_ERROR;
+                }
+                out.println(new String(all.combinedBody(), StandardCharsets.UTF_8));
+                err.println(status(last, c) + " · " + all.result().results().size() + " results in " + all.result().pages()
+                        + " pages" + (all.result().stopNote() != null ? " · " + all.result().stopNote() : ""));
+                return ExitCodes.OK;
+            }
+            RequestSender.Outcome o = sender.send(c, request, CancellationToken.none(), observer);
+            Exchange x = o.exchange();
+            if (x.body().length > 0) {
+                out.println(x.text());
+            }
+            out.flush();
+            err.println(status(x, c));
+            return x.ok() ? ExitCodes.OK : ExitCodes.API_ERROR;
+        } catch (NotionTransportException e) {
+            err.println("Could not connect (" + c.name() + "): " + Redactor.redact(e.getMessage()));
+            return ExitCodes.CONNECT;
+        } catch (SecretStoreException e) {
+            err.println("No token for " + c.name() + ": " + Redactor.redact(e.getMessage()));
+            return ExitCodes.USAGE;
+        }
+    }
+
+    /** "200 OK · GET /v1/users/me · Sandbox: Docs Sync · 41 ms · 512 bytes · request id ..." */
+    static String status(Exchange x, Connection c) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(x.status());
+        NotionError e = x.error();
+        if (e != null) {
+            sb.append(' ').append(e.code()).append(": ").append(e.message());
+            ErrorCodes.lookup(e.code()).ifPresent(d -> sb.append(" — ").append(d.meaning()));
+        } else {
+            sb.append(x.ok() ? " OK" : "");
+        }
+        sb.append(" · ").append(x.request().method()).append(' ').append(URI.create(x.request().url()).getRawPath())
+                .append(" · ").append(c.name())
+                .append(" · ").append(x.total() == null ? "?" : x.total().toMillis() + " ms")
+                .append(" · ").append(x.size()).append(" bytes");
+        if (x.attempts() > 1) {
+            sb.append(" · ").append(x.attempts()).append(" attempts");
+        }
+        if (x.requestId() != null) {
+            sb.append(" · request id ").append(x.requestId());
+        }
+        return Redactor.redact(sb.toString().replace('\n', ' '));
+    }
+
+    private RequestSpec parse(ConnectionsCommand.Environment env, CommandLine cl) {
+        String m = method.trim().toUpperCase(Locale.ROOT);
+        if (!m.matches("GET|POST|PATCH|DELETE")) {
+            throw new CommandLine.ParameterException(cl, "\"" + method + "\" is not a method Notion uses (GET, POST, PATCH, DELETE).");
+        }
+        String p = path.trim();
+        List<NameValue> query = new ArrayList<>();
+        if (p.matches("(?i)https?://.*")) {
+            URI u = URI.create(p);
+            p = u.getRawPath() + (u.getRawQuery() != null ? "?" + u.getRawQuery() : "");
+        }
+        int q = p.indexOf('?');
+        if (q >= 0) {
+            for (String part : p.substring(q + 1).split("&")) {
+                if (!part.isEmpty()) {
+                    int eq = part.indexOf('=');
+                    query.add(eq < 0 ? new NameValue(decode(part), "") : new NameValue(decode(part.substring(0, eq)), decode(part.substring(eq + 1))));
+                }
+            }
+            p = p.substring(0, q);
+        }
+        if (!p.startsWith("/")) {
+            p = "/" + p;
+        }
+        if (!p.startsWith("/v1/")) {
+            p = "/v1" + p;
+            cl.getErr().println("note: Notion paths start with /v1; sending " + p + ".");
+        }
+        List<NameValue> hs = new ArrayList<>();
+        for (String h : headers) {
+            int colon = h.indexOf(':');
+            if (colon <= 0) {
+                throw new CommandLine.ParameterException(cl, "A header is written 'Name: value', not \"" + h + "\".");
+            }
+            String name = h.substring(0, colon).trim();
+            if (name.equalsIgnoreCase("Authorization")) {
+                throw new CommandLine.ParameterException(cl, "No Authorization header in arguments: argv is visible to other "
+                        + "processes. The token comes from the connection (or NOTION_TOKEN).");
+            }
+            hs.add(new NameValue(name, h.substring(colon + 1).trim()));
+        }
+        return new RequestSpec(m, p, query, hs, body(env, cl), version);
+    }
+
+    private String body(ConnectionsCommand.Environment env, CommandLine cl) {
+        if (data == null) {
+            return "";
+        }
+        if (!data.startsWith("@")) {
+            return data;
+        }
+        String file = data.substring(1);
+        try {
+            if (file.equals("-")) {
+                return new String(env.stdin().get().readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(cl, "Could not read the body from " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.notionconsole.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.notionconsole.connections.SandboxAccess;
+import dev.notionconsole.connections.SandboxServerAccess;
+import dev.notionconsole.core.AppDirs;
+import dev.notionconsole.core.json.Json;
+import dev.notionconsole.request.history.HistoryStore;
+import dev.notionconsole.sandbox.SandboxConnection;
+import dev.notionconsole.sandbox.SandboxOptions;
+import dev.notionconsole.sandbox.SandboxServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The request command against the real in-process sandbox over HTTP. */
+class RequestCommandTest {
+    static SandboxServer sandbox;
+    static SandboxConnection docsSync;
+
+    @TempDir
+    Path home;
+    String out;
+    String err;
+    String stdin = "";
+    SandboxAccess access = new SandboxServerAccess(() -> sandbox);
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).rateLimitOff().build());
+        docsSync = sandbox.connections().stream().filter(c -> c.name().equals("Docs Sync")).findFirst().orElseThrow();
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    int run(String... args) {
+        ConnectionsCommand.Environment e = new ConnectionsCommand.Environment(new AppDirs(home),
+                Map.of("NOTION_CONSOLE_SECRETS", "session"), () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), access);
+        CommandLine cl = NotionConsoleCli.commandLine();
+        cl.getSubcommands().get("request").getCommandSpec(); // registered in the root
+        CommandLine request = new CommandLine(new RequestCommand(e));
+        request.setExecutionExceptionHandler(cl.getExecutionExceptionHandler());
+        request.setParameterExceptionHandler(cl.getParameterExceptionHandler());
+        request.setExitCodeExceptionMapper(cl.getExitCodeExceptionMapper());
+        request.setExpandAtFiles(cl.isExpandAtFiles());
+        StringWriter o = new StringWriter();
+        StringWriter r = new StringWriter();
+        request.setOut(new PrintWriter(o, true));
+        request.setErr(new PrintWriter(r, true));
+        int code = request.execute(args);
+        out = o.toString();
+        err = r.toString();
+        return code;
+    }
+
+    @Test
+    void bodyToStdoutStatusLineToStderr() throws IOException {
+        assertEquals(ExitCodes.OK, run("--connection", "Sandbox: Docs Sync", "GET", "/v1/users/me"));
+        JsonNode me = Json.mapper().readTree(out);
+        assertEquals("bot", me.path("type").asText());
+        assertEquals(1, err.strip().lines().count(), err);
+        assertTrue(err.startsWith("200 OK · GET /v1/users/me · Sandbox: Docs Sync · "), err);
+        assertTrue(err.contains("request id "), err);
+        assertFalse(out.contains(docsSync.token()) || err.contains(docsSync.token()));
+        assertEquals(1, HistoryStore.open(home).size(), "recorded in the history");
+    }
+
+    @Test
+    void anApiErrorExitsOneWithCodeAndMeaning() {
+        assertEquals(ExitCodes.API_ERROR, run("-c", "Sandbox: Docs Sync", "GET", "/v1/pages/0c5f5fb3-1f66-4bc2-a8a9-cf1c54e3e9a1"));
+        assertTrue(err.startsWith("404 object_not_found: Could not find page"), err);
+        assertTrue(err.contains(" — "), "the code's meaning follows: " + err);
+        assertTrue(out.contains("\"object_not_found\""), out);
+    }
+
+    @Test
+    void invalidJsonIsRefusedWithLineAndColumnUnlessForced() {
+        assertEquals(ExitCodes.USAGE, run("-c", "Sandbox: Docs Sync", "POST", "/v1/search", "--data", "{\n \"query\": 'x'}"));
+        assertTrue(err.contains("Line 2, column 11"), err);
+        assertEquals(ExitCodes.API_ERROR, run("-c", "Sandbox: Docs Sync", "POST", "/v1/search", "--data", "{\"query\": 'x'}", "--force"));
+        assertTrue(err.lines().reduce((a, b) -> b).orElse("").startsWith("400 invalid_json"), err);
+    }
+
+    @Test
+    void allPagesCombinesEveryPageAndDataComesFromAFile() throws IOException {
+        Path body = home.resolve("search.json");
+        Files.writeString(body, "{\"page_size\": 2}");
+        assertEquals(ExitCodes.OK, run("-c", "Sandbox: Docs Sync", "POST", "/v1/search", "--data", "@" + body, "--all-pages"));
+        JsonNode all = Json.mapper().readTree(out);
+        assertTrue(all.path("results").size() > 2, out);
+        assertTrue(err.contains("results in ") && err.contains(" pages"), err);
+        assertFalse(err.contains("in 1 pages"), err);
+    }
+
+    @Test
+    void versionWarningsAndUsageErrors() {
+        assertEquals(ExitCodes.API_ERROR, run("-c", "Sandbox: Docs Sync", "--version", "2022-06-28", "GET", "/v1/data_sources/0c5f5fb3-1f66-4bc2-a8a9-cf1c54e3e9a1"));
+        assertTrue(err.contains("warning: Data source routes exist from Notion-Version 2025-09-03"), err);
+        assertTrue(err.contains("400 invalid_request_url"), err);
+        assertEquals(ExitCodes.USAGE, run("-c", "Nobody", "GET", "/v1/users/me"));
+        assertEquals(ExitCodes.USAGE, run("-c", "Sandbox: Docs Sync", "PUT", "/v1/users/me"));
+        assertEquals(ExitCodes.USAGE, run("-c", "Sandbox: Docs Sync", "-H", "Authorization: Bearer x", "GET", "/v1/users/me"));
+        assertTrue(err.contains("argv"), err);
+    }
+
+    @Test
+    void unreachableExitsThree() {
+        access = new SandboxAccess() {
+            @Override
+            public String baseUrl() {
+                return "http://127.0.0.1:1";
+            }
+
+            @Override
+            public List<FixtureConnection> fixtureConnections() throws IOException {
+                return new SandboxServerAccess(() -> sandbox).fixtureConnections();
+            }
+        };
+        assertEquals(ExitCodes.CONNECT, run("-c", "Sandbox: Docs Sync", "GET", "/v1/users/me"));
+        assertTrue(err.startsWith("Could not connect"), err);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.notionconsole.connections;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.notionconsole.core.concurrent.CancellationToken;
+import dev.notionconsole.sandbox.SandboxOptions;
+import dev.notionconsole.sandbox.SandboxServer;
+import dev.notionconsole.secrets.SecretStorage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The default sandbox connections end to end: seeded on first start, tested over HTTP against the real sandbox. */
+class ConnectionsSandboxTest {
+    static SandboxServer sandbox;
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).build());
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    ConnectionService open() {
+        ConnectionStore store = new ConnectionStore(home.resolve("connections.json"));
+        return ConnectionServices.open(store, store.load(), SecretStorage.sessionOnly(home.resolve("s.json"), false),
+                Map.of(), new SandboxServerAccess(() -> sandbox), Runnable::run, Clock.systemUTC());
+    }
+
+    @Test
+    void firstStartAddsTheSandboxConnectionsAndMakesOneCurrent() throws Exception {
+        ConnectionService service = open();
+        List<Connection> all = service.list();
+        assertEquals(sandbox.connections().size(), all.size());
+        assertTrue(all.stream().allMatch(c -> c.isSandbox() && c.name().startsWith("Sandbox: ") && c.sandboxRef() != null));
+        Connection current = service.current().orElseThrow();
+        assertEquals(ConnectionKind.INTERNAL, current.kind());
+        assertTrue(current.isSandbox());
+
+        String file = Files.readString(home.resolve("connections.json"));
+        for (var sc : sandbox.connections()) {
+            if (sc.token() != null) {
+                assertFalse(file.contains(sc.token()), "fake tokens come from the fixture, not the file");
+            }
+        }
+
+        // deleted defaults stay deleted on the next start
+        service.remove(all.get(0).id());
+        assertEquals(all.size() - 1, open().list().size());
+    }
+
+    @Test
+    void everyDefaultConnectionTestsAsTheFixtureSays() throws Exception {
+        ConnectionService service = open();
+        Map<String, IdentityCheck.Outcome> outcomes = service.list().stream().collect(Collectors.toMap(
+                c -> c.name().substring("Sandbox: ".length()), c -> {
+                    try {
+                        return service.testConnection(c, CancellationToken.none()).outcome();
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }));
+        assertEquals(IdentityCheck.Outcome.OK, outcomes.get("Docs Sync"));
+        assertEquals(IdentityCheck.Outcome.OK, outcomes.get("Alice's token"));
+        assertEquals(IdentityCheck.Outcome.OK, outcomes.get("CRM Bridge"));
+        assertEquals(IdentityCheck.Outcome.UNAUTHORIZED, outcomes.get("Retired Importer"));
+        assertEquals(IdentityCheck.Outcome.UNAUTHORIZED, outcomes.get("Bob's old token"));
+
+        Connection docs = service.list().stream().filter(c -> c.name().equals("Sandbox: Docs Sync")).findFirst().orElseThrow();
+        assertEquals(ConnectionKind.INTERNAL, docs.lastCheck().detectedKind());
+        assertEquals("Docs Sync", docs.lastCheck().botName());
+        assertTrue(docs.lastCheck().workspaceName() != null, docs.lastCheck().toString());
+
+        Connection alice = service.list().stream().filter(c -> c.name().equals("Sandbox: Alice's token")).findFirst().orElseThrow();
+        assertEquals(ConnectionKind.PERSONAL_ACCESS_TOKEN, alice.lastCheck().detectedKind());
+        assertTrue(alice.lastCheck().ownerUser() != null && alice.lastCheck().ownerUser().name().startsWith("Alice"),
+                alice.lastCheck().toString());
+    }
+
+    @Test
+    void aPersonalTokenDeclaredInternalIsFlagged() throws Exception {
+        ConnectionService service = open();
+        var alice = sandbox.connections().stream().filter(c -> c.name().equals("Alice's token")).findFirst().orElseThrow();
+        Connection wrong = service.add(Connection.builder(ConnectionKind.INTERNAL).name("Mislabelled").baseUrl("sandbox").build(),
+                dev.notionconsole.core.Secret.of(alice.token()), null);
+        IdentityCheck check = service.testConnection(wrong, CancellationToken.none());
+        assertEquals(IdentityCheck.Outcome.KIND_MISMATCH, check.outcome(), check.summary());
+    }
+
+    @Test
+    void capabilitiesAreLearnedFromAnswers() throws Exception {
+        ConnectionService service = open();
+        Connection wiki = service.list().stream().filter(c -> c.name().equals("Sandbox: Wiki Reader")).findFirst().orElseThrow();
+        var client = service.clientFor(wiki);
+        String anyId = "59833787-2cf9-4fdf-8782-e53db20768a5";
+        for (var req : List.of(dev.notionconsole.notion.ApiRequest.post("/v1/search", "{}"),
+                dev.notionconsole.notion.ApiRequest.get("/v1/comments").query("block_id", anyId),
+                dev.notionconsole.notion.ApiRequest.get("/v1/users"),
+                dev.notionconsole.notion.ApiRequest.get("/v1/pages/" + anyId))) {
+            service.learnFrom(wiki, client.send(req));
+        }
+        Connection learned = service.find(wiki.id()).orElseThrow();
+        assertTrue(learned.learned(Capability.READ_CONTENT).orElseThrow().present(), learned.capabilities().toString());
+        LearnedCapability comments = learned.learned(Capability.READ_COMMENTS).orElseThrow();
+        assertFalse(comments.present());
+        assertTrue(comments.evidence().contains("403 restricted_resource on GET /v1/comments"), comments.evidence());
+        assertFalse(learned.learned(Capability.USER_INFO).orElseThrow().present());
+        assertTrue(learned.learned(Capability.READ_CONTENT).orElseThrow().evidence().contains("POST /v1/search"),
+                "the 404 on the unshared page said nothing about reading");
+        assertEquals(learned, open().find(wiki.id()).orElseThrow(), "remembered in the file");
+    }
+}

@@ -1,0 +1,145 @@
+package dev.notionconsole.ui.connections;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.notionconsole.connections.Connection;
+import dev.notionconsole.connections.ConnectionService;
+import dev.notionconsole.connections.ConnectionServices;
+import dev.notionconsole.connections.ConnectionStore;
+import dev.notionconsole.connections.IdentityCheck;
+import dev.notionconsole.connections.SandboxServerAccess;
+import dev.notionconsole.sandbox.SandboxConnection;
+import dev.notionconsole.sandbox.SandboxOptions;
+import dev.notionconsole.sandbox.SandboxServer;
+import dev.notionconsole.secrets.SecretStorage;
+import dev.notionconsole.settings.Theme;
+import dev.notionconsole.ui.common.FxDialogService;
+import dev.notionconsole.ui.common.FxTaskRunner;
+import dev.notionconsole.ui.common.ThemeManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The workspace driven headlessly through mouse and keyboard, with the app's own task runner and dialogs, against
+ * the real in-process sandbox over HTTP: add a sandbox connection, test it, edit it, delete it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConnectionsViewTest {
+    static SandboxServer sandbox;
+    static SandboxConnection docsSync;
+    ConnectionService service;
+    FxTaskRunner tasks;
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).build());
+        docsSync = sandbox.connections().stream().filter(c -> c.name().equals("Docs Sync")).findFirst().orElseThrow();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path home = Files.createTempDirectory("nc-connections-view");
+        ConnectionStore store = new ConnectionStore(home.resolve("connections.json"));
+        service = ConnectionServices.open(store, store.load(), SecretStorage.sessionOnly(home.resolve("secrets.json"), false),
+                Map.of(), new SandboxServerAccess(() -> sandbox), Runnable::run, Clock.systemUTC());
+        tasks = new FxTaskRunner(t -> {
+            throw new AssertionError("a task failed without a handler", t);
+        });
+        FxDialogService dialogs = new FxDialogService();
+        ThemeManager.apply(Theme.LIGHT);
+        Scene scene = new Scene(ConnectionsView.create(service, tasks, dialogs), 1200, 800);
+        ThemeManager.style(scene);
+        stage.setScene(scene);
+        dialogs.attach(stage);
+        stage.show();
+    }
+
+    @Stop
+    void stop() {
+        tasks.close();
+    }
+
+
+    @Test
+    void addsTestsEditsAndDeletesASandboxConnection(FxRobot robot) throws Exception {
+        ListView<Connection> list = robot.lookup("#connectionsList").queryListView();
+        int defaults = list.getItems().size();
+        assertEquals(sandbox.connections().size(), defaults, "the sandbox's connections are there on first start");
+
+        // add
+        robot.clickOn("#addConnectionButton").clickOn("#addInternal");
+        robot.clickOn("#nameField").write("TestFX docs");
+        TextField baseUrl = robot.lookup("#baseUrlField").queryAs(TextField.class);
+        robot.doubleClickOn(baseUrl).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("sandbox");
+        // tokens are pasted, not typed (and typing 48 characters through the robot is slow)
+        robot.interact(() -> Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, docsSync.token() + "\n")));
+        robot.clickOn("#tokenField").press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        robot.clickOn("#revealTokenToggle");
+        assertTrue(robot.lookup("#tokenRevealField").query().isVisible());
+        assertEquals(docsSync.token(), robot.lookup("#tokenRevealField").queryAs(TextField.class).getText());
+        robot.clickOn("#revealTokenToggle");
+        assertFalse(robot.lookup("#tokenRevealField").query().isVisible(), "masked again");
+        robot.clickOn("#saveConnectionButton");
+        waitFor(() -> list.getItems().stream().anyMatch(c -> c.name().equals("TestFX docs")));
+        Connection added = list.getSelectionModel().getSelectedItem();
+        assertEquals("TestFX docs", added.name());
+        assertEquals(added.id(), service.current().orElseThrow().id(), "the new connection is current for the app");
+
+        // test, over HTTP against the sandbox
+        assertEquals(1, robot.listTargetWindows().size(), "no dialog is open");
+        robot.clickOn("#testConnectionButton");
+        Label result = robot.lookup("#checkResult").queryAs(Label.class);
+        waitFor(() -> result.getText().startsWith("Works"));
+        assertTrue(result.getText().contains("Docs Sync"), result.getText());
+        assertEquals(IdentityCheck.Outcome.OK, service.find(added.id()).orElseThrow().lastCheck().outcome());
+
+        // edit
+        TextField name = robot.lookup("#nameField").queryAs(TextField.class);
+        robot.clickOn(name).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("TestFX docs (edited)");
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitFor(() -> service.find(added.id()).map(c -> c.name().equals("TestFX docs (edited)")).orElse(false));
+        waitFor(() -> list.getItems().stream().anyMatch(c -> c.name().equals("TestFX docs (edited)")));
+
+        // delete, confirming in the real dialog
+        robot.clickOn("#deleteConnectionButton");
+        waitFor(() -> robot.lookup("#confirmButton").tryQuery().isPresent());
+        robot.clickOn("#confirmButton");
+        waitFor(() -> service.find(added.id()).isEmpty());
+        waitFor(() -> list.getItems().size() == defaults);
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+}
