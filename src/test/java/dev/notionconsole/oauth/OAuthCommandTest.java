@@ -141,6 +141,29 @@ class OAuthCommandTest {
     }
 
     @Test
+    void theRequestCommandRefreshesAnExpiredTokenOnceAndRepeatsTheCall() throws Exception {
+        assertEquals(ExitCodes.OK, run(empty(), ada("allow"), "login", "--connection", "Acme Sync"), err::toString);
+        ConnectionService saved = ConnectionServices.open(new AppDirs(home), ENV, SandboxAccess.NONE, Runnable::run);
+        Connection c = saved.findByIdOrName("Acme Sync").orElseThrow();
+        String botId = c.activeInstallation().orElseThrow().botId();
+        Secret before = saved.accessToken(c, botId).orElseThrow();
+        sandbox.model.tokens().expire(before.reveal(), java.time.Instant.now().minusSeconds(1));
+
+        StringWriter reqOut = new StringWriter();
+        StringWriter reqErr = new StringWriter();
+        var request = new picocli.CommandLine(new dev.notionconsole.cli.RequestCommand(
+                new dev.notionconsole.cli.ConnectionsCommand.Environment(new AppDirs(home), ENV, OAuthCommandTest::empty, SandboxAccess.NONE)));
+        request.setOut(new PrintWriter(reqOut, true));
+        request.setErr(new PrintWriter(reqErr, true));
+        assertEquals(ExitCodes.OK, request.execute("GET", "/v1/users/me", "-c", "Acme Sync", "--no-history"), reqErr::toString);
+        assertTrue(reqOut.toString().contains(botId), reqOut.toString());
+
+        Secret after = ConnectionServices.open(new AppDirs(home), ENV, SandboxAccess.NONE, Runnable::run)
+                .accessToken(c, botId).orElseThrow();
+        assertFalse(after.equals(before), "the refreshed token was stored");
+    }
+
+    @Test
     void theRootCommandOffersOAuth() {
         assertTrue(NotionConsoleCli.commandLine().getSubcommands().get("oauth").getSubcommands().keySet()
                 .containsAll(List.of("login", "refresh", "introspect", "revoke")));
