@@ -164,6 +164,23 @@ class OAuthCommandTest {
     }
 
     @Test
+    void addingAPublicConnectionWithoutARedirectUriGivesTheDefaultAndSaysToRegisterIt() throws Exception {
+        StringWriter addOut = new StringWriter();
+        var add = new picocli.CommandLine(new dev.notionconsole.cli.ConnectionsCommand(new dev.notionconsole.cli.ConnectionsCommand.Environment(
+                new AppDirs(home), ENV, () -> new ByteArrayInputStream("secret_someClientSecret123\n".getBytes(StandardCharsets.UTF_8)),
+                SandboxAccess.NONE)));
+        add.setOut(new PrintWriter(addOut, true));
+        StringWriter addErr = new StringWriter();
+        add.setErr(new PrintWriter(addErr, true));
+        assertEquals(ExitCodes.OK, add.execute("add", "--name", "Other App", "--kind", "public", "--client-id", "abc", "--client-secret-stdin"), addErr::toString);
+        Connection c = ConnectionServices.open(new AppDirs(home), ENV, SandboxAccess.NONE, Runnable::run)
+                .findByIdOrName("Other App").orElseThrow();
+        assertTrue(c.redirectUri().matches("http://localhost:2\\d{4}/callback"), c.redirectUri());
+        assertTrue(addOut.toString().contains("Register this redirect URI") && addOut.toString().contains(c.redirectUri()), addOut.toString());
+        assertTrue(addOut.toString().contains("oauth login --connection \"Other App\""), addOut.toString());
+    }
+
+    @Test
     void theRootCommandOffersOAuth() {
         assertTrue(NotionConsoleCli.commandLine().getSubcommands().get("oauth").getSubcommands().keySet()
                 .containsAll(List.of("login", "refresh", "introspect", "revoke")));
