@@ -293,9 +293,11 @@ class EndpointsTest extends SandboxTestBase {
         assertFalse(api.get("/v1/blocks/" + page + "/children", Fx.DOCS_SYNC).body().contains(b), "trashed blocks leave the children list");
         assertTrue(api.get("/v1/blocks/" + b, Fx.DOCS_SYNC).json().path("in_trash").asBoolean());
         assertError(api.delete("/v1/blocks/" + b, Fx.WIKI_READER), 403, "restricted_resource");
-        // nesting: at most two levels per request
+        // nesting: at most two levels per request (a block, its children and theirs)
+        String twoLevels = "{\"toggle\": {\"rich_text\": [], \"children\": [{\"toggle\": {\"rich_text\": [], \"children\": [{\"paragraph\": {\"rich_text\": []}}]}}]}}";
+        assertOk(api.patch("/v1/blocks/" + page + "/children", Fx.DOCS_SYNC, "{\"children\": [" + twoLevels + "]}"));
         assertError(api.patch("/v1/blocks/" + page + "/children", Fx.DOCS_SYNC,
-                "{\"children\": [{\"toggle\": {\"rich_text\": [], \"children\": [{\"toggle\": {\"rich_text\": [], \"children\": [{\"paragraph\": {\"rich_text\": []}}]}}]}}]}"),
+                "{\"children\": [{\"toggle\": {\"rich_text\": [], \"children\": [" + twoLevels + "]}}]}"),
                 400, "validation_error");
         // old versions returned the parent block from append
         var old = api.patch("/v1/blocks/" + page + "/children", Fx.DOCS_SYNC, "2021-05-13", "{\"children\": [{\"paragraph\": {\"rich_text\": []}}]}");

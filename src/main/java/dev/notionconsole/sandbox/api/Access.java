@@ -25,6 +25,11 @@ public final class Access {
         }
     }
 
+    /** Tokens without read content get partial {object, id} answers from writes (notion-api.md 3.2, 5.3). */
+    public static boolean readable(Call call) {
+        return call.identity().has(Capability.READ_CONTENT);
+    }
+
     public static ApiError notFound(Call call, String noun, String id) {
         Identity who = call.identity();
         return ApiError.notFound(noun, id, who.connection().name(), who.connection().id());

@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  */
 public final class BlockFactory {
     public static final int MAX_BLOCKS_PER_REQUEST = 1000;
+    /** "Up to two levels of nesting in a single request": a block, its children and theirs (notion-api.md 2.2). */
+    public static final int MAX_LEVELS = 3;
     /** Types that carry rich_text. */
     static final Set<String> TEXT_TYPES = Set.of("paragraph", "heading_1", "heading_2", "heading_3", "heading_4",
             "bulleted_list_item", "numbered_list_item", "quote", "to_do", "toggle", "callout", "code");

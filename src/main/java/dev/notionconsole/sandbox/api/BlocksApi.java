@@ -67,7 +67,7 @@ public final class BlocksApi {
         allowed.add(positional ? "position" : "after");
         Params.onlyKeys(body, "body", allowed);
         JsonNode children = Params.required(body, "children", "body");
-        int count = BlockFactory.validate(children, "body.children", 1, 2);
+        int count = BlockFactory.validate(children, "body.children", 1, BlockFactory.MAX_LEVELS);
         if (count > BlockFactory.MAX_BLOCKS_PER_REQUEST) {
             throw ApiError.bodyInvalid("body.children should contain ≤ `" + BlockFactory.MAX_BLOCKS_PER_REQUEST
                     + "` block elements, instead was `" + count + "`.");
@@ -165,7 +165,7 @@ public final class BlocksApi {
             n.setInTrash(trash);
         }
         n.touch(call.model().nowMinute(), call.identity().bot().id());
-        return Response.ok(new Render(call).block(n));
+        return Response.ok(Access.readable(call) ? new Render(call).block(n) : Render.partial("block", n.id()));
     }
 
     /** Moves a block (or a page) to the trash; it can be restored with in_trash false (notion-api.md 2.2). */
@@ -175,7 +175,7 @@ public final class BlocksApi {
         Node n = Access.block(call, id);
         n.setInTrash(true);
         n.touch(call.model().nowMinute(), call.identity().bot().id());
-        return Response.ok(new Render(call).block(n));
+        return Response.ok(Access.readable(call) ? new Render(call).block(n) : Render.partial("block", n.id()));
     }
 
     /** in_trash, or archived on versions before 2026-03-11; null when neither is given. */

@@ -102,7 +102,7 @@ public final class DataSourcesApi {
             ds.setInTrash(trash);
         }
         ds.touch(call.model().nowMinute(), call.identity().bot().id());
-        return Response.ok(new Render(call).dataSource(ds));
+        return Response.ok(Access.readable(call) ? new Render(call).dataSource(ds) : Render.partial("data_source", ds.id()));
     }
 
     /** The parsed body of a query, validated before capability and visibility. */

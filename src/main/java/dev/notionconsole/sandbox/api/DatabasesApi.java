@@ -179,11 +179,14 @@ public final class DatabasesApi {
             ObjectNode relation = null;
             if ("relation".equals(type)) {
                 JsonNode r = spec.get("relation");
-                String dsId = r.hasNonNull("data_source_id") ? Params.bodyId(r.get("data_source_id"), p + ".relation.data_source_id") : null;
-                if (dsId == null) {
-                    throw ApiError.bodyInvalid(p + ".relation.data_source_id should be defined, instead was `undefined`.");
+                boolean newEra = call.versionAtLeast(ApiVersion.DATA_SOURCES);
+                // 2025-09-03+ relations name a data source; older versions name a database (notion-api.md 2.4).
+                String key = newEra ? "data_source_id" : "database_id";
+                if (r == null || !r.hasNonNull(key)) {
+                    throw ApiError.bodyInvalid(p + ".relation." + key + " should be defined, instead was `undefined`.");
                 }
-                DataSource target = Access.dataSource(call, dsId);
+                String targetId = Params.bodyId(r.get(key), p + ".relation." + key);
+                DataSource target = newEra ? Access.dataSource(call, targetId) : Mutations.rowParent(call, new Mutations.ParentRef("database_id", targetId));
                 relation = F.objectNode();
                 relation.put("database_id", target.database().id());
                 relation.put("data_source_id", target.id());
@@ -274,7 +277,7 @@ public final class DatabasesApi {
             db.setInTrash(trash);
         }
         db.touch(call.model().nowMinute(), call.identity().bot().id());
-        return Response.ok(new Render(call).database(db));
+        return Response.ok(Access.readable(call) ? new Render(call).database(db) : Render.partial("database", db.id()));
     }
 
     /** Before 2025-09-03: POST /v1/databases/{id}/query queries the database's single data source. */

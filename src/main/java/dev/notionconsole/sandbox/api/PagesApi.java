@@ -68,7 +68,7 @@ public final class PagesApi {
                 : new Mutations.ParentRef("workspace", null);
         JsonNode children = body.has("children") ? body.get("children") : body.get("content");
         if (children != null) {
-            int count = BlockFactory.validate(children, body.has("children") ? "body.children" : "body.content", 1, 3);
+            int count = BlockFactory.validate(children, body.has("children") ? "body.children" : "body.content", 1, BlockFactory.MAX_LEVELS);
             if (count > BlockFactory.MAX_BLOCKS_PER_REQUEST) {
                 throw ApiError.bodyInvalid("body.children should contain ≤ `" + BlockFactory.MAX_BLOCKS_PER_REQUEST + "` block elements, instead was `" + count + "`.");
             }
@@ -217,7 +217,7 @@ public final class PagesApi {
         page.setPrivateTo(null);
         call.model().move(page, target, -1);
         page.touch(call.model().nowMinute(), call.identity().bot().id());
-        return Response.ok(new Render(call).page(page));
+        return Response.ok(Access.readable(call) ? new Render(call).page(page) : Render.partial("page", page.id()));
     }
 
     /**

@@ -88,7 +88,7 @@ public final class Router implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = requestId();
         String rawPath = exchange.getRequestURI().getRawPath();
         Call call = new Call(requestId, exchange.getRequestMethod(), rawPath, parseQuery(exchange.getRequestURI().getRawQuery()),
                 exchange.getRequestHeaders(), model);
@@ -187,6 +187,14 @@ public final class Router implements HttpHandler {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A random v4 UUID without the shared, locked SecureRandom of UUID.randomUUID(): request ids are not secrets. */
+    static String requestId() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(hi, lo).toString();
     }
 
     private Identity authenticate(String authorization) {
