@@ -1,5 +1,14 @@
 package dev.notionconsole.ui;
 
+import dev.notionconsole.request.FailedExchanges;
+import dev.notionconsole.request.RequestSender;
+import dev.notionconsole.request.catalog.EndpointCatalog;
+import dev.notionconsole.request.history.HistoryStore;
+import dev.notionconsole.request.render.BodyRenderer;
+import dev.notionconsole.request.saved.SavedRequestStore;
+import dev.notionconsole.ui.request.RequestView;
+import dev.notionconsole.ui.request.RequestViewModel;
+import java.util.function.Consumer;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
@@ -47,7 +56,12 @@ public final class AppContext implements AutoCloseable {
     private final OAuthService oauth;
     private Window mainWindow;
 
-    // --- request (issue 6): services go here ---
+    // --- request (issue 6) ---
+    private final HistoryStore history;
+    private final SavedRequestStore savedRequests;
+    private final RequestSender requestSender;
+    private final FailedExchanges failedExchanges = new FailedExchanges();
+    private volatile Consumer<WorkspaceSlot> navigator = slot -> { };
 
     /** Blocking: reads settings and connections. Call off the JavaFX thread. */
     public AppContext(AppDirs dirs, Map<String, String> env) {
@@ -59,6 +73,10 @@ public final class AppContext implements AutoCloseable {
                 new SerialExecutor(tasks, "Saving connections"));
         this.oauth = new OAuthService(connections);
         connections.setRevoker(oauth); // deleting an installation offers to revoke it at Notion first
+        // history and saved requests are read here, off the JavaFX thread; a corrupt file is set aside, never fatal
+        this.history = HistoryStore.open(dirs.config());
+        this.savedRequests = SavedRequestStore.open(dirs.config());
+        this.requestSender = new RequestSender(connections, EndpointCatalog.builtIn(), history);
         // the keychain probe blocks (and may prompt): once, now, in the background (docs/decisions/0040)
         BackgroundTask.of("Looking for the system keychain", ctx -> connections.secretStorage().select()).executeWith(tasks);
     }
@@ -78,7 +96,12 @@ public final class AppContext implements AutoCloseable {
     }
 
     private Workspace requestWorkspace() {
-        return Workspace.placeholder(WorkspaceSlot.REQUEST);
+        return Workspace.of(WorkspaceSlot.REQUEST, () -> new RequestView(new RequestViewModel(connections, requestSender,
+                        savedRequests, tasks, dialogs, new BodyRenderer(), Platform::runLater, failed -> {
+                            failedExchanges.offer(failed);
+                            navigator.accept(WorkspaceSlot.DIAGNOSTICS);
+                        })))
+                .withShortcuts(RequestView.SHORTCUTS);
     }
 
     private Workspace explorerWorkspace() {
@@ -90,8 +113,10 @@ public final class AppContext implements AutoCloseable {
     }
 
     public MainWindowViewModel mainWindowViewModel() {
-        return new MainWindowViewModel(workspaces(), settings, settingsStore, connections, tasks, dialogs,
+        MainWindowViewModel vm = new MainWindowViewModel(workspaces(), settings, settingsStore, connections, tasks, dialogs,
                 Platform::runLater);
+        navigator = vm::select;
+        return vm;
     }
 
     /** Call once the main window exists: dialogs are owned by it. */
@@ -121,6 +146,11 @@ public final class AppContext implements AutoCloseable {
 
     public ConnectionService connections() {
         return connections;
+    }
+
+    /** The failed exchange the user last asked to diagnose (for the Diagnostics workspace). */
+    public FailedExchanges failedExchanges() {
+        return failedExchanges;
     }
 
     public TaskRunner tasks() {

@@ -28,12 +28,15 @@ public final class HistoryEntries {
                 received.add(new NameValue(h.getKey(), v));
             }
         }
+        // a per-request Authorization (a pasted token) is never part of what history re-opens
+        RequestSpec kept = new RequestSpec(spec.method(), spec.path(), spec.query(),
+                spec.headers().stream().filter(h -> !h.name().equalsIgnoreCase("authorization")).toList(), spec.body(), spec.notionVersion());
         byte[] b = body == null ? x.body() : body;
         int keep = Math.min(b.length, HistoryEntry.BODY_LIMIT * 4);
         String text = new String(b, 0, keep, StandardCharsets.UTF_8);
         boolean truncated = keep < b.length || text.length() > HistoryEntry.BODY_LIMIT;
         return new HistoryEntry(UUID.randomUUID().toString(), x.startedAt() == null ? Instant.now() : x.startedAt(),
-                connectionId, connectionName, baseUrl, endpointId, spec, x.request().notionVersion(), sent, x.status(),
+                connectionId, connectionName, baseUrl, endpointId, kept, x.request().notionVersion(), sent, x.status(),
                 x.error() == null ? null : x.error().code(), x.error() == null ? null : x.error().message(), null,
                 x.requestId(), x.total() == null ? 0 : x.total().toMillis(), b.length, received,
                 text.length() > HistoryEntry.BODY_LIMIT ? text.substring(0, HistoryEntry.BODY_LIMIT) : text, truncated, pages);

@@ -1,0 +1,265 @@
+package dev.notionconsole.ui.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.notionconsole.connections.Connection;
+import dev.notionconsole.connections.ConnectionService;
+import dev.notionconsole.connections.ConnectionServices;
+import dev.notionconsole.connections.ConnectionStore;
+import dev.notionconsole.connections.SandboxServerAccess;
+import dev.notionconsole.core.concurrent.InlineTaskRunner;
+import dev.notionconsole.notion.Exchange;
+import dev.notionconsole.request.RequestSender;
+import dev.notionconsole.request.catalog.EndpointCatalog;
+import dev.notionconsole.request.history.HistoryStore;
+import dev.notionconsole.request.preflight.Finding;
+import dev.notionconsole.request.render.BodyRenderer;
+import dev.notionconsole.request.saved.SavedRequestStore;
+import dev.notionconsole.sandbox.SandboxConnection;
+import dev.notionconsole.sandbox.SandboxOptions;
+import dev.notionconsole.sandbox.SandboxServer;
+import dev.notionconsole.secrets.SecretStorage;
+import dev.notionconsole.ui.common.RecordingDialogService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The builder's ViewModel without a toolkit (inline task runner), sending over HTTP to the real sandbox. */
+class RequestViewModelTest {
+    static SandboxServer sandbox;
+    static SandboxConnection docsSync;
+
+    @TempDir
+    Path home;
+    ConnectionService service;
+    HistoryStore history;
+    RecordingDialogService dialogs;
+    final List<Exchange> diagnosed = new ArrayList<>();
+    RequestViewModel vm;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).rateLimitOff().build());
+        docsSync = sandbox.connections().stream().filter(c -> c.name().equals("Docs Sync")).findFirst().orElseThrow();
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        ConnectionStore store = new ConnectionStore(home.resolve("connections.json"));
+        service = ConnectionServices.open(store, store.load(), SecretStorage.sessionOnly(home.resolve("secrets.json"), false),
+                Map.of(), new SandboxServerAccess(() -> sandbox), Runnable::run, Clock.systemUTC());
+        use("Sandbox: Docs Sync");
+        history = HistoryStore.open(home);
+        dialogs = new RecordingDialogService();
+        vm = new RequestViewModel(service, new RequestSender(service, EndpointCatalog.builtIn(), history), SavedRequestStore.open(home),
+                new InlineTaskRunner(), dialogs, new BodyRenderer(), Runnable::run, diagnosed::add);
+    }
+
+    private void use(String name) {
+        service.setCurrent(service.findByIdOrName(name).orElseThrow().id());
+    }
+
+    private List<String> findingCodes() {
+        return vm.findings().stream().map(Finding::code).toList();
+    }
+
+    @Test
+    void pickingARouteFillsTheBuilderFromTheCatalog() {
+        vm.pick(EndpointCatalog.builtIn().byId("data_sources.query").orElseThrow());
+        assertEquals("POST", vm.methodProperty().get());
+        assertEquals("/v1/data_sources/{data_source_id}/query", vm.pathProperty().get());
+        assertEquals(List.of("data_source_id"), vm.pathParams().stream().map(IdField::name).toList());
+        assertTrue(vm.bodyProperty().get().contains("\"page_size\" : 100"));
+        assertTrue(vm.endpointSummaryProperty().get().contains("needs read content"), vm.endpointSummaryProperty().get());
+        assertTrue(vm.endpointSummaryProperty().get().contains("from 2025-09-03"));
+        assertEquals("data_sources.query", vm.endpointProperty().get().id());
+        assertEquals("search", vm.searchCatalog("search").get(0).id());
+
+        vm.methodProperty().set("GET");
+        vm.pathProperty().set("/v1/users/me");
+        assertEquals("users.me", vm.endpointProperty().get().id(), "a typed path is matched to its route");
+        vm.pathProperty().set("/v1/whatever/else");
+        assertNull(vm.endpointProperty().get());
+        assertTrue(vm.endpointSummaryProperty().get().startsWith("Free-form"));
+    }
+
+    @Test
+    void aPastedUrlBecomesTheIdWithANote() {
+        vm.pick(EndpointCatalog.builtIn().byId("pages.retrieve").orElseThrow());
+        IdField id = vm.pathParams().get(0);
+        id.setValue("https://www.notion.so/acme/Roadmap-0c5f5fb31f664bc2a8a9cf1c54e3e9a1?v=1111111111114bc2a8a9cf1c54e3e9a1");
+        assertEquals("0c5f5fb3-1f66-4bc2-a8a9-cf1c54e3e9a1", id.getValue());
+        assertFalse(id.noteProperty().get().isEmpty());
+        assertEquals("/v1/pages/0c5f5fb3-1f66-4bc2-a8a9-cf1c54e3e9a1", vm.currentSpec().path());
+        id.setValue("https://www.notion.so/acme/not-an-id-at-all-but-long-enough");
+        assertFalse(id.problemProperty().get().isEmpty(), "a link without an ID says why");
+        id.setValue("0c5f");
+        assertEquals("", id.problemProperty().get(), "no nagging while typing");
+    }
+
+    @Test
+    void invalidJsonIsStoppedBeforeSendingUnlessSentAnyway() {
+        vm.pick(EndpointCatalog.builtIn().byId("search").orElseThrow());
+        vm.bodyProperty().set("{\n  \"query\": \"x\",\n}");
+        vm.send();
+        Finding f = vm.findings().get(0);
+        assertEquals("invalid-json", f.code());
+        assertEquals(3, f.line());
+        assertEquals(1, f.column());
+        assertNull(vm.exchangeProperty().get(), "nothing was sent");
+        assertEquals(0, history.size());
+        vm.sendAnyway();
+        assertEquals("400 Bad Request", vm.statusTextProperty().get());
+        assertEquals("invalid_json", vm.errorCodeProperty().get());
+        assertFalse(vm.errorMeaningProperty().get().isEmpty());
+        vm.diagnoseLastFailure();
+        assertEquals(400, diagnosed.get(0).status());
+    }
+
+    @Test
+    void warningsDoNotBlockAndTheVersionOverrideIsSent() {
+        vm.methodProperty().set("GET");
+        vm.pathProperty().set("/v1/data_sources/{data_source_id}");
+        vm.pathParams().get(0).setValue("0c5f5fb3-1f66-4bc2-a8a9-cf1c54e3e9a1");
+        vm.versionProperty().set("2022-06-28");
+        vm.send();
+        assertTrue(findingCodes().contains("data-sources-version"), findingCodes().toString());
+        assertEquals("invalid_request_url", vm.errorCodeProperty().get());
+        assertEquals("2022-06-28", vm.exchangeProperty().get().request().notionVersion());
+
+        vm.pick(EndpointCatalog.builtIn().byId("pages.update").orElseThrow());
+        vm.versionProperty().set("");
+        vm.pathParams().get(0).setValue("0c5f5fb3-1f66-4bc2-a8a9-cf1c54e3e9a1");
+        vm.bodyProperty().set("{\"archived\": true}");
+        vm.send();
+        assertTrue(findingCodes().contains("archived-2026"), findingCodes().toString());
+    }
+
+    @Test
+    void aCapabilityLearnedFromA403WarnsNextTime() {
+        use("Sandbox: Wiki Reader");
+        vm.pick(EndpointCatalog.builtIn().byId("comments.list").orElseThrow());
+        vm.query().get(0).valueProperty().set("0c5f5fb3-1f66-4bc2-a8a9-cf1c54e3e9a1");
+        vm.send();
+        assertEquals("403 Forbidden", vm.statusTextProperty().get());
+        assertEquals("restricted_resource", vm.errorCodeProperty().get());
+        vm.send();
+        assertTrue(findingCodes().contains("capability"), findingCodes().toString());
+    }
+
+    @Test
+    void curlOutIsSafeByDefaultAndCurlInKeepsATokenOutOfHistory() {
+        vm.pick(EndpointCatalog.builtIn().byId("users.me").orElseThrow());
+        String curl = vm.curl();
+        assertTrue(curl.contains("Authorization: Bearer $NOTION_TOKEN"), curl);
+        assertTrue(curl.contains(sandbox.baseUrl() + "/v1/users/me"), curl);
+        assertFalse(curl.contains(docsSync.token()));
+        dialogs.answerConfirm(true);
+        vm.copyAsCurlWithToken();
+        assertTrue(dialogs.clipboard.contains("Bearer " + docsSync.token()), "only when asked, after a confirmation");
+        assertEquals(Duration.ofSeconds(60), dialogs.clipboardClearAfter);
+
+        SandboxConnection wiki = sandbox.connections().stream().filter(c -> c.name().equals("Wiki Reader")).findFirst().orElseThrow();
+        vm.importCurl("curl -X POST '" + sandbox.baseUrl() + "/v1/search' \\\n  -H 'Authorization: Bearer " + wiki.token() + "' \\\n"
+                + "  -H 'Notion-Version: 2025-09-03' \\\n  --data-raw '{\"query\": \"Handbook\"}'");
+        assertEquals("POST", vm.methodProperty().get());
+        assertEquals("/v1/search", vm.pathProperty().get());
+        assertEquals("2025-09-03", vm.versionProperty().get());
+        assertEquals("{\"query\": \"Handbook\"}", vm.bodyProperty().get());
+        assertTrue(vm.hasPastedTokenProperty().get());
+        assertTrue(vm.importNotesProperty().get().contains("never saved"), vm.importNotesProperty().get());
+        vm.usePastedTokenProperty().set(true);
+        vm.send();
+        assertEquals("200 OK", vm.statusTextProperty().get());
+        assertTrue(vm.exchangeProperty().get().request().headers().get("Authorization").contains("…"), "masked in the exchange");
+        String file = readHistoryFile();
+        assertFalse(file.contains(wiki.token()), "the pasted token never reaches the history");
+        assertFalse(file.contains(docsSync.token()));
+    }
+
+    @Test
+    void historyIsSearchableReopensAndClears() {
+        vm.pick(EndpointCatalog.builtIn().byId("users.me").orElseThrow());
+        vm.send();
+        vm.pick(EndpointCatalog.builtIn().byId("pages.retrieve").orElseThrow());
+        vm.pathParams().get(0).setValue("0c5f5fb3-1f66-4bc2-a8a9-cf1c54e3e9a1");
+        vm.send();
+        assertEquals(2, vm.history().size());
+        vm.historyQueryProperty().set("status:404");
+        assertEquals(1, vm.history().size());
+        vm.historyQueryProperty().set("code:object_not_found conn:docs");
+        assertEquals(1, vm.history().size());
+        vm.historyQueryProperty().set("");
+        vm.pick(EndpointCatalog.builtIn().byId("search").orElseThrow());
+        vm.reopen(vm.history().get(0));
+        assertEquals("/v1/pages/{page_id}", vm.pathProperty().get(), "re-opened as its route with the ID in its field");
+        assertEquals("0c5f5fb3-1f66-4bc2-a8a9-cf1c54e3e9a1", vm.pathParams().get(0).getValue());
+        assertEquals("GET", vm.methodProperty().get());
+        assertEquals(2, HistoryStore.open(home).size(), "persisted");
+        dialogs.answerConfirm(true);
+        vm.clearHistory();
+        assertEquals(0, vm.history().size());
+        assertEquals(0, HistoryStore.open(home).size());
+    }
+
+    @Test
+    void savedRequestsAreKeptByGroup() {
+        vm.pick(EndpointCatalog.builtIn().byId("search").orElseThrow());
+        vm.saveRequest("Find handbook", "Support");
+        assertEquals(1, vm.savedRequests().size());
+        assertEquals("Support", vm.savedRequests().get(0).group());
+        vm.pick(EndpointCatalog.builtIn().byId("users.me").orElseThrow());
+        vm.openSaved(vm.savedRequests().get(0));
+        assertEquals("/v1/search", vm.pathProperty().get());
+    }
+
+    @Test
+    void aLargeAnswerIsShownAsAPrefixWithANote() {
+        vm.pick(EndpointCatalog.builtIn().byId("search").orElseThrow());
+        vm.bodyProperty().set("{\"page_size\": 100}");
+        vm.send();
+        assertNotNull(vm.bodyDocumentProperty().get());
+        assertTrue(vm.bodyDocumentProperty().get().text().contains("\"object\" : \"list\""));
+        assertFalse(vm.bodyTruncatedProperty().get());
+        assertTrue(vm.findInBody("\"object\"").size() > 1);
+        vm.prettyProperty().set(false);
+        assertTrue(vm.bodyDocumentProperty().get().text().startsWith("{\"object\":\"list\""), "raw: as received");
+    }
+
+    private String readHistoryFile() {
+        try {
+            return Files.readString(home.resolve(HistoryStore.FILE_NAME));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void noConnectionMeansANoticeNotACrash() {
+        Connection c = service.current().orElseThrow();
+        assertNotNull(c);
+        vm.pick(EndpointCatalog.builtIn().byId("users.me").orElseThrow());
+        vm.send();
+        assertEquals("200 OK", vm.statusTextProperty().get());
+        assertTrue(vm.timingProperty().get().endsWith("ms"), vm.timingProperty().get());
+        assertFalse(vm.responseHeaders().isEmpty());
+    }
+}

@@ -1,0 +1,225 @@
+package dev.notionconsole.ui.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.notionconsole.connections.Connection;
+import dev.notionconsole.connections.ConnectionService;
+import dev.notionconsole.connections.ConnectionServices;
+import dev.notionconsole.connections.ConnectionStore;
+import dev.notionconsole.connections.SandboxServerAccess;
+import dev.notionconsole.core.json.Json;
+import dev.notionconsole.notion.ErrorCodes;
+import dev.notionconsole.request.FailedExchanges;
+import dev.notionconsole.request.RequestSender;
+import dev.notionconsole.request.catalog.EndpointCatalog;
+import dev.notionconsole.request.history.HistoryStore;
+import dev.notionconsole.request.render.BodyRenderer;
+import dev.notionconsole.request.saved.SavedRequestStore;
+import dev.notionconsole.sandbox.SandboxOptions;
+import dev.notionconsole.sandbox.SandboxServer;
+import dev.notionconsole.secrets.SecretStorage;
+import dev.notionconsole.settings.Theme;
+import dev.notionconsole.ui.common.FxDialogService;
+import dev.notionconsole.ui.common.FxTaskRunner;
+import dev.notionconsole.ui.common.ThemeManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Request workspace driven headlessly through keyboard and mouse, with the app's own task runner, against
+ * the real in-process sandbox over HTTP: pick "search" with Ctrl+K and send; a 404 with its code and meaning;
+ * next page; fetch all; a paced wait shown and cancelled.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RequestViewTest {
+    static SandboxServer sandbox;
+    ConnectionService service;
+    FxTaskRunner tasks;
+    HistoryStore history;
+    final FailedExchanges failed = new FailedExchanges();
+    RequestView view;
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).rateLimitOff().build());
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path home = Files.createTempDirectory("nc-request-view");
+        ConnectionStore store = new ConnectionStore(home.resolve("connections.json"));
+        service = ConnectionServices.open(store, store.load(), SecretStorage.sessionOnly(home.resolve("secrets.json"), false),
+                Map.of(), new SandboxServerAccess(() -> sandbox), Runnable::run, Clock.systemUTC());
+        Connection docs = service.findByIdOrName("Sandbox: Docs Sync").orElseThrow();
+        service.setCurrent(docs.id());
+        tasks = new FxTaskRunner(t -> {
+            throw new AssertionError("a task failed without a handler", t);
+        });
+        history = HistoryStore.open(home);
+        FxDialogService dialogs = new FxDialogService();
+        RequestViewModel vm = new RequestViewModel(service, new RequestSender(service, EndpointCatalog.builtIn(), history),
+                SavedRequestStore.open(home), tasks, dialogs, new BodyRenderer(), Platform::runLater, failed::offer);
+        ThemeManager.apply(Theme.LIGHT);
+        view = new RequestView(vm);
+        Scene scene = new Scene(view, 1240, 780);
+        ThemeManager.style(scene);
+        stage.setScene(scene);
+        dialogs.attach(stage);
+        stage.show();
+    }
+
+    @Stop
+    void stop() {
+        tasks.close();
+    }
+
+    private void pick(FxRobot robot, String query) {
+        robot.clickOn("#pathField");
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        assertTrue(robot.lookup("#endpointPicker").query().isVisible(), "Ctrl+K opens the picker");
+        robot.write(query).type(KeyCode.ENTER);
+    }
+
+    private String status(FxRobot robot) {
+        return robot.lookup("#statusLabel").queryAs(Label.class).getText();
+    }
+
+    private String body(FxRobot robot) {
+        return robot.lookup("#responseBody").queryAs(BodyViewer.class).shown().text();
+    }
+
+    private void setBody(FxRobot robot, String json) {
+        robot.interact(() -> view.viewModel().bodyProperty().set(json));
+    }
+
+    @Test
+    void picksSearchSendsAndShowsResults(FxRobot robot) throws Exception {
+        pick(robot, "search");
+        assertEquals("POST", robot.lookup("#methodBox").queryAs(ComboBox.class).getValue());
+        assertEquals("/v1/search", robot.lookup("#pathField").queryAs(TextField.class).getText());
+        assertFalse(robot.lookup("#endpointPicker").query().isVisible());
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitFor(() -> status(robot).equals("200 OK"));
+        String text = body(robot);
+        assertTrue(text.startsWith("{\n  \"object\" : \"list\""), text.substring(0, Math.min(200, text.length())));
+        assertTrue(text.contains("\"Engineering Handbook\"") || text.contains("Handbook"), "a page shared with Docs Sync is found");
+        assertFalse(robot.lookup("#requestIdLabel").queryAs(Label.class).getText().isEmpty());
+        assertFalse(robot.lookup("#errorBox").query().isVisible());
+        waitFor(() -> history.size() == 1);
+        assertEquals(1, view.viewModel().history().size(), "the exchange is in the history list");
+    }
+
+    @Test
+    void aNotFoundShowsItsCodeAndMeaningAndOffersDiagnose(FxRobot robot) throws Exception {
+        pick(robot, "retrieve a page");
+        assertEquals("/v1/pages/{page_id}", robot.lookup("#pathField").queryAs(TextField.class).getText());
+        TextField id = robot.lookup("#param-page_id").queryAs(TextField.class);
+        robot.interact(() -> id.setText("https://www.notion.so/acme/Missing-0c5f5fb31f664bc2a8a9cf1c54e3e9a1?v=1111111111114bc2a8a9cf1c54e3e9a1"));
+        waitFor(() -> id.getText().equals("0c5f5fb3-1f66-4bc2-a8a9-cf1c54e3e9a1"));
+        String note = robot.lookup("#paramNote-page_id").queryAs(Label.class).getText();
+        assertTrue(note.toLowerCase().contains("url") || note.toLowerCase().contains("view"), note);
+        robot.clickOn("#sendButton");
+        waitFor(() -> status(robot).equals("404 Not Found"));
+        assertEquals("object_not_found", robot.lookup("#errorCodeLabel").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#errorMessageLabel").queryAs(Label.class).getText().startsWith("Could not find page with ID: 0c5f5fb3"));
+        assertEquals(ErrorCodes.describe("object_not_found"), robot.lookup("#errorMeaningLabel").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#errorBox").query().isVisible());
+        robot.clickOn("#diagnoseButton");
+        assertEquals(404, failed.last().orElseThrow().status(), "the failed exchange is kept for Diagnostics");
+    }
+
+    @Test
+    void nextPageFollowsTheCursor(FxRobot robot) throws Exception {
+        pick(robot, "search");
+        setBody(robot, "{\"page_size\": 2}");
+        robot.clickOn("#sendButton");
+        waitFor(() -> status(robot).equals("200 OK"));
+        JsonNode first = Json.mapper().readTree(body(robot));
+        assertTrue(first.path("has_more").asBoolean(), "the sandbox has more than two results");
+        Button next = robot.lookup("#nextPageButton").queryButton();
+        waitFor(() -> !next.isDisabled());
+        robot.clickOn(next);
+        waitFor(() -> view.viewModel().bodyProperty().get().contains("start_cursor"));
+        waitFor(() -> {
+            try {
+                JsonNode second = Json.mapper().readTree(body(robot));
+                return !second.path("results").get(0).path("id").asText().equals(first.path("results").get(0).path("id").asText());
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertEquals("200 OK", status(robot));
+    }
+
+    @Test
+    void fetchAllCombinesEveryPage(FxRobot robot) throws Exception {
+        pick(robot, "search");
+        setBody(robot, "{\"page_size\": 2}");
+        robot.clickOn("#sendButton");
+        waitFor(() -> status(robot).equals("200 OK"));
+        Button all = robot.lookup("#fetchAllButton").queryButton();
+        waitFor(() -> !all.isDisabled());
+        robot.clickOn(all);
+        Label note = robot.lookup("#bodyNote").queryAs(Label.class);
+        waitFor(() -> note.getText().contains("pages, combined"));
+        JsonNode combined = Json.mapper().readTree(body(robot));
+        assertTrue(combined.path("results").size() > 2, "more than one page of two");
+        assertFalse(combined.path("has_more").asBoolean());
+        assertFalse(note.getText().contains(" in 1 pages"), note.getText());
+    }
+
+    @Test
+    void aPacedWaitIsShownWithItsReasonAndCanBeCancelled(FxRobot robot) throws Exception {
+        Connection docs = service.current().orElseThrow();
+        service.rateLimiterFor(docs).pauseFor(Duration.ofSeconds(30));
+        pick(robot, "users/me");
+        robot.clickOn("#sendButton");
+        Label progress = robot.lookup("#progressLabel").queryAs(Label.class);
+        waitFor(() -> progress.getText().startsWith("Waiting "));
+        Label left = robot.lookup("#waitLabel").queryAs(Label.class);
+        waitFor(() -> left.getText().endsWith("s left"));
+        assertTrue(robot.lookup("#cancelButton").query().isVisible());
+        robot.clickOn("#cancelButton");
+        waitFor(() -> !view.viewModel().sendingProperty().get());
+        assertEquals("", status(robot), "nothing was answered");
+        assertFalse(robot.lookup("#cancelButton").query().isVisible());
+        service.rateLimiterFor(docs).pauseFor(Duration.ZERO);
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+}
