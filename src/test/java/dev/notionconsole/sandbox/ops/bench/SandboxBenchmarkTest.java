@@ -77,6 +77,8 @@ class SandboxBenchmarkTest {
         List<Double> loadSeconds = new ArrayList<>();
         List<Double> loadCpuSeconds = new ArrayList<>();
         List<Double> loadGcSeconds = new ArrayList<>();
+        List<Double> loadProcessCpuSeconds = new ArrayList<>();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         var threads = ManagementFactory.getThreadMXBean();
         SandboxServer sandbox = null;
         SandboxOptions options = SandboxOptions.builder().generatedPages(PAGES, SEED).rateLimitOff().build();
@@ -88,11 +90,13 @@ class SandboxBenchmarkTest {
             }
             long gc0 = gcMillis();
             long cpu0 = threads.getCurrentThreadCpuTime();
+            long process0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             sandbox = SandboxServer.start(options);
             loadSeconds.add((System.nanoTime() - t0) / 1e9);
             loadCpuSeconds.add((threads.getCurrentThreadCpuTime() - cpu0) / 1e9);
             loadGcSeconds.add((gcMillis() - gc0) / 1e3);
+            loadProcessCpuSeconds.add((os.getProcessCpuTime() - process0) / 1e9);
         }
         SandboxServer loaded = sandbox;
         try {
@@ -102,8 +106,10 @@ class SandboxBenchmarkTest {
             line("");
             line("load %d pages (seed %d; %d objects in all): %s s; median %.2f s (first run includes JIT warm-up) [target < 10 s]",
                     PAGES, SEED, sandbox.model().read(sandbox.model()::nodeCount), fmt(loadSeconds), median(loadSeconds));
-            line("  of which CPU time of the loading thread: %s s; GC time: %s s (wall time above includes waiting for a "
-                    + "core when the machine is busy: see the load average)", fmt(loadCpuSeconds), fmt(loadGcSeconds));
+            line("  CPU used by the load: %s s in all threads (GC included), %s s in the loading thread; GC pauses %s s. "
+                    + "Wall time also includes waiting for a core while the machine is busy (see the load average): "
+                    + "on an idle 2-core machine the load takes about its CPU time / 2 to its CPU time.",
+                    fmt(loadProcessCpuSeconds), fmt(loadCpuSeconds), fmt(loadGcSeconds));
             line("heap used after load and GC: %d MB (JVM before loading: %d MB; the sandbox: %d MB) [target < 1024 MB]",
                     heapLoaded >> 20, heapBefore >> 20, (heapLoaded - heapBefore) >> 20);
 
