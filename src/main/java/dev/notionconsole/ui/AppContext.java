@@ -79,6 +79,7 @@ public final class AppContext implements AutoCloseable {
         this.history = HistoryStore.open(dirs.config());
         this.savedRequests = SavedRequestStore.open(dirs.config());
         this.requestSender = new RequestSender(connections, EndpointCatalog.builtIn(), history);
+        requestSender.setTokenUpkeep(oauth); // a 401 on a public connection is refreshed once, then repeated (issue 5)
         // the keychain probe blocks (and may prompt): once, now, in the background (docs/decisions/0040)
         BackgroundTask.of("Looking for the system keychain", ctx -> connections.secretStorage().select()).executeWith(tasks);
     }
