@@ -529,7 +529,7 @@ public final class RequestViewModel {
         bodyNote.set(doc.body().note() == null ? "" : doc.body().note());
         bodyTruncated.set(doc.body().truncated());
         hasNextPage.set(!combined && x.ok() && Pagination.nextCursor(x.json()).isPresent());
-        canFetchAll.set(x.ok() && (hasNextPage.get() || (x.json() != null && x.json().has("next_cursor"))));
+        canFetchAll.set(hasNextPage.get());
         progressText.set("");
     }
 
