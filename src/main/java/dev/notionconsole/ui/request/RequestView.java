@@ -582,7 +582,17 @@ public final class RequestView extends StackPane {
                 setText(empty || h == null ? null : h.name() + ": " + h.value());
             }
         });
-        TabPane tabs = new TabPane(tab("Body", bodyBox, "responseBodyTab"), tab("Headers", headers, "responseHeadersTab"));
+        ListView<NameValue> sent = new ListView<>(vm.sentHeaders());
+        sent.setId("sentHeadersList");
+        sent.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(NameValue h, boolean empty) {
+                super.updateItem(h, empty);
+                setText(empty || h == null ? null : getIndex() == 0 ? h.name() + " " + h.value() : h.name() + ": " + h.value());
+            }
+        });
+        TabPane tabs = new TabPane(tab("Body", bodyBox, "responseBodyTab"), tab("Headers", headers, "responseHeadersTab"),
+                tab("Sent", sent, "sentTab"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         tabs.visibleProperty().bind(vm.exchangeProperty().isNotNull());
