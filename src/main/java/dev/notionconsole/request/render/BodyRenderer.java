@@ -32,8 +32,8 @@ public final class BodyRenderer {
      */
     public record Limits(int displayChars, int highlightChars, int rawLineChars) {
         // measured (ResponseViewBench, docs/decisions/0061): swapping in a document costs the JavaFX thread about
-        // 3-8 ms per 1,000 lines, so 500 K characters (about 18,000 pretty-printed lines) stays well under 100 ms
-        public static final Limits DEFAULT = new Limits(500_000, 500_000, 20_000);
+        // 3-8 ms per 1,000 lines, so 250 K characters (about 9,000 pretty-printed lines) stays well under 100 ms
+        public static final Limits DEFAULT = new Limits(250_000, 250_000, 20_000);
     }
 
     public enum Mode { PRETTY, RAW }
