@@ -369,8 +369,11 @@ public final class ConnectionsCommand implements Runnable {
             if (tokenValue != null || clientSecretValue != null) {
                 parent.requireLastingSecrets(cl);
             }
+            // a public connection without one gets the default loopback redirect URI, port picked once (decision 0050)
+            String redirect = k == ConnectionKind.PUBLIC_OAUTH && (redirectUri == null || redirectUri.isBlank())
+                    ? dev.notionconsole.oauth.RedirectUri.pickDefault().value() : redirectUri;
             Connection draft = Connection.builder(k).name(name).baseUrl(baseUrl).notionVersion(notionVersion)
-                    .ratePlan(RatePlan.ofPerMinute(ratePlan)).notes(notes).clientId(clientId).redirectUri(redirectUri).build();
+                    .ratePlan(RatePlan.ofPerMinute(ratePlan)).notes(notes).clientId(clientId).redirectUri(redirect).build();
             Connection added;
             try {
                 added = parent.service().add(draft, tokenValue, clientSecretValue);
@@ -383,7 +386,13 @@ public final class ConnectionsCommand implements Runnable {
             }
             cl.getOut().println("Added \"" + added.name() + "\" (" + added.id() + "). Secrets kept in: "
                     + parent.service().secretStorage().describe() + ".");
-            cl.getOut().println("Check it with: notion-console connections test \"" + added.name() + "\"");
+            if (k == ConnectionKind.PUBLIC_OAUTH) {
+                cl.getOut().println("Register this redirect URI in the connection's settings in Notion (OAuth Domain & URIs): "
+                        + added.redirectUri());
+                cl.getOut().println("Then authorize it with: notion-console oauth login --connection \"" + added.name() + "\"");
+            } else {
+                cl.getOut().println("Check it with: notion-console connections test \"" + added.name() + "\"");
+            }
             return ExitCodes.OK;
         }
     }

@@ -27,6 +27,7 @@ public final class NotionConsoleCli implements Runnable {
         CommandLine cl = new CommandLine(new NotionConsoleCli());
         // Subcommands, one line each (sandbox, connections, request, oauth, ...):
         cl.addSubcommand(new ConnectionsCommand());
+        cl.addSubcommand(new SandboxCommand());
         cl.addSubcommand(new RequestCommand());
         cl.addSubcommand(new OAuthCommand());
         // '@FILE' is our syntax for a request body (request --data @body.json), not picocli's argument files

@@ -112,6 +112,7 @@ public final class RequestCommand implements Callable<Integer> {
             err.println("note: " + history.loadProblem());
         }
         RequestSender sender = new RequestSender(service, EndpointCatalog.builtIn(), history);
+        sender.setTokenUpkeep(new dev.notionconsole.oauth.OAuthService(service)); // refresh once on a 401 (issue 5)
 
         boolean blocked = false;
         for (Finding f : sender.preflight(c, request)) {

@@ -3,6 +3,7 @@ package dev.notionconsole.notion;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.concurrent.CancellationToken;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,10 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -145,16 +142,16 @@ public final class NotionClient {
             creds.authorizationHeader().ifPresent(h -> wire.put("Authorization", h));
             creds.maskedAuthorizationHeader().ifPresent(h -> shown.put("Authorization", h));
         }
-        put(wire, shown, "Notion-Version", version);
+        putOwn(wire, shown, "Notion-Version", version);
         if (findHeader(req.headers(), "User-Agent") == null) {
-            put(wire, shown, "User-Agent", settings.userAgent());
+            putOwn(wire, shown, "User-Agent", settings.userAgent());
         }
         if (findHeader(req.headers(), "Accept") == null) {
-            put(wire, shown, "Accept", "application/json");
+            putOwn(wire, shown, "Accept", "application/json");
         }
         String body = req.bodyText().orElse(null);
         if (body != null && findHeader(req.headers(), "Content-Type") == null) {
-            put(wire, shown, "Content-Type", "application/json");
+            putOwn(wire, shown, "Content-Type", "application/json");
         }
         req.headers().forEach((k, v) -> {
             if (!k.equalsIgnoreCase("Authorization")) {
@@ -162,7 +159,9 @@ public final class NotionClient {
             }
         });
 
-        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(settings.requestTimeout());
+        // No HttpRequest.timeout: AttemptGuard's deadline covers headers and body alike, and the JDK's
+        // per-request timer costs a selector wake-up per call (ClientOverheadBench).
+        HttpRequest.Builder b = HttpRequest.newBuilder(url);
         if ("http".equalsIgnoreCase(url.getScheme())) {
             // no h2c upgrade dance with a local sandbox: plain HTTP/1.1
             b.version(HttpClient.Version.HTTP_1_1);
@@ -179,6 +178,13 @@ public final class NotionClient {
         return new Prepared(b.build(), sent);
     }
 
+    /** A header we set from our own settings: nothing secret in it, so no redaction pass. */
+    private static void putOwn(Map<String, String> wire, Map<String, String> shown, String k, String v) {
+        wire.put(k, v);
+        shown.put(k, v);
+    }
+
+    /** A header the user typed: shown through the redaction routine. */
     private static void put(Map<String, String> wire, Map<String, String> shown, String k, String v) {
         wire.put(k, v);
         shown.put(k, Redactor.redact(v));
@@ -299,66 +305,61 @@ public final class NotionClient {
     private Attempt execute(Prepared p, CancellationToken c) throws NotionTransportException {
         CappedBodyHandler handler = new CappedBodyHandler(settings.maxResponseBytes(), settings.nanoTime());
         long sentAt = settings.nanoTime().getAsLong();
-        CompletableFuture<HttpResponse<byte[]>> future = settings.httpClient().sendAsync(p.http(), handler);
-        // We wait on our own future so that cancel returns at once whatever the JDK does. On JDK 17,
-        // cancel(true) on the sendAsync future does abort the exchange (closing the connection), but reports
-        // it as an ExecutionException and not as cancelled; aborting the body subscriber as well makes sure
-        // reading stops (docs/decisions/0013-cancellation-and-timeouts.md).
-        CompletableFuture<HttpResponse<byte[]>> waiter = new CompletableFuture<>();
-        future.whenComplete((r, e) -> {
-            if (e != null) {
-                waiter.completeExceptionally(e);
-            } else {
-                waiter.complete(r);
-            }
-        });
-        Runnable unregister = c == CancellationToken.none() ? () -> { } : c.onCancel(() -> {
-            waiter.cancel(false);
-            handler.abort();
-            future.cancel(true);
-        });
+        // Blocking send on the calling thread: the public sendAsync hands every completion to the common
+        // ForkJoin pool (one thread on a 2-core machine), which costs a thread hop per call and stalls
+        // when that pool is busy. Cancel and the per-attempt timeout abort the exchange through AttemptGuard
+        // (docs/decisions/0013-cancellation-and-timeouts.md).
+        AttemptGuard guard = new AttemptGuard(Thread.currentThread(), handler, settings.requestTimeout().toNanos());
+        Runnable unregister = c == CancellationToken.none() ? () -> { } : c.onCancel(() -> guard.abort(AttemptGuard.CANCELLED));
+        HttpResponse<byte[]> response = null;
+        Throwable failure = null;
         try {
-            HttpResponse<byte[]> r = waiter.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            long done = settings.nanoTime().getAsLong();
-            return new Attempt(r, sentAt, handler.headersAt(), done);
-        } catch (CancellationException e) {
-            throw new CancellationException("Cancelled");
-        } catch (InterruptedException e) {
-            handler.abort();
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("Interrupted");
-        } catch (TimeoutException e) {
-            handler.abort();
-            future.cancel(true);
-            throw new NotionTransportException(NotionTransportException.Kind.TIMEOUT,
-                    origin(p.http().uri()) + " did not answer within " + Wait.human(settings.requestTimeout())
-                            + " (" + p.sent().method() + " " + p.http().uri().getPath() + ").", e);
-        } catch (ExecutionException e) {
-            if (c.isCancelled()) {
-                throw new CancellationException("Cancelled");
-            }
-            throw transportFailure(p, e.getCause() == null ? e : e.getCause());
+            response = settings.httpClient().send(p.http(), handler);
+        } catch (InterruptedException | IOException | RuntimeException e) {
+            failure = e;
         } finally {
             unregister.run();
         }
+        int aborted = guard.finish();
+        if (aborted == AttemptGuard.CANCELLED) {
+            throw new CancellationException("Cancelled");
+        }
+        if (aborted == AttemptGuard.TIMED_OUT) {
+            throw new NotionTransportException(NotionTransportException.Kind.TIMEOUT,
+                    origin(p.http().uri()) + " did not answer within " + Wait.human(settings.requestTimeout())
+                            + " (" + p.sent().method() + " " + p.http().uri().getPath() + ").", failure);
+        }
+        if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Interrupted");
+        }
+        if (failure instanceof RuntimeException re && !(failure instanceof java.io.UncheckedIOException)) {
+            if (re instanceof IllegalArgumentException) {
+                throw new IllegalArgumentException(Redactor.redact(String.valueOf(re.getMessage())), re);
+            }
+            throw re;
+        }
+        if (failure != null) {
+            throw transportFailure(p, failure);
+        }
+        return new Attempt(response, sentAt, handler.headersAt(), settings.nanoTime().getAsLong());
     }
 
     private NotionTransportException transportFailure(Prepared p, Throwable t) {
         URI u = p.http().uri();
         String where = origin(u);
-        if (t instanceof CappedBodyHandler.TooLargeException tl) {
+        if (cause(t, CappedBodyHandler.TooLargeException.class) instanceof CappedBodyHandler.TooLargeException tl) {
             return new NotionTransportException(NotionTransportException.Kind.RESPONSE_TOO_LARGE,
                     "The response from " + where + " is larger than the " + mib(tl.limit) + " limit"
                             + (tl.declared > 0 ? " (it declared " + mib(tl.declared) + ")" : "")
                             + "; reading stopped. Ask for less (a smaller page_size or a narrower filter) or raise the limit in settings.", t);
         }
-        if (t instanceof HttpConnectTimeoutException) {
+        if (hasCause(t, HttpConnectTimeoutException.class)) {
             return new NotionTransportException(NotionTransportException.Kind.TIMEOUT,
                     "Could not connect to " + where + " within " + Wait.human(settings.connectTimeout())
                             + ". Check the network, a proxy or firewall, and the base URL.", t);
         }
-        if (t instanceof HttpTimeoutException) {
+        if (hasCause(t, HttpTimeoutException.class)) {
             return new NotionTransportException(NotionTransportException.Kind.TIMEOUT,
                     where + " did not answer within " + Wait.human(settings.requestTimeout()) + ".", t);
         }
@@ -372,7 +373,7 @@ public final class NotionClient {
                     "The TLS handshake with " + where + " failed: " + ssl.getMessage()
                             + ". A proxy that intercepts HTTPS, or a wrong system clock, often causes this.", t);
         }
-        if (t instanceof ConnectException || hasCause(t, ConnectException.class)) {
+        if (hasCause(t, ConnectException.class)) {
             return new NotionTransportException(NotionTransportException.Kind.CONNECTION_REFUSED,
                     "Could not connect to " + where + ": connection refused. Is the server (or sandbox) running, and is the port right?", t);
         }

@@ -51,6 +51,7 @@ public final class RequestSender {
     private final EndpointCatalog catalog;
     private final HistoryStore history;
     private final Preflight preflight;
+    private volatile dev.notionconsole.oauth.OAuthService tokenUpkeep;
 
     /** @param history where exchanges are recorded, or null for none */
     public RequestSender(ConnectionService connections, EndpointCatalog catalog, HistoryStore history) {
@@ -58,6 +59,14 @@ public final class RequestSender {
         this.catalog = catalog;
         this.history = history;
         this.preflight = new Preflight(catalog);
+    }
+
+    /**
+     * The OAuth feature keeps public connections' tokens fresh: a 401 with a refresh token is refreshed once, both
+     * tokens are stored, and the call is repeated once (docs/decisions/0052-token-upkeep.md).
+     */
+    public void setTokenUpkeep(dev.notionconsole.oauth.OAuthService oauth) {
+        this.tokenUpkeep = oauth;
     }
 
     public EndpointCatalog catalog() {
@@ -116,7 +125,7 @@ public final class RequestSender {
         long t0 = System.nanoTime();
         Exchange x;
         try {
-            x = client(c, endpoint).send(spec.toApiRequest(), cancel, observer);
+            x = sendOnce(c, endpoint, spec, cancel, observer);
         } catch (IOException | CancellationException | SecretStoreException e) {
             recordFailure(c, spec, endpoint, base, e, t0);
             throw e;
@@ -148,6 +157,15 @@ public final class RequestSender {
             record(entry);
         }
         return new AllPages(r, combined, endpoint, entry);
+    }
+
+    private Exchange sendOnce(Connection c, Endpoint endpoint, RequestSpec spec, CancellationToken cancel, CallObserver observer)
+            throws IOException, SecretStoreException {
+        dev.notionconsole.oauth.OAuthService upkeep = tokenUpkeep;
+        if (upkeep != null && c.kind() == ConnectionKind.PUBLIC_OAUTH && (endpoint == null || endpoint.auth() != Endpoint.Auth.BASIC)) {
+            return upkeep.send(c, spec.toApiRequest(), cancel, observer, dev.notionconsole.oauth.OAuthService.UpkeepListener.NONE);
+        }
+        return client(c, endpoint).send(spec.toApiRequest(), cancel, observer);
     }
 
     private NotionClient client(Connection c, Endpoint endpoint) throws IOException, SecretStoreException {

@@ -170,6 +170,11 @@ public final class SandboxServer implements AutoCloseable {
 
     /** The connections, as of now (new OAuth installs show up). */
     public List<SandboxConnection> connections() {
+        return connectionsOf(model);
+    }
+
+    /** The connections of a model, also one that is not served (the GUI lists them before starting a sandbox). */
+    public static List<SandboxConnection> connectionsOf(SandboxModel model) {
         return model.read(() -> {
             Instant now = model.clock().instant();
             List<SandboxConnection> out = new ArrayList<>();

@@ -28,6 +28,7 @@ public class App extends Application {
 
     private AppContext context;
     private MainWindowViewModel mainWindow;
+    private Thread shutdownHook;
 
     public static void launchGui(String[] args) {
         Application.launch(App.class, args);
@@ -58,6 +59,9 @@ public class App extends Application {
         view.install(stage);
         context.attach(stage);
         FirstFrameProbe.install(stage);
+        // ended without closing the window (logout, kill): still keep the theme, workspace and placement
+        shutdownHook = new Thread(this::saveSettings, "save-settings");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         stage.show();
         LOG.info("Main window shown in {} ms; {} ms since the JVM started", (System.nanoTime() - t0) / 1_000_000,
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
@@ -67,14 +71,23 @@ public class App extends Application {
     public void stop() {
         if (mainWindow != null) {
             mainWindow.dispose();
+            saveSettings(); // a few hundred bytes at exit; nothing is waiting on this thread any more
             try {
-                mainWindow.saveNow(); // a few hundred bytes at exit; nothing is waiting on this thread any more
-            } catch (IOException e) {
-                LOG.warn("Could not save the window settings", e);
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook runs anyway; saving twice is harmless
             }
         }
         if (context != null) {
             context.close();
+        }
+    }
+
+    private void saveSettings() {
+        try {
+            mainWindow.saveNow();
+        } catch (IOException e) {
+            LOG.warn("Could not save the window settings", e);
         }
     }
 }

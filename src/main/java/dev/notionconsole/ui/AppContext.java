@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.SandboxAccess;
 import dev.notionconsole.oauth.OAuthService;
+import dev.notionconsole.sandbox.ops.SandboxRuntime;
 import dev.notionconsole.ui.oauth.OAuthFlowDialog;
 import dev.notionconsole.core.concurrent.BackgroundTask;
 import dev.notionconsole.ui.connections.ConnectionsView;
@@ -49,6 +49,9 @@ public final class AppContext implements AutoCloseable {
     private final SettingsStore settingsStore;
     private final SettingsStore.Loaded settings;
 
+    // --- sandbox (issue 3): started on first use of a sandbox connection, stopped in close() ---
+    private final SandboxRuntime sandbox = new SandboxRuntime();
+
     // --- connections (issue 4) ---
     private final ConnectionService connections;
 
@@ -68,8 +71,7 @@ public final class AppContext implements AutoCloseable {
         this.dirs = dirs;
         this.settingsStore = new SettingsStore(dirs.resolve(SettingsStore.FILE_NAME));
         this.settings = settingsStore.load();
-        // sandbox-ops: replace SandboxAccess.NONE with the SandboxRuntime adapter
-        this.connections = ConnectionServices.open(dirs, env, SandboxAccess.NONE,
+        this.connections = ConnectionServices.open(dirs, env, sandbox,
                 new SerialExecutor(tasks, "Saving connections"));
         this.oauth = new OAuthService(connections);
         connections.setRevoker(oauth); // deleting an installation offers to revoke it at Notion first
@@ -77,6 +79,7 @@ public final class AppContext implements AutoCloseable {
         this.history = HistoryStore.open(dirs.config());
         this.savedRequests = SavedRequestStore.open(dirs.config());
         this.requestSender = new RequestSender(connections, EndpointCatalog.builtIn(), history);
+        requestSender.setTokenUpkeep(oauth); // a 401 on a public connection is refreshed once, then repeated (issue 5)
         // the keychain probe blocks (and may prompt): once, now, in the background (docs/decisions/0040)
         BackgroundTask.of("Looking for the system keychain", ctx -> connections.secretStorage().select()).executeWith(tasks);
     }
@@ -165,9 +168,10 @@ public final class AppContext implements AutoCloseable {
         return uncaughtErrors;
     }
 
-    /** Stops background work; later also the sandbox and listeners. Called from {@code App.stop()}. */
+    /** Stops background work and the built-in sandbox (saving nothing: the app sandbox has no state file). Called from {@code App.stop()}. */
     @Override
     public void close() {
         tasks.close();
+        sandbox.stop();
     }
 }

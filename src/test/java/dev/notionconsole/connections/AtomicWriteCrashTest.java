@@ -23,7 +23,6 @@ class AtomicWriteCrashTest {
     void aKilledWriterLeavesTheOldOrTheNewFileNeverAPartialOne() throws Exception {
         Path file = dir.resolve("connections.json");
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        int lastGeneration = 0;
         for (int round = 0; round < 4; round++) {
             Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
                     "-Dlogback.configurationFile=logback-test.xml", CrashingWriter.class.getName(), file.toString())
@@ -43,9 +42,7 @@ class AtomicWriteCrashTest {
             Set<String> generations = loaded.document().connections().stream()
                     .map(c -> c.name().substring(0, c.name().indexOf(" #"))).collect(Collectors.toSet());
             assertEquals(1, generations.size(), "one generation per file: " + generations);
-            int generation = Integer.parseInt(generations.iterator().next().substring(4));
-            assertTrue(generation >= lastGeneration);
-            lastGeneration = generation;
+            // (each round's writer starts again at generation 1, so generations are not compared across rounds)
         }
         // a later load sweeps the temp files the killed writers left behind, once they are old enough
         try (var files = Files.list(dir)) {

@@ -141,6 +141,46 @@ class OAuthCommandTest {
     }
 
     @Test
+    void theRequestCommandRefreshesAnExpiredTokenOnceAndRepeatsTheCall() throws Exception {
+        assertEquals(ExitCodes.OK, run(empty(), ada("allow"), "login", "--connection", "Acme Sync"), err::toString);
+        ConnectionService saved = ConnectionServices.open(new AppDirs(home), ENV, SandboxAccess.NONE, Runnable::run);
+        Connection c = saved.findByIdOrName("Acme Sync").orElseThrow();
+        String botId = c.activeInstallation().orElseThrow().botId();
+        Secret before = saved.accessToken(c, botId).orElseThrow();
+        sandbox.model.tokens().expire(before.reveal(), java.time.Instant.now().minusSeconds(1));
+
+        StringWriter reqOut = new StringWriter();
+        StringWriter reqErr = new StringWriter();
+        var request = new picocli.CommandLine(new dev.notionconsole.cli.RequestCommand(
+                new dev.notionconsole.cli.ConnectionsCommand.Environment(new AppDirs(home), ENV, OAuthCommandTest::empty, SandboxAccess.NONE)));
+        request.setOut(new PrintWriter(reqOut, true));
+        request.setErr(new PrintWriter(reqErr, true));
+        assertEquals(ExitCodes.OK, request.execute("GET", "/v1/users/me", "-c", "Acme Sync", "--no-history"), reqErr::toString);
+        assertTrue(reqOut.toString().contains(botId), reqOut.toString());
+
+        Secret after = ConnectionServices.open(new AppDirs(home), ENV, SandboxAccess.NONE, Runnable::run)
+                .accessToken(c, botId).orElseThrow();
+        assertFalse(after.equals(before), "the refreshed token was stored");
+    }
+
+    @Test
+    void addingAPublicConnectionWithoutARedirectUriGivesTheDefaultAndSaysToRegisterIt() throws Exception {
+        StringWriter addOut = new StringWriter();
+        var add = new picocli.CommandLine(new dev.notionconsole.cli.ConnectionsCommand(new dev.notionconsole.cli.ConnectionsCommand.Environment(
+                new AppDirs(home), ENV, () -> new ByteArrayInputStream("secret_someClientSecret123\n".getBytes(StandardCharsets.UTF_8)),
+                SandboxAccess.NONE)));
+        add.setOut(new PrintWriter(addOut, true));
+        StringWriter addErr = new StringWriter();
+        add.setErr(new PrintWriter(addErr, true));
+        assertEquals(ExitCodes.OK, add.execute("add", "--name", "Other App", "--kind", "public", "--client-id", "abc", "--client-secret-stdin"), addErr::toString);
+        Connection c = ConnectionServices.open(new AppDirs(home), ENV, SandboxAccess.NONE, Runnable::run)
+                .findByIdOrName("Other App").orElseThrow();
+        assertTrue(c.redirectUri().matches("http://localhost:2\\d{4}/callback"), c.redirectUri());
+        assertTrue(addOut.toString().contains("Register this redirect URI") && addOut.toString().contains(c.redirectUri()), addOut.toString());
+        assertTrue(addOut.toString().contains("oauth login --connection \"Other App\""), addOut.toString());
+    }
+
+    @Test
     void theRootCommandOffersOAuth() {
         assertTrue(NotionConsoleCli.commandLine().getSubcommands().get("oauth").getSubcommands().keySet()
                 .containsAll(List.of("login", "refresh", "introspect", "revoke")));

@@ -82,7 +82,7 @@ class FixtureLoaderTest {
                 "connections[2].kind: should be internal, public or personal, not \"robot\"",
                 "faults[0].path: should start with / (e.g. /v1/pages/*)",
                 "faults[0].status: should be an HTTP error status between 400 and 599",
-                "faults[0].times: should be once or always, not \"twice\"");
+                "faults[0].times: should be once, always or a positive number, not \"twice\"");
         for (String e : expected) {
             assertTrue(p.contains(e), () -> "missing problem: " + e + "\nall: " + String.join("\n", p));
         }

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *   <li>token: unknown, revoked or expired bearer token -> 401 unauthorized;</li>
  *   <li>pre-handlers (rate limiting, fault injection) with the resolved identity;</li>
  *   <li>JSON: invalid_json, non-object bodies, payload size;</li>
- *   <li>the handler, under the model lock: schema validation, then capability, then visibility.</li>
+ *   <li>the handler, under the model lock: schema validation, then capability, then visibility;</li>
+ *   <li>post-handlers, which may replace the answer (a write "saved but timed out").</li>
  * </ol>
  * Every answer carries a fresh x-notion-request-id; error bodies echo it as request_id.
  */
@@ -53,6 +54,7 @@ public final class Router implements HttpHandler {
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final List<PreHandler> preHandlers = new CopyOnWriteArrayList<>();
     private final List<ResponseListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<PostHandler> postHandlers = new CopyOnWriteArrayList<>();
 
     public Router(SandboxModel model, String unknownVersionCode) {
         this.model = model;
@@ -80,6 +82,11 @@ public final class Router implements HttpHandler {
     /** Appends a pre-handler; they run in the order added. */
     public void addPreHandler(PreHandler preHandler) {
         preHandlers.add(preHandler);
+    }
+
+    /** Appends a post-handler; they run in the order added, after the handler, before the answer is written. */
+    public void addPostHandler(PostHandler postHandler) {
+        postHandlers.add(postHandler);
     }
 
     public void addResponseListener(ResponseListener listener) {
@@ -181,12 +188,19 @@ public final class Router implements HttpHandler {
 
         // 6. handler under the model lock
         Lock lock = route.mutating() ? model.lock().writeLock() : model.lock().readLock();
+        Response answer;
         lock.lock();
         try {
-            return route.handler().handle(call);
+            answer = route.handler().handle(call);
         } finally {
             lock.unlock();
         }
+
+        // 7. post-handlers (saved-but-timed-out faults)
+        for (PostHandler p : postHandlers) {
+            answer = p.after(call, answer);
+        }
+        return answer;
     }
 
     /** A random v4 UUID without the shared, locked SecureRandom of UUID.randomUUID(): request ids are not secrets. */

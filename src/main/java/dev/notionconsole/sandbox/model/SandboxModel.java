@@ -34,6 +34,7 @@ public final class SandboxModel {
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final TokenRegistry tokens = new TokenRegistry();
     private final List<FaultRule> faults = new ArrayList<>();
+    private com.fasterxml.jackson.databind.JsonNode rateLimits;
     private final Visibility visibility = new Visibility(this);
     private final AtomicLong idCounter = new AtomicLong();
     private final String idSeed;
@@ -283,6 +284,15 @@ public final class SandboxModel {
     }
 
     // ---- fault rules ---------------------------------------------------------------------------------------
+
+    /** The fixture's {@code rate_limits} object as written (validated by the loader), or null. */
+    public com.fasterxml.jackson.databind.JsonNode rateLimits() {
+        return rateLimits;
+    }
+
+    public void setRateLimits(com.fasterxml.jackson.databind.JsonNode rateLimits) {
+        this.rateLimits = rateLimits;
+    }
 
     /** Fault rules from the fixture; the fault-injection pre-handler reads and may edit this list. */
     public List<FaultRule> faults() {

@@ -231,7 +231,8 @@ public final class ConnectionsView extends SplitPane {
             kind.getStyleClass().add("kind-icon");
             Label name = new Label(c.name());
             name.getStyleClass().add("connection-name");
-            String secondary = c.workspaceLabel().isBlank() ? c.kind().label() : c.workspaceLabel();
+            String secondary = !c.workspaceLabel().isBlank() ? c.workspaceLabel()
+                    : c.temporary() && c.lastCheck() == null ? "Kind found by Test connection" : c.kind().label();
             Label sub = new Label(secondary);
             sub.getStyleClass().add("connection-sub");
             HBox line2 = new HBox(6, sub);

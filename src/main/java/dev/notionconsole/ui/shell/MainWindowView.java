@@ -12,6 +12,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
@@ -39,6 +42,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,11 +131,14 @@ public final class MainWindowView extends StackPane {
             if (!stage.isMaximized() && !stage.isIconified()) {
                 normalBounds = new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
             }
+            viewModel.windowMoved(new WindowBounds(normalBounds.x(), normalBounds.y(), normalBounds.width(),
+                    normalBounds.height(), stage.isMaximized()));
         };
         stage.xProperty().addListener(o -> track.run());
         stage.yProperty().addListener(o -> track.run());
         stage.widthProperty().addListener(o -> track.run());
         stage.heightProperty().addListener(o -> track.run());
+        stage.maximizedProperty().addListener(o -> track.run());
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> viewModel.windowClosing(new WindowBounds(
                 normalBounds.x(), normalBounds.y(), normalBounds.width(), normalBounds.height(), stage.isMaximized())));
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> viewModel.windowShown());
@@ -245,6 +252,12 @@ public final class MainWindowView extends StackPane {
         rateLimit.textProperty().bind(viewModel.rateLimitStatusProperty());
         rateLimit.visibleProperty().bind(viewModel.rateLimitStatusProperty().isNotEmpty());
         rateLimit.managedProperty().bind(rateLimit.visibleProperty());
+        rateLimit.setTooltip(new Tooltip("Client-side pacing of the current connection: requests that may go out "
+                + "now without waiting, refilled at the plan's rate"));
+        // the bucket refills continuously; a one-second refresh keeps the figure honest at no cost
+        Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.refreshRateLimit()));
+        refresh.setCycleCount(Animation.INDEFINITE);
+        refresh.play();
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -195,6 +195,14 @@ public final class MainWindowViewModel {
         return WindowPlacement.place(settings.window(), screens);
     }
 
+    /**
+     * Remembers where the window is (its restored bounds and whether it is maximised); memory only, written
+     * when the app stops, or by the shutdown hook if the process is ended without closing the window.
+     */
+    public void windowMoved(WindowBounds bounds) {
+        windowClosing(bounds);
+    }
+
     /** Remembers where the window is; the settings are written when the app stops. */
     public void windowClosing(WindowBounds bounds) {
         if (bounds.isUsable()) {
@@ -238,7 +246,16 @@ public final class MainWindowViewModel {
         currentConnection.set(current.orElse(null));
         connectionStatus.set(current.map(MainWindowViewModel::describe).orElse(
                 list.isEmpty() ? "No connections yet: add one in Connections" : "No connection selected"));
-        rateLimitStatus.set(current.map(c -> c.ratePlan().perMinute() + " requests/min").orElse(""));
+        refreshRateLimit();
+    }
+
+    /**
+     * Reads the current connection's rate-limit budget (its client-side token bucket, shared by every request
+     * through that connection); the view calls it once a second. Memory only.
+     */
+    public void refreshRateLimit() {
+        Connection c = currentConnection.get();
+        rateLimitStatus.set(c == null ? "" : connectionService.rateLimiterFor(c).snapshot().describe());
     }
 
     /** "Acme bot · Internal connection · sandbox" */

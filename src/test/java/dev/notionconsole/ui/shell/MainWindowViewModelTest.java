@@ -200,7 +200,13 @@ class MainWindowViewModelTest {
         assertEquals(b.id(), connections.current().orElseThrow().id(), "the choice goes to the service");
         assertEquals(b.id(), vm.currentConnectionProperty().get().id());
         assertEquals("My PAT · Personal access token · 127.0.0.1:9999", vm.connectionStatusProperty().get());
-        assertEquals("180 requests/min", vm.rateLimitStatusProperty().get());
+        String full = vm.rateLimitStatusProperty().get();
+        assertTrue(full.endsWith("requests available (180/min)"), full);
+        connections.rateLimiterFor(b).reserve(); // a request went out through this connection
+        connections.rateLimiterFor(b).reserve();
+        vm.refreshRateLimit();
+        assertEquals(connections.rateLimiterFor(b).snapshot().describe(), vm.rateLimitStatusProperty().get());
+        assertTrue(!full.equals(vm.rateLimitStatusProperty().get()), "the budget shrinks as requests go out");
 
         connections.setCurrent(a.id()); // changed elsewhere (the Connections workspace)
         assertEquals("Acme bot", vm.currentConnectionProperty().get().name());

@@ -1,0 +1,155 @@
+package dev.notionconsole.sandbox.ops.generate;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.notionconsole.sandbox.fixture.FixtureException;
+import dev.notionconsole.sandbox.fixture.FixtureLoader;
+import dev.notionconsole.sandbox.model.SandboxModel;
+import java.time.Clock;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a {@link WorkspaceShape} into a fixture document (docs/sandbox-fixtures.md), so a generated workspace is
+ * loaded, validated and served exactly like a hand-written one: one way to build a sandbox model.
+ *
+ * <p>The workspace is on the Business plan and has three connections: "Bench Bot" (internal, every capability,
+ * shared at the top level: sees everything), "Team Bot" (internal, shared with the first top-level page only)
+ * and the owner's personal access token. Their fake tokens are fixed, so scripts can rely on them.
+ */
+public final class GeneratedFixture {
+    public static final String WORKSPACE = "generated";
+    public static final String BENCH_TOKEN = "ntn_sandbox_generated_bench_bot_FAKE_TOKEN_0001";
+    public static final String TEAM_TOKEN = "ntn_sandbox_generated_team_bot_FAKE_TOKEN_00002";
+    public static final String OWNER_PAT = "ntn_sandbox_generated_owner_pat_FAKE_TOKEN_0003";
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private GeneratedFixture() {
+    }
+
+    /** The fixture and what was generated. */
+    public record Generated(ObjectNode fixture, WorkspaceShape.Summary summary) {
+    }
+
+    /** Generates and loads a workspace of {@code pages} pages for {@code --pages N --seed S}. */
+    public static SandboxModel load(int pages, long seed, Clock clock) {
+        Generated g = generate(pages, seed);
+        try {
+            return FixtureLoader.load(g.fixture(), "(generated: " + pages + " pages, seed " + seed + ")", clock);
+        } catch (FixtureException e) {
+            throw new IllegalStateException("The generated workspace does not load (a bug): " + e.getMessage(), e);
+        }
+    }
+
+    public static Generated generate(int pages, long seed) {
+        ObjectNode root = F.objectNode();
+        root.put("fixture_version", 1);
+        root.put("description", "Generated workspace: " + pages + " pages, seed " + seed + " (notion-console sandbox --pages)");
+        ObjectNode ws = root.putArray("workspaces").addObject();
+        ws.put("id", WORKSPACE);
+        ws.put("name", "Generated Workspace");
+        ws.put("plan", "business");
+        ArrayNode users = root.putArray("users");
+        String[][] people = {{"owner", "Olivia Owner", "owner"}, {"member-1", "Max Member", "member"},
+            {"member-2", "Mia Member", "member"}, {"member-3", "Milo Member", "member"}};
+        for (String[] p : people) {
+            ObjectNode u = users.addObject();
+            u.put("id", p[0]);
+            u.put("name", p[1]);
+            u.put("email", p[0] + "@generated.example");
+            u.put("workspace", WORKSPACE);
+            u.put("role", p[2]);
+        }
+        ArrayNode pageArray = root.putArray("pages");
+        ArrayNode databases = root.putArray("databases");
+        ArrayNode benchShares = F.arrayNode();
+        String[] firstTop = {null};
+
+        WorkspaceShape.Summary summary = new WorkspaceShape(pages, seed).generate(new WorkspaceShape.Sink() {
+            private int made;
+
+            @Override
+            public void page(String id, String parentId, String title, int depth) {
+                ObjectNode p = pageArray.addObject();
+                p.put("id", id);
+                p.put("title", title);
+                if (parentId == null) {
+                    p.putObject("parent").put("workspace", WORKSPACE);
+                    benchShares.add(id);
+                    if (firstTop[0] == null) {
+                        firstTop[0] = id;
+                    }
+                } else {
+                    p.putObject("parent").put("page", parentId);
+                }
+                // Some text on one page in four: block listings have something to list, memory stays modest.
+                if (made++ % 4 == 0) {
+                    ObjectNode block = p.putArray("content").addObject();
+                    block.put("type", "paragraph");
+                    block.put("text", "Notes for " + title + ".");
+                }
+            }
+
+            @Override
+            public void database(String id, String dataSourceId, String parentPageId, String title) {
+                ObjectNode d = databases.addObject();
+                d.put("id", id);
+                d.put("title", title);
+                if (parentPageId == null) {
+                    d.putObject("parent").put("workspace", WORKSPACE);
+                    benchShares.add(id);
+                } else {
+                    d.putObject("parent").put("page", parentPageId);
+                    d.put("inline", true);
+                }
+                ObjectNode ds = d.putArray("data_sources").addObject();
+                ds.put("id", dataSourceId);
+                ds.put("title", title);
+                ObjectNode props = ds.putObject("properties");
+                props.put("Name", "title");
+                ObjectNode status = props.putObject("Status");
+                status.put("type", "status");
+                status.putArray("options").add("Not started").add("In progress").add("Done");
+                props.put("Estimate", "number");
+            }
+
+            @Override
+            public void row(String id, String dataSourceId, String title, String status, int estimate) {
+                ObjectNode r = pageArray.addObject();
+                r.put("id", id);
+                r.putObject("parent").put("data_source", dataSourceId);
+                r.put("title", title);
+                ObjectNode values = r.putObject("properties");
+                values.put("Status", status);
+                values.put("Estimate", estimate);
+            }
+        });
+
+        ArrayNode connections = root.putArray("connections");
+        ObjectNode bench = connections.addObject();
+        bench.put("kind", "internal");
+        bench.put("id", "bench-bot");
+        bench.put("name", "Bench Bot");
+        bench.put("workspace", WORKSPACE);
+        bench.put("token", BENCH_TOKEN);
+        bench.put("user_info", "with_email");
+        bench.set("shares", benchShares);
+        bench.put("description", "Internal, every capability, shared at the top level: sees all " + pages + " pages.");
+        ObjectNode team = connections.addObject();
+        team.put("kind", "internal");
+        team.put("id", "team-bot");
+        team.put("name", "Team Bot");
+        team.put("workspace", WORKSPACE);
+        team.put("token", TEAM_TOKEN);
+        team.putArray("shares").add(firstTop[0]);
+        team.put("description", "Internal, shared with the first top-level page only: the rest gives 404.");
+        ObjectNode pat = connections.addObject();
+        pat.put("kind", "personal");
+        pat.put("id", "owner-pat");
+        pat.put("name", "Olivia's token");
+        pat.put("workspace", WORKSPACE);
+        pat.put("creator", "owner");
+        pat.put("token", OWNER_PAT);
+        pat.put("description", "The owner's personal access token: sees what she sees (everything).");
+        return new Generated(root, summary);
+    }
+}

@@ -1,0 +1,225 @@
+// Runs the official Notion JavaScript SDK (@notionhq/client, version pinned in package.json) against a running
+// sandbox and checks that the endpoints work and that errors surface with the codes the real service gives
+// (notion-api.md 4.2, 8). Prints one JSON object per check and a summary line; exits 1 if any check failed.
+//
+// Input: the environment variable SANDBOX_CHECK, a JSON object:
+//   { "sandbox":      <the line `notion-console sandbox --json` prints>,
+//     "limited":      <the same for a sandbox started with --rate-limit 3>,          (optional)
+//     "faults":       <the same for a sandbox whose fixture has the fault rules below> (optional) }
+// The JUnit test OfficialSdkCompatibilityTest starts these sandboxes and runs this script; see README.md here.
+import { Client, APIErrorCode, ClientErrorCode, isNotionClientError, LogLevel } from "@notionhq/client";
+
+const input = JSON.parse(process.env.SANDBOX_CHECK ?? "null");
+if (!input?.sandbox?.base_url) {
+  console.error("SANDBOX_CHECK must hold {\"sandbox\": <output of notion-console sandbox --json>, ...}");
+  process.exit(2);
+}
+
+const results = [];
+function record(name, ok, detail) {
+  const r = { check: name, ok, detail };
+  results.push(r);
+  console.log(JSON.stringify(r));
+}
+async function check(name, fn) {
+  try {
+    const detail = await fn();
+    record(name, true, detail ?? "");
+  } catch (e) {
+    record(name, false, e?.stack ?? String(e));
+  }
+}
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+/** Runs fn, which must fail with an SDK error of this code and status; returns a short description. */
+async function expectError(fn, code, status, extra) {
+  try {
+    await fn();
+  } catch (e) {
+    assert(isNotionClientError(e), `expected an SDK error, got ${e}`);
+    assert(e.code === code, `expected code ${code}, got ${e.code}: ${e.message}`);
+    if (status !== undefined) assert(e.status === status, `expected status ${status}, got ${e.status}`);
+    if (extra) extra(e);
+    return `${e.status} ${e.code}: ${e.message}`;
+  }
+  throw new Error(`expected ${code}, but the call succeeded`);
+}
+
+const client = (sandbox, token, options = {}) =>
+  new Client({ auth: token, baseUrl: sandbox.base_url, retry: false, logLevel: LogLevel.ERROR, ...options });
+const tokenOf = (c) => c.token ?? c.installations?.[0]?.access_token;
+const caps = (c) => new Set(c.capabilities ?? []);
+
+const sb = input.sandbox;
+const usable = sb.connections.filter((c) => tokenOf(c) && c.token_active !== false);
+const reader = usable.find((c) => c.kind === "internal" &&
+  ["read_content", "insert_content", "update_content", "read_comments", "insert_comments"].every((k) => caps(c).has(k)));
+const noRead = usable.find((c) => !caps(c).has("read_content"));
+const noComments = usable.find((c) => caps(c).has("read_content") && !caps(c).has("read_comments"));
+const personal = usable.find((c) => c.kind === "personal");
+
+assert(reader, "the fixture needs an internal connection with all content and comment capabilities");
+const notion = client(sb, tokenOf(reader));
+let page, dataSource, database;
+
+await check("users.me returns the bot", async () => {
+  const me = await notion.users.me({});
+  assert(me.object === "user" && me.type === "bot", `got ${JSON.stringify(me).slice(0, 200)}`);
+  return `${me.name} (bot of ${me.bot?.workspace_name ?? "?"})`;
+});
+await check("search finds pages and data sources, paginating with the SDK helper", async () => {
+  const { iteratePaginatedAPI } = await import("@notionhq/client");
+  let n = 0;
+  for await (const r of iteratePaginatedAPI(notion.search, { page_size: 5 })) {
+    n++;
+    if (r.object === "page" && !page && !r.in_trash) page = r;
+    if (r.object === "data_source" && !dataSource) dataSource = r;
+  }
+  assert(page, "no page in search results");
+  return `${n} results over pages of 5`;
+});
+await check("pages.retrieve", async () => {
+  const p = await notion.pages.retrieve({ page_id: page.id });
+  assert(p.id === page.id && p.object === "page", "wrong page");
+  return p.id;
+});
+await check("blocks.children.list (all pages, SDK collectPaginatedAPI)", async () => {
+  const { collectPaginatedAPI } = await import("@notionhq/client");
+  const blocks = await collectPaginatedAPI(notion.blocks.children.list, { block_id: page.id, page_size: 2 });
+  return `${blocks.length} children`;
+});
+await check("pages.create + blocks.children.append + pages.update (trash)", async () => {
+  const created = await notion.pages.create({
+    parent: { page_id: page.id },
+    properties: { title: { title: [{ text: { content: "Created by the official SDK" } }] } },
+  });
+  assert(created.object === "page", "not a page");
+  const appended = await notion.blocks.children.append({
+    block_id: created.id,
+    children: [{ paragraph: { rich_text: [{ text: { content: "hello from @notionhq/client" } }] } }],
+  });
+  assert(appended.results.length === 1, "append did not return the new child");
+  const trashed = await notion.pages.update({ page_id: created.id, in_trash: true });
+  assert(trashed.in_trash === true, "not trashed");
+  return created.id;
+});
+await check("comments.create + comments.list", async () => {
+  await notion.comments.create({ parent: { page_id: page.id }, rich_text: [{ text: { content: "SDK comment" } }] });
+  const list = await notion.comments.list({ block_id: page.id });
+  assert(list.results.some((c) => c.rich_text?.[0]?.plain_text === "SDK comment"), "comment not listed");
+  return `${list.results.length} comments`;
+});
+await check("users.list", async () => {
+  const users = await notion.users.list({});
+  assert(users.results.length > 0, "no users");
+  return `${users.results.length} users`;
+});
+if (dataSource) {
+  await check("dataSources.retrieve + dataSources.query + databases.retrieve", async () => {
+    const ds = await notion.dataSources.retrieve({ data_source_id: dataSource.id });
+    const rows = await notion.dataSources.query({ data_source_id: ds.id, page_size: 3 });
+    assert(rows.object === "list", "query did not return a list");
+    const dbId = ds.parent?.database_id ?? ds.database_parent?.database_id;
+    if (dbId) {
+      database = await notion.databases.retrieve({ database_id: dbId });
+      assert(database.object === "database", "not a database");
+    }
+    return `${rows.results.length} rows, has_more=${rows.has_more}`;
+  });
+  await check("error: data source route below 2025-09-03 -> invalid_request_url", () =>
+    expectError(() => client(sb, tokenOf(reader), { notionVersion: "2022-06-28" })
+      .dataSources.retrieve({ data_source_id: dataSource.id }), APIErrorCode.InvalidRequestURL, 400));
+}
+
+// ---- errors, as the real service gives them ---------------------------------------------------------------
+await check("error: unknown page -> object_not_found with integration_id", () =>
+  expectError(() => notion.pages.retrieve({ page_id: "00000000-0000-4000-8000-000000000000" }),
+    APIErrorCode.ObjectNotFound, 404,
+    (e) => assert(e.additional_data?.integration_id, "no additional_data.integration_id")));
+await check("error: bad token -> unauthorized", () =>
+  expectError(() => client(sb, "ntn_not_a_real_token_000000000000").users.me({}), APIErrorCode.Unauthorized, 401));
+for (const revoked of sb.connections.filter((c) => c.token_active === false && tokenOf(c))) {
+  await check(`error: revoked token of "${revoked.name}" -> unauthorized`, () =>
+    expectError(() => client(sb, tokenOf(revoked)).users.me({}), APIErrorCode.Unauthorized, 401));
+}
+if (noRead) {
+  await check(`error: "${noRead.name}" without read content -> restricted_resource`, () =>
+    expectError(() => client(sb, tokenOf(noRead)).pages.retrieve({ page_id: page.id }),
+      APIErrorCode.RestrictedResource, 403));
+}
+if (noComments) {
+  await check(`error: "${noComments.name}" without comment capability -> restricted_resource`, () =>
+    expectError(() => client(sb, tokenOf(noComments)).comments.list({ block_id: page.id }),
+      APIErrorCode.RestrictedResource, 403));
+}
+if (personal) {
+  await check(`error: personal access token "${personal.name}" lists users -> restricted_resource`, () =>
+    expectError(() => client(sb, tokenOf(personal)).users.list({}), APIErrorCode.RestrictedResource, 403));
+}
+await check("error: create without a parent -> validation_error", () =>
+  expectError(() => notion.pages.create({ properties: {} }), APIErrorCode.ValidationError, 400));
+await check("error: malformed id -> validation_error (path failed validation)", () =>
+  expectError(() => notion.request({ path: "pages/not-a-real-id", method: "get" }), APIErrorCode.ValidationError, 400,
+    (e) => assert(e.message.startsWith("path failed validation"), e.message)));
+if (database) {
+  await check("error: a database id on the page route -> validation_error (is a database, not a page)", () =>
+    expectError(() => notion.pages.retrieve({ page_id: database.id }), APIErrorCode.ValidationError, 400,
+      (e) => assert(e.message.includes("is a database, not a page"), e.message)));
+}
+
+// ---- rate limits: a sandbox started with --rate-limit 3 ---------------------------------------------------
+if (input.limited) {
+  const lim = input.limited;
+  const limConn = lim.connections.find((c) => c.name === reader.name) ?? lim.connections.find((c) => tokenOf(c));
+  const limClient = client(lim, tokenOf(limConn));
+  await check("error: over the per-connection budget -> rate_limited with Retry-After and additional_data", async () => {
+    for (let i = 0; i < 3; i++) await limClient.users.me({});
+    return expectError(() => limClient.users.me({}), APIErrorCode.RateLimited, 429, (e) => {
+      const retryAfter = e.headers.get("retry-after");
+      assert(retryAfter && Number(retryAfter) > 0 && Number(retryAfter) <= 60, `Retry-After ${retryAfter}`);
+      assert(e.additional_data?.retry_after === retryAfter, "additional_data.retry_after must repeat the header");
+      assert(e.additional_data?.rate_limit_reason === "public_api_request_rate_limit",
+        `reason ${e.additional_data?.rate_limit_reason}`);
+    });
+  });
+}
+
+// ---- faults: a sandbox whose fixture adds fault rules ---------------------------------------------------
+if (input.faults) {
+  const fs = input.faults;
+  const fConn = fs.connections.find((c) => c.name === reader.name);
+  const f = client(fs, tokenOf(fConn));
+  const fPage = (await f.search({ filter: { property: "object", value: "page" }, page_size: 1 })).results[0];
+  await check("fault: 529 -> service_overload with Retry-After", () =>
+    expectError(() => f.users.list({}), APIErrorCode.ServiceOverload, 529,
+      (e) => assert(e.headers.get("retry-after"), "no Retry-After")));
+  await check("fault: 409 -> conflict_error", () =>
+    expectError(() => f.pages.update({ page_id: fPage.id, properties: {} }), APIErrorCode.ConflictError, 409));
+  await check("fault: 504 -> gateway_timeout", () =>
+    expectError(() => f.blocks.children.list({ block_id: fPage.id }), APIErrorCode.GatewayTimeout, 504));
+  await check("fault: saved but timed out -> service_unavailable naming the committed page", async () => {
+    let committed;
+    const d = await expectError(() => f.pages.create({
+      parent: { page_id: fPage.id },
+      properties: { title: { title: [{ text: { content: "Saved but timed out" } }] } },
+    }), APIErrorCode.ServiceUnavailable, 503, (e) => {
+      committed = e.additional_data?.committed_resource_id;
+      assert(committed, "no committed_resource_id");
+      assert(Array.isArray(e.additional_data?.retry_guidance), "no retry_guidance");
+    });
+    const p = await f.pages.retrieve({ page_id: committed });
+    assert(p.id === committed, "the committed page cannot be read back");
+    return d;
+  });
+  await check("fault: edge HTML -> UnknownHTTPResponseError naming the edge proxy, ray id, no request id", () =>
+    expectError(() => f.comments.list({ block_id: fPage.id }), ClientErrorCode.ResponseError, 502, (e) => {
+      assert(e.ray_id, "no ray_id from cf-ray");
+      assert(!e.request_id, "an edge answer must not carry a Notion request id");
+      assert(/edge proxy/i.test(e.message), e.message);
+    }));
+}
+
+const failed = results.filter((r) => !r.ok);
+console.log(JSON.stringify({ summary: true, sdk: "@notionhq/client", checks: results.length, failed: failed.length }));
+process.exit(failed.length ? 1 : 0);
