@@ -81,7 +81,29 @@ public final class ApiRequest {
         if (!p.startsWith("/") && !p.matches("(?i)https?://.*")) {
             p = "/" + p;
         }
-        return new ApiRequest(m, p, List.of(), Map.of(), null, null, null);
+        // A query string typed into the path becomes ordinary parameters, so pagination can replace
+        // start_cursor and page_size instead of sending them twice.
+        List<Map.Entry<String, String>> q = new ArrayList<>();
+        int mark = p.indexOf('?');
+        if (mark >= 0) {
+            for (String pair : p.substring(mark + 1).split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                q.add(Map.entry(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1))));
+            }
+            p = p.substring(0, mark);
+        }
+        return new ApiRequest(m, p, List.copyOf(q), Map.of(), null, null, null);
+    }
+
+    private static String decode(String s) {
+        try {
+            return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return s;
+        }
     }
 
     /** Adds a query parameter (kept in order; the same name may be added more than once). */

@@ -266,9 +266,12 @@ public final class NotionClient {
 
     private void pace(int attempt, CancellationToken c, CallObserver obs, List<Wait> waits) {
         RateLimiter limiter = settings.rateLimiter();
+        boolean pausedBy429 = !limiter.pauseRemaining().isZero();
         Duration d = limiter.reserve();
         if (!d.isZero()) {
-            Wait w = new Wait(Wait.Reason.PACING, d, attempt, limiter.snapshot().describe());
+            Wait w = pausedBy429
+                    ? new Wait(Wait.Reason.RATE_LIMITED, d, attempt, "connection paused after a 429 (Retry-After)")
+                    : new Wait(Wait.Reason.PACING, d, attempt, limiter.snapshot().describe());
             waits.add(w);
             obs.onWait(w);
             try {

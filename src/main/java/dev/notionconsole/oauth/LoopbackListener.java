@@ -212,20 +212,27 @@ public final class LoopbackListener implements AutoCloseable {
             } else if (!decided.compareAndSet(false, true)) {
                 reply(exchange, 409, CallbackPages.notAnAnswer("This sign-in has already ended; this answer was not used."));
             } else if (verdict instanceof CallbackVerdict.Forged f) {
-                reply(exchange, 400, CallbackPages.failure("Request refused",
-                        "This answer does not belong to the sign-in Notion Console started (" + f.detail()
-                                + "), so it was refused. It may have been forged. Start the sign-in again from the console."));
-                finish(() -> answer.completeExceptionally(forged(f)));
+                // the flow ends even if the browser went away before the page was written
+                try {
+                    reply(exchange, 400, CallbackPages.failure("Request refused",
+                            "This answer does not belong to the sign-in Notion Console started (" + f.detail()
+                                    + "), so it was refused. It may have been forged. Start the sign-in again from the console."));
+                } finally {
+                    finish(() -> answer.completeExceptionally(forged(f)));
+                }
             } else {
                 AuthorizationResponse response = ((CallbackVerdict.Answer) verdict).response();
-                if (response instanceof AuthorizationResponse.Denied d) {
-                    reply(exchange, 200, CallbackPages.failure(
-                            d.error() == AuthorizationError.ACCESS_DENIED ? "Access denied" : "Authorization failed",
-                            d.explain()));
-                } else {
-                    reply(exchange, 200, CallbackPages.success(connectionName));
+                try {
+                    if (response instanceof AuthorizationResponse.Denied d) {
+                        reply(exchange, 200, CallbackPages.failure(
+                                d.error() == AuthorizationError.ACCESS_DENIED ? "Access denied" : "Authorization failed",
+                                d.explain()));
+                    } else {
+                        reply(exchange, 200, CallbackPages.success(connectionName));
+                    }
+                } finally {
+                    finish(() -> answer.complete(response));
                 }
-                finish(() -> answer.complete(response));
             }
         }
     }

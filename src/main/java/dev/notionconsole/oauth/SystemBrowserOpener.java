@@ -23,8 +23,8 @@ public final class SystemBrowserOpener implements BrowserOpener {
         try {
             // xdg-open returns quickly; a non-zero exit means no browser could be started
             if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() != 0) {
-                throw new IOException("The system browser could not be started (" + command(uri.toString()).get(0)
-                        + " exited with " + p.exitValue() + "). Copy the URL into a browser instead.");
+                throw new IOException(command(uri.toString()).get(0) + " exited with " + p.exitValue()
+                        + ": no browser could be started");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -92,6 +92,16 @@ class PaginationTest {
     }
 
     @Test
+    void queryStringTypedInThePathIsNotSentTwice() throws Exception {
+        PageResult result = client.paginate(ApiRequest.get("/v1/users?page_size=100&name=a%20b"), null, null, null);
+        assertEquals(TOTAL, result.results().size());
+        String q = server.received().get(1).query();
+        assertEquals(1, q.split("page_size=", -1).length - 1, q);
+        assertEquals("a b", query(q).get("name"));
+        assertEquals("c+/=70", query(q).get("start_cursor"));
+    }
+
+    @Test
     void postPagesThroughTheBodyKeepingTheFilter() throws Exception {
         PageResult result = client.paginate(ApiRequest.post("/v1/search", "{\"query\":\"road\",\"filter\":{\"property\":\"object\",\"value\":\"page\"}}"),
                 CancellationToken.none(), CallObserver.NONE, null);

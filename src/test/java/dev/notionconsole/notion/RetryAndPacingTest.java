@@ -88,6 +88,9 @@ class RetryAndPacingTest {
         assertEquals(waits, ex.waits());
         assertEquals(429, retried.get(0).status());
         assertTrue(ex.total().compareTo(Duration.ofSeconds(12)) >= 0, "total includes the wait");
+        Exchange back = dev.notionconsole.core.json.Json.mapper().readValue(dev.notionconsole.core.json.Json.compact(ex), Exchange.class);
+        assertEquals(ex.waits(), back.waits(), "waits survive history");
+        assertEquals(2, back.attempts());
     }
 
     @Test
@@ -234,6 +237,7 @@ class RetryAndPacingTest {
         assertTrue(b.send(ApiRequest.get("/v1/users/me"), null, observer).ok());
         long waited = waits.stream().mapToLong(w -> w.duration().toMillis()).sum();
         assertTrue(waited >= 20_000, "the other client waited out the Retry-After: " + waits);
+        assertEquals(Wait.Reason.RATE_LIMITED, waits.get(0).reason(), "the UI says rate limited, not pacing");
         assertFalse(waits.isEmpty());
     }
 }

@@ -146,6 +146,20 @@ class LoopbackListenerTest {
     }
 
     @Test
+    void aBrowserThatHangsUpBeforeTheReplyStillDeliversTheAnswer() throws Exception {
+        RedirectUri uri = open("127.0.0.1");
+        try (Socket s = new Socket(InetAddress.getByName("127.0.0.1"), uri.port())) {
+            s.setSoLinger(true, 0); // reset on close: the reply has nowhere to go
+            s.getOutputStream().write(("GET /callback?code=c9&state=" + state.value() + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                    + uri.port() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+        }
+        AuthorizationResponse r = listener.answer().get(5, TimeUnit.SECONDS);
+        assertEquals("c9", ((AuthorizationResponse.Granted) r).code().reveal());
+        assertFalse(listener.isOpen());
+    }
+
+    @Test
     void onlyGetIsAccepted() throws Exception {
         RedirectUri uri = open("localhost");
         HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create(uri.value() + "?code=c&state=" + state.value()))

@@ -64,8 +64,11 @@ public final class OAuthFlowDialog {
             }
         });
         stage.setScene(scene);
-        // sections appear and disappear with the phase: fit the window to what is shown
-        vm.phaseProperty().addListener((o, was, now) -> Platform.runLater(stage::sizeToScene));
+        // sections appear and disappear, and messages change length: fit the window to what is shown
+        for (javafx.beans.Observable o : java.util.List.of(vm.phaseProperty(), vm.statusProperty(), vm.pasteErrorProperty(),
+                vm.outcomeDetailProperty())) {
+            o.addListener(x -> Platform.runLater(stage::sizeToScene));
+        }
         stage.setOnCloseRequest(e -> vm.cancel());
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -137,10 +140,12 @@ public final class OAuthFlowDialog {
         spinner.managedProperty().bind(spinner.visibleProperty());
         Label status = new Label();
         status.setId("oauthStatus");
-        status.setWrapText(true);
+        wrapping(status);
         status.textProperty().bind(vm.statusProperty());
         Label timeLeft = muted("");
         timeLeft.setId("oauthTimeLeft");
+        timeLeft.setWrapText(false);
+        timeLeft.setMinWidth(Region.USE_PREF_SIZE);
         timeLeft.textProperty().bind(vm.timeLeftProperty());
         HBox progress = new HBox(8, spinner, grow(status), timeLeft);
         progress.setAlignment(Pos.CENTER_LEFT);
@@ -172,7 +177,7 @@ public final class OAuthFlowDialog {
         Label pasteError = new Label();
         pasteError.setId("oauthPasteError");
         pasteError.getStyleClass().add(Styles.DANGER);
-        pasteError.setWrapText(true);
+        wrapping(pasteError);
         pasteError.textProperty().bind(vm.pasteErrorProperty());
         pasteError.visibleProperty().bind(vm.pasteErrorProperty().isNotEmpty());
         pasteError.managedProperty().bind(pasteError.visibleProperty());
@@ -195,7 +200,7 @@ public final class OAuthFlowDialog {
         }, vm.phaseProperty()));
         Label outcomeDetail = new Label();
         outcomeDetail.setId("oauthOutcomeDetail");
-        outcomeDetail.setWrapText(true);
+        wrapping(outcomeDetail);
         outcomeDetail.textProperty().bind(vm.outcomeDetailProperty());
         VBox outcome = new VBox(6, outcomeTitle, outcomeDetail);
         outcome.getStyleClass().add("oauth-outcome");
@@ -252,7 +257,13 @@ public final class OAuthFlowDialog {
     private static Label muted(String text) {
         Label l = new Label(text);
         l.getStyleClass().add(Styles.TEXT_MUTED);
+        return wrapping(l);
+    }
+
+    /** Wraps and never shrinks below its text (no ellipsis); the window grows instead. */
+    private static Label wrapping(Label l) {
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -129,7 +129,8 @@ public final class OAuthFlowViewModel {
                 public void browserFailed(String reason) {
                     uiThread.execute(() -> {
                         browserFailed.set(true);
-                        status.set("The browser could not be opened (" + Redactor.redact(reason) + "). Copy the URL below into a browser.");
+                        status.set("Could not open the browser (" + Redactor.redact(reason) + "). Copy the authorize URL "
+                                + "below into a browser.");
                     });
                 }
 
@@ -236,8 +237,8 @@ public final class OAuthFlowViewModel {
         BackgroundTask.of("Open the browser", ctx -> {
             opener.open(URI.create(url));
             return null;
-        }).onFailure(e -> status.set("The browser could not be opened (" + Redactor.redact(String.valueOf(e.getMessage()))
-                + "). Copy the URL into a browser.")).executeWith(tasks);
+        }).onFailure(e -> status.set("Could not open the browser (" + Redactor.redact(String.valueOf(e.getMessage()))
+                + "). Copy the authorize URL below into a browser.")).executeWith(tasks);
     }
 
     /** Updates the countdown; the view calls it every second. */
