@@ -100,7 +100,7 @@ final class ConsentPage {
                 .append("<select id=\"user_id\" name=\"user_id\">");
         for (User u : people) {
             sb.append("<option value=\"").append(escape(u.id())).append('"').append(u == selected ? " selected" : "").append('>')
-                    .append(escape(u.name())).append(u.email() == null ? "" : " <" + escape(u.email()) + ">")
+                    .append(escape(u.name())).append(u.email() == null ? "" : " &lt;" + escape(u.email()) + "&gt;")
                     .append(" · ").append(escape(u.workspace().name())).append(u.isGuest() ? " (guest)" : "")
                     .append("</option>");
         }
