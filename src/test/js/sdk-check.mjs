@@ -38,7 +38,7 @@ async function expectError(fn, code, status, extra) {
     await fn();
   } catch (e) {
     assert(isNotionClientError(e), `expected an SDK error, got ${e}`);
-    assert(e.code === code, `expected code ${code}, got ${e.code}: ${e.message}`);
+    if (code !== undefined) assert(e.code === code, `expected code ${code}, got ${e.code}: ${e.message}`);
     if (status !== undefined) assert(e.status === status, `expected status ${status}, got ${e.status}`);
     if (extra) extra(e);
     return `${e.status} ${e.code}: ${e.message}`;
@@ -130,6 +130,63 @@ if (dataSource) {
   await check("error: data source route below 2025-09-03 -> invalid_request_url", () =>
     expectError(() => client(sb, tokenOf(reader), { notionVersion: "2022-06-28" })
       .dataSources.retrieve({ data_source_id: dataSource.id }), APIErrorCode.InvalidRequestURL, 400));
+}
+
+// ---- OAuth: consent page (as a browser would post it), then the SDK's oauth.token / introspect / revoke ------
+const publicConn = sb.connections.find((c) => c.kind === "public" && c.client_id && c.redirect_uris?.length);
+if (publicConn) {
+  const creds = { client_id: publicConn.client_id, client_secret: publicConn.client_secret };
+  const redirectUri = publicConn.redirect_uris[0];
+  const anon = new Client({ baseUrl: sb.base_url, retry: false, logLevel: LogLevel.ERROR });
+  let code, tokens;
+  await check(`oauth: consent page (Allow) gives a code for "${publicConn.name}"`, async () => {
+    const q = new URLSearchParams({ client_id: publicConn.client_id, redirect_uri: redirectUri,
+      response_type: "code", owner: "user", state: "sdk-check" });
+    const page = await fetch(`${sb.base_url}/v1/oauth/authorize?${q}`);
+    const html = await page.text();
+    assert(page.status === 200, `consent page status ${page.status}`);
+    const users = [...html.matchAll(/<option[^>]*value="([^"]+)"/g)].map((m) => m[1]);
+    const pages = [...html.matchAll(/name="page_id"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="page_id"/g)]
+      .map((m) => m[1] ?? m[2]);
+    assert(users.length > 0, "no user to pick on the consent page");
+    const form = new URLSearchParams({ client_id: publicConn.client_id, redirect_uri: redirectUri,
+      response_type: "code", owner: "user", state: "sdk-check", user_id: users[0], decision: "allow" });
+    if (pages.length) form.append("page_id", pages[0]);
+    const decision = await fetch(`${sb.base_url}/v1/oauth/authorize`, { method: "POST", body: form, redirect: "manual" });
+    const location = decision.headers.get("location") ?? "";
+    assert(decision.status === 302 && location.startsWith(redirectUri), `${decision.status} ${location}`);
+    const back = new URL(location);
+    assert(back.searchParams.get("state") === "sdk-check", "state not echoed");
+    code = back.searchParams.get("code");
+    assert(code, "no code in the redirect");
+    return `redirected to ${back.origin}${back.pathname}?code=...&state=sdk-check`;
+  });
+  await check("oauth.token (authorization_code) -> tokens that work with the SDK", async () => {
+    tokens = await anon.oauth.token({ ...creds, grant_type: "authorization_code", code, redirect_uri: redirectUri });
+    assert(tokens.access_token && tokens.refresh_token && tokens.bot_id && tokens.workspace_id, JSON.stringify(tokens));
+    const me = await client(sb, tokens.access_token).users.me({});
+    assert(me.type === "bot", "not a bot");
+    return `bot ${tokens.bot_id} in ${tokens.workspace_name}`;
+  });
+  await check("error: reusing the code -> 400 invalid_grant (SDK: notionhq_client_response_error, not in its enum)", () =>
+    expectError(() => anon.oauth.token({ ...creds, grant_type: "authorization_code", code, redirect_uri: redirectUri }),
+      ClientErrorCode.ResponseError, 400, (e) => assert(/invalid_grant/.test(e.body), e.body)));
+  await check("oauth.introspect -> active", async () => {
+    const r = await anon.oauth.introspect({ ...creds, token: tokens.access_token });
+    assert(r.active === true, JSON.stringify(r));
+    return JSON.stringify(r).slice(0, 120);
+  });
+  await check("oauth.token (refresh_token) rotates both tokens", async () => {
+    const fresh = await anon.oauth.token({ ...creds, grant_type: "refresh_token", refresh_token: tokens.refresh_token });
+    assert(fresh.access_token !== tokens.access_token && fresh.refresh_token !== tokens.refresh_token, "not rotated");
+    tokens = fresh;
+  });
+  await check("oauth.revoke -> the token then gives unauthorized", async () => {
+    await anon.oauth.revoke({ ...creds, token: tokens.access_token });
+    return expectError(() => client(sb, tokens.access_token).users.me({}), APIErrorCode.Unauthorized, 401);
+  });
+  await check("error: wrong client secret -> 401", () =>
+    expectError(() => anon.oauth.introspect({ ...creds, client_secret: "wrong", token: "x" }), undefined, 401));
 }
 
 // ---- errors, as the real service gives them ---------------------------------------------------------------

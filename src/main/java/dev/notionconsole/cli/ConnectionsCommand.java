@@ -11,6 +11,7 @@ import dev.notionconsole.connections.InvalidConnectionException;
 import dev.notionconsole.connections.LearnedCapability;
 import dev.notionconsole.connections.RatePlan;
 import dev.notionconsole.connections.SandboxAccess;
+import dev.notionconsole.sandbox.ops.SandboxRuntime;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.Secret;
@@ -61,7 +62,7 @@ public final class ConnectionsCommand implements Runnable {
     /** What the commands need from their surroundings; tests give their own. */
     public record Environment(AppDirs dirs, Map<String, String> env, Supplier<InputStream> stdin, SandboxAccess sandbox) {
         static Environment real() {
-            return new Environment(AppDirs.fromEnvironment(), System.getenv(), () -> System.in, SandboxAccess.NONE);
+            return new Environment(AppDirs.fromEnvironment(), System.getenv(), () -> System.in, new SandboxRuntime());
         }
     }
 

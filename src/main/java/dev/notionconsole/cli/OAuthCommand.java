@@ -6,6 +6,7 @@ import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
 import dev.notionconsole.connections.Installation;
 import dev.notionconsole.connections.SandboxAccess;
+import dev.notionconsole.sandbox.ops.SandboxRuntime;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.concurrent.CancellationToken;
@@ -49,7 +50,7 @@ public final class OAuthCommand implements Runnable {
     public record Environment(AppDirs dirs, Map<String, String> env, Supplier<InputStream> stdin, SandboxAccess sandbox,
                               BrowserOpener browser) {
         static Environment real() {
-            return new Environment(AppDirs.fromEnvironment(), System.getenv(), () -> System.in, SandboxAccess.NONE,
+            return new Environment(AppDirs.fromEnvironment(), System.getenv(), () -> System.in, new SandboxRuntime(),
                     new SystemBrowserOpener());
         }
     }

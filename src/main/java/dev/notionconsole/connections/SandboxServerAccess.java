@@ -33,7 +33,8 @@ public final class SandboxServerAccess implements SandboxAccess {
         return source.server().connections().stream().map(SandboxServerAccess::toFixture).toList();
     }
 
-    private static FixtureConnection toFixture(SandboxConnection c) {
+    /** How a sandbox connection becomes a fixture connection (also used by {@code SandboxRuntime}). */
+    public static FixtureConnection toFixture(SandboxConnection c) {
         ConnectionKind kind = switch (c.kind()) {
             case INTERNAL -> ConnectionKind.INTERNAL;
             case PUBLIC -> ConnectionKind.PUBLIC_OAUTH;

@@ -5,6 +5,7 @@ public record WindowBounds(double x, double y, double width, double height, bool
     public static final double MIN_WIDTH = 720;
     public static final double MIN_HEIGHT = 480;
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isUsable() {
         return Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(width) && Double.isFinite(height)
                 && width > 0 && height > 0;

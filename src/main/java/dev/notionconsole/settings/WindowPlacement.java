@@ -7,9 +7,10 @@ import java.util.List;
  * projector unplugged), so saved bounds may now lie off every screen or be larger than the one left.
  */
 public final class WindowPlacement {
-    /** Default size on first start, shrunk to fit small screens. */
-    static final double DEFAULT_WIDTH = 1280;
-    static final double DEFAULT_HEIGHT = 820;
+    /** Default size on first start: roomy for three panes, at most 92 % of the screen. */
+    static final double DEFAULT_WIDTH = 1440;
+    static final double DEFAULT_HEIGHT = 900;
+    private static final double DEFAULT_SCREEN_SHARE = 0.92;
     /** How much of the title bar must be on a screen for the window to count as reachable. */
     private static final double TITLE_BAR = 32;
     private static final double MIN_VISIBLE_TITLE = 120;
@@ -29,7 +30,8 @@ public final class WindowPlacement {
         }
         ScreenArea primary = screens.get(0);
         if (saved == null || !saved.isUsable()) {
-            return centred(primary, DEFAULT_WIDTH, DEFAULT_HEIGHT, false);
+            return centred(primary, Math.min(DEFAULT_WIDTH, primary.width() * DEFAULT_SCREEN_SHARE),
+                    Math.min(DEFAULT_HEIGHT, primary.height() * DEFAULT_SCREEN_SHARE), false);
         }
         ScreenArea home = screenOf(saved, screens);
         if (home == null) {

@@ -354,6 +354,20 @@ class EndpointsTest extends SandboxTestBase {
     }
 
     @Test
+    void relationsToUnsharedDatabasesAreLeftOut() {
+        // Roadmap relates to Sales' Customers: Docs Sync cannot see Customers, Alice can (notion-api.md 5.2)
+        assertFalse(api.get("/v1/data_sources/" + Fx.id("roadmap-ds"), Fx.DOCS_SYNC).json().path("properties").has("Customer"));
+        assertFalse(api.get("/v1/pages/" + Fx.id("roadmap-q1"), Fx.DOCS_SYNC).json().path("properties").has("Customer"));
+        var schema = api.get("/v1/data_sources/" + Fx.id("roadmap-ds"), Fx.ALICE_PAT).json().path("properties").path("Customer");
+        assertEquals(Fx.id("customers/data_source"), schema.path("relation").path("data_source_id").asText());
+        assertEquals(Fx.id("customers"), schema.path("relation").path("database_id").asText());
+        var value = api.get("/v1/pages/" + Fx.id("roadmap-q1"), Fx.ALICE_PAT).json().path("properties").path("Customer");
+        assertEquals(List.of(Fx.id("customer-initech"), Fx.id("customer-hooli")),
+                List.of(value.path("relation").get(0).path("id").asText(), value.path("relation").get(1).path("id").asText()));
+        assertFalse(value.path("has_more").asBoolean());
+    }
+
+    @Test
     void createAndUpdateDatabasesAndDataSources() {
         var created = api.post("/v1/databases", Fx.DOCS_SYNC, """
                 {"parent": {"type": "page_id", "page_id": "%s"}, "title": [{"text": {"content": "Deploys"}}], "is_inline": true,

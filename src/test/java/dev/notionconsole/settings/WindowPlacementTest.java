@@ -11,12 +11,15 @@ class WindowPlacementTest {
     private static final ScreenArea RIGHT_MONITOR = new ScreenArea(1440, 0, 2560, 1400);
 
     @Test
-    void firstStartIsCentredOnThePrimaryScreen() {
+    void firstStartIsCentredOnThePrimaryScreenAndLeavesSomeOfItFree() {
         WindowBounds b = WindowPlacement.place(null, List.of(LAPTOP));
-        assertEquals(1280, b.width());
-        assertEquals(820, b.height());
-        assertEquals((1440 - 1280) / 2.0, b.x());
-        assertEquals((870 - 820) / 2.0, b.y());
+        assertEquals(1440 * 0.92, b.width(), 0.001);
+        assertEquals(870 * 0.92, b.height(), 0.001);
+        assertEquals((1440 - b.width()) / 2.0, b.x(), 0.001);
+        assertEquals((870 - b.height()) / 2.0, b.y(), 0.001);
+        WindowBounds big = WindowPlacement.place(null, List.of(new ScreenArea(0, 0, 2560, 1400)));
+        assertEquals(1440, big.width());
+        assertEquals(900, big.height());
     }
 
     @Test

@@ -1,8 +1,6 @@
 package dev.notionconsole.sandbox.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.notionconsole.sandbox.http.ApiError;
@@ -195,9 +193,5 @@ public final class BlocksApi {
 
     static TextNode text(String s) {
         return s == null ? null : new TextNode(s);
-    }
-
-    static ArrayNode array() {
-        return JsonNodeFactory.instance.arrayNode();
     }
 }

@@ -12,7 +12,6 @@ import dev.notionconsole.sandbox.http.Router;
 import dev.notionconsole.sandbox.model.Block;
 import dev.notionconsole.sandbox.model.Capability;
 import dev.notionconsole.sandbox.model.DataSource;
-import dev.notionconsole.sandbox.model.Database;
 import dev.notionconsole.sandbox.model.Node;
 import dev.notionconsole.sandbox.model.Page;
 import dev.notionconsole.sandbox.model.RichText;
@@ -269,9 +268,5 @@ public final class PagesApi {
         pi.put("type", type);
         pi.set(type, value.get(type));
         return Response.ok(pi);
-    }
-
-    static boolean isDatabase(Node n) {
-        return n instanceof Database;
     }
 }

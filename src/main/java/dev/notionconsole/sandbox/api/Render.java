@@ -39,14 +39,42 @@ public final class Render {
 
     private final String version;
     private final Identity identity;
+    /** Whether the token can see an object by id; relations to what it cannot see are left out (notion-api.md 5.2). */
+    private final java.util.function.Predicate<String> canSee;
 
     public Render(Call call) {
-        this(call.version() == null ? ApiVersion.LATEST : call.version(), call.identity());
+        this.version = call.version() == null ? ApiVersion.LATEST : call.version();
+        this.identity = call.identity();
+        this.canSee = identity == null ? id -> true : id -> {
+            Node n = call.model().node(id);
+            return n != null && call.model().visibility().canSee(identity, n);
+        };
     }
 
+    /** A renderer that sees everything (for tools and exports). */
     public Render(String version, Identity identity) {
         this.version = version;
         this.identity = identity;
+        this.canSee = id -> true;
+    }
+
+    /** Relation properties whose related data source the token cannot see are omitted, schema and values. */
+    private boolean relationHidden(JsonNode schemaEntry) {
+        if (!"relation".equals(schemaEntry.path("type").asText())) {
+            return false;
+        }
+        String target = schemaEntry.path("relation").path("data_source_id").asText(null);
+        return target != null && !canSee.test(target);
+    }
+
+    private ObjectNode visibleSchema(ObjectNode properties) {
+        ObjectNode out = F.objectNode();
+        properties.fields().forEachRemaining(e -> {
+            if (!relationHidden(e.getValue())) {
+                out.set(e.getKey(), e.getValue());
+            }
+        });
+        return out;
     }
 
     public String version() {
@@ -157,6 +185,9 @@ public final class Render {
         ObjectNode out = F.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = ds.properties().fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
+            if (relationHidden(e.getValue())) {
+                continue;
+            }
             JsonNode value = p.properties().get(e.getKey());
             out.set(e.getKey(), value != null ? renderValue(value) : Properties.emptyValue(e.getValue()));
         }
@@ -210,7 +241,7 @@ public final class Render {
             o.set("description", db.description());
             o.put("is_inline", db.inline());
             DataSource first = db.liveDataSources().isEmpty() ? null : db.liveDataSources().get(0);
-            o.set("properties", first == null ? F.objectNode() : first.properties());
+            o.set("properties", first == null ? F.objectNode() : visibleSchema(first.properties()));
             o.set("parent", parent(db));
             o.put("url", url(db));
             o.putNull("public_url");
@@ -230,7 +261,7 @@ public final class Render {
         o.set("database_parent", parent(ds.database()));
         o.put("is_inline", ds.database().inline());
         trashFlags(o, ds);
-        o.set("properties", ds.properties());
+        o.set("properties", visibleSchema(ds.properties()));
         o.set("icon", ds.icon() == null ? F.nullNode() : ds.icon());
         o.set("cover", ds.database().cover() == null ? F.nullNode() : ds.database().cover());
         o.put("url", url(ds.database()));

@@ -1,8 +1,7 @@
 package dev.notionconsole.sandbox.ops;
 
-import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.SandboxAccess;
-import dev.notionconsole.core.Secret;
+import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.sandbox.SandboxConnection;
 import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.SandboxServer;
@@ -10,7 +9,6 @@ import dev.notionconsole.sandbox.fixture.FixtureException;
 import dev.notionconsole.sandbox.fixture.FixtureLoader;
 import dev.notionconsole.sandbox.model.SandboxModel;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -88,12 +86,7 @@ public final class SandboxRuntime implements SandboxAccess, AutoCloseable {
             }
             connections = SandboxServer.connectionsOf(listingModel);
         }
-        List<FixtureConnection> out = new ArrayList<>();
-        for (SandboxConnection c : connections) {
-            out.add(new FixtureConnection(c.id(), c.name(), kindOf(c), Secret.ofNullable(c.token()), c.clientId(),
-                    Secret.ofNullable(c.clientSecret()), c.redirectUris(), c.workspaceName(), c.description()));
-        }
-        return out;
+        return connections.stream().map(SandboxServerAccess::toFixture).toList();
     }
 
     /** Stops the sandbox (saving its state if it has a state file). Idempotent; later calls to start fail. */
@@ -109,13 +102,5 @@ public final class SandboxRuntime implements SandboxAccess, AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    static ConnectionKind kindOf(SandboxConnection c) {
-        return switch (c.kind()) {
-            case INTERNAL -> ConnectionKind.INTERNAL;
-            case PUBLIC -> ConnectionKind.PUBLIC_OAUTH;
-            case PERSONAL -> ConnectionKind.PERSONAL_ACCESS_TOKEN;
-        };
     }
 }

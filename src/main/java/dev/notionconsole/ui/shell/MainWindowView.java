@@ -58,6 +58,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MainWindowView extends StackPane {
     private static final Logger LOG = LoggerFactory.getLogger(MainWindowView.class);
+    private static final javafx.css.PseudoClass COMPACT = javafx.css.PseudoClass.getPseudoClass("compact");
     private static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256, 512);
 
     private final MainWindowViewModel viewModel;
@@ -104,13 +105,24 @@ public final class MainWindowView extends StackPane {
         ThemeManager.style(scene);
         ThemeManager.apply(viewModel.getTheme());
         viewModel.themeProperty().addListener((obs, old, theme) -> ThemeManager.apply(theme));
+        // A filter, not scene accelerators: accelerators only see keys the focused control lets through, and
+        // under GTK a focused ComboBox swallowed Ctrl+2 after an earlier shortcut. Global means global.
+        Map<KeyCombination, Runnable> global = new java.util.LinkedHashMap<>();
         for (MainWindowViewModel.Command c : viewModel.commands()) {
-            scene.getAccelerators().put(KeyCombination.keyCombination(c.shortcut().keys()), c.action());
+            global.put(KeyCombination.keyCombination(c.shortcut().keys()), c.action());
         }
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && viewModel.helpVisibleProperty().get()) {
                 viewModel.hideHelp();
                 e.consume();
+                return;
+            }
+            for (Map.Entry<KeyCombination, Runnable> g : global.entrySet()) {
+                if (g.getKey().match(e)) {
+                    g.getValue().run();
+                    e.consume();
+                    return;
+                }
             }
         });
         stage.setScene(scene);
@@ -235,8 +247,28 @@ public final class MainWindowView extends StackPane {
                 viewModel.select(slot);
                 b.setSelected(true);
             });
+            b.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(viewModel.compactNavigationProperty())
+                    .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY)
+                    .otherwise(javafx.scene.control.ContentDisplay.LEFT));
             nav.getChildren().add(b);
         }
+        Region grow = new Region();
+        VBox.setVgrow(grow, Priority.ALWAYS);
+        Button compact = new Button();
+        compact.setId("navCompactToggle");
+        compact.getStyleClass().addAll("button-icon", "flat", "nav-compact-toggle");
+        compact.setOnAction(e -> viewModel.toggleCompactNavigation());
+        Runnable compactLook = () -> {
+            boolean on = viewModel.compactNavigationProperty().get();
+            compact.setGraphic(Icons.of(on ? Feather.CHEVRONS_RIGHT : Feather.CHEVRONS_LEFT));
+            compact.setTooltip(new Tooltip((on ? "Show titles" : "Icons only") + " ("
+                    + HelpOverlay.displayText("Shortcut+B") + ")"));
+            compact.setAccessibleText(on ? "Show the navigation's titles" : "Show icons only");
+            nav.pseudoClassStateChanged(COMPACT, on);
+        };
+        compactLook.run();
+        viewModel.compactNavigationProperty().addListener(o -> compactLook.run());
+        nav.getChildren().addAll(grow, compact);
         return nav;
     }
 

@@ -57,6 +57,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyObjectWrapper<WorkspaceSlot> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper helpVisible = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper compactNavigation = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper connectionStatus = new ReadOnlyStringWrapper("No connection selected");
     private final ReadOnlyStringWrapper rateLimitStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper activityStatus = new ReadOnlyStringWrapper("Ready");
@@ -82,6 +83,7 @@ public final class MainWindowViewModel {
         this.settings = loaded.settings();
         this.settingsProblem = loaded.problem();
         theme.set(settings.theme());
+        compactNavigation.set(settings.compactNavigation());
         WorkspaceSlot last = WorkspaceSlot.byId(settings.workspace());
         selected.set(last != null && slots().contains(last) ? last : workspaces.get(0).slot());
         this.stopListening = tasks.activity().addListener(list -> uiThread.execute(() -> showActivity(list)));
@@ -137,6 +139,13 @@ public final class MainWindowViewModel {
         saveInBackground();
     }
 
+    /** Icons only in the navigation (more room for the workspace), or icons and titles. Saved. */
+    public void toggleCompactNavigation() {
+        compactNavigation.set(!compactNavigation.get());
+        settings = settings.withCompactNavigation(compactNavigation.get());
+        saveInBackground();
+    }
+
     public void showHelp() {
         helpVisible.set(true);
     }
@@ -158,6 +167,8 @@ public final class MainWindowViewModel {
                     () -> selectIndex(index)));
         }
         list.add(new Command(new Shortcut("Shortcut+Shift+L", "Switch between light and dark theme"), this::toggleTheme));
+        list.add(new Command(new Shortcut("Shortcut+B", "Show or hide the navigation's titles"),
+                this::toggleCompactNavigation));
         list.add(new Command(new Shortcut("F1", "Show or hide this list of shortcuts"), this::toggleHelp));
         list.add(new Command(new Shortcut("Shortcut+Slash", "Show or hide this list of shortcuts"), this::toggleHelp));
         return list;
@@ -304,6 +315,10 @@ public final class MainWindowViewModel {
 
     public Theme getTheme() {
         return theme.get();
+    }
+
+    public ReadOnlyBooleanProperty compactNavigationProperty() {
+        return compactNavigation.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty helpVisibleProperty() {

@@ -69,6 +69,45 @@ class StateFileTest {
     }
 
     @Test
+    void anOAuthInstallationAndItsTokensSurviveARestart() throws Exception {
+        Path state = dir.resolve("oauth-state.json");
+        String clientId = "5b0c2d1e-7a3f-4c8e-9d10-5a4db0c0ffee";
+        String secret = "secret_sandbox_crm_bridge_FAKE_CLIENT_SECRET_0001";
+        String redirect = "http://localhost:8765/callback";
+        String access;
+        try (SandboxServer sb = start(state)) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient(); // never follows redirects
+            String form = "client_id=" + clientId + "&redirect_uri=" + java.net.URLEncoder.encode(redirect,
+                    StandardCharsets.UTF_8) + "&response_type=code&owner=user&state=s1&user_id=" + Ids.fromKey("carol")
+                    + "&page_id=" + Ids.fromKey("engineering") + "&decision=allow";
+            var consent = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sb.baseUrl()
+                            + "/v1/oauth/authorize")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(302, consent.statusCode(), consent.body());
+            String location = consent.headers().firstValue("Location").orElseThrow();
+            String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
+            String basic = java.util.Base64.getEncoder().encodeToString((clientId + ":" + secret)
+                    .getBytes(StandardCharsets.UTF_8));
+            var token = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sb.baseUrl()
+                            + "/v1/oauth/token")).header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"grant_type\":\"authorization_code\",\"code\":\"" + code + "\",\"redirect_uri\":\""
+                                    + redirect + "\"}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, token.statusCode(), token.body());
+            access = dev.notionconsole.core.json.Json.mapper().readTree(token.body()).path("access_token").asText();
+            assertEquals(200, new OpsHttp(sb.baseUrl()).get("/v1/pages/" + HANDBOOK, access).status());
+        }
+        try (SandboxServer sb = start(state)) {
+            OpsHttp api = new OpsHttp(sb.baseUrl());
+            OpsHttp.Reply me = api.get("/v1/users/me", access);
+            assertEquals(200, me.status(), "the installation and its token were saved: " + me);
+            assertEquals(200, api.get("/v1/pages/" + HANDBOOK, access).status(), "with the pages Carol picked");
+            assertEquals(404, api.get("/v1/pages/" + Ids.fromKey("sales"), access).status(), "and only those");
+        }
+    }
+
+    @Test
     void withoutChangesAnExistingStateFileIsNotRewritten() throws Exception {
         Path state = dir.resolve("state.json");
         try (SandboxServer sb = start(state)) {

@@ -224,4 +224,14 @@ class MainWindowViewModelTest {
         assertEquals(connections.startupNotices().size(), dialogs.ofKind("notify-warning").size());
         assertTrue(!connections.startupNotices().isEmpty());
     }
+
+    @Test
+    void theCompactNavigationIsAToggleThatIsRemembered() {
+        MainWindowViewModel vm = viewModel();
+        assertFalse(vm.compactNavigationProperty().get());
+        vm.commands().stream().filter(c -> c.shortcut().keys().equals("Shortcut+B")).findFirst().orElseThrow()
+                .action().run();
+        assertTrue(vm.compactNavigationProperty().get());
+        assertTrue(viewModel().compactNavigationProperty().get(), "a new start keeps it");
+    }
 }

@@ -117,6 +117,34 @@ class MainWindowViewTest {
         assertFalse(robot.lookup("#helpOverlay").tryQuery().isPresent());
     }
 
+    @Test
+    void workspaceShortcutsWorkWhileTheConnectionPickerHasTheFocus(FxRobot robot) {
+        javafx.scene.control.ComboBox<?> picker = robot.lookup("#connectionPicker").queryAs(javafx.scene.control.ComboBox.class);
+        assertFalse(picker.getItems().isEmpty(), "the sandbox's connections are listed");
+        robot.interact(picker::requestFocus);
+        assertTrue(picker.isFocused());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        assertShown(robot, "explorer");
+    }
+
+    @Test
+    void theNavigationCanShrinkToIcons(FxRobot robot) {
+        Region nav = robot.lookup("#navigation").queryAs(Region.class);
+        double wide = nav.getWidth();
+        robot.clickOn("#navCompactToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY,
+                robot.lookup("#nav-request").queryAs(ToggleButton.class).getContentDisplay());
+        assertTrue(nav.getWidth() < wide / 2, nav.getWidth() + " vs " + wide);
+        robot.clickOn("#nav-request"); // still navigates
+        assertShown(robot, "request");
+        robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(wide, nav.getWidth(), 0.5);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        assertShown(robot, "diagnostics");
+    }
+
     private static void assertShown(FxRobot robot, String id) {
         WaitForAsyncUtils.waitForFxEvents();
         Node ws = robot.lookup("#workspace-" + id).query();

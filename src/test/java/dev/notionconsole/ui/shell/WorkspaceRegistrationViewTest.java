@@ -25,6 +25,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,7 +66,9 @@ class WorkspaceRegistrationViewTest {
                     boom.setOnAction(e -> {
                         throw new IllegalStateException("request failed with " + TOKEN);
                     });
-                    return boom;
+                    javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+                    field.setId("someField");
+                    return new javafx.scene.layout.VBox(field, boom);
                 }).withShortcuts(new Shortcut("Shortcut+Enter", "Send the request")),
                 Workspace.of(WorkspaceSlot.EXPLORER, () -> {
                     throw new IllegalStateException("explorer is broken");
@@ -96,6 +99,20 @@ class WorkspaceRegistrationViewTest {
         robot.clickOn("#nav-connections");
         robot.clickOn("#nav-request");
         assertEquals(1, requestViewsBuilt.get());
+    }
+
+    @Test
+    void globalShortcutsWorkWhileATextFieldHasTheFocus(FxRobot robot) {
+        robot.clickOn("#nav-request");
+        robot.clickOn("#someField").write("abc");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(WorkspaceSlot.DIAGNOSTICS, viewModel.getSelected());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(WorkspaceSlot.REQUEST, viewModel.getSelected());
+        assertTrue(robot.lookup("#helpOverlay").tryQuery().isPresent());
     }
 
     @Test

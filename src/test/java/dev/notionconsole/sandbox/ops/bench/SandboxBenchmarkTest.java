@@ -75,6 +75,11 @@ class SandboxBenchmarkTest {
 
         // ---- load: generate + validate + build the model + bind, as `sandbox --pages 100000` does ----
         List<Double> loadSeconds = new ArrayList<>();
+        List<Double> loadCpuSeconds = new ArrayList<>();
+        List<Double> loadGcSeconds = new ArrayList<>();
+        List<Double> loadProcessCpuSeconds = new ArrayList<>();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var threads = ManagementFactory.getThreadMXBean();
         SandboxServer sandbox = null;
         SandboxOptions options = SandboxOptions.builder().generatedPages(PAGES, SEED).rateLimitOff().build();
         for (int i = 0; i < LOADS; i++) {
@@ -83,9 +88,15 @@ class SandboxBenchmarkTest {
                 sandbox = null;
                 heapAfterGc();
             }
+            long gc0 = gcMillis();
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long process0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             sandbox = SandboxServer.start(options);
             loadSeconds.add((System.nanoTime() - t0) / 1e9);
+            loadCpuSeconds.add((threads.getCurrentThreadCpuTime() - cpu0) / 1e9);
+            loadGcSeconds.add((gcMillis() - gc0) / 1e3);
+            loadProcessCpuSeconds.add((os.getProcessCpuTime() - process0) / 1e9);
         }
         SandboxServer loaded = sandbox;
         try {
@@ -95,6 +106,10 @@ class SandboxBenchmarkTest {
             line("");
             line("load %d pages (seed %d; %d objects in all): %s s; median %.2f s (first run includes JIT warm-up) [target < 10 s]",
                     PAGES, SEED, sandbox.model().read(sandbox.model()::nodeCount), fmt(loadSeconds), median(loadSeconds));
+            line("  CPU used by the load: %s s in all threads (GC included), %s s in the loading thread; GC pauses %s s. "
+                    + "Wall time also includes waiting for a core while the machine is busy (see the load average): "
+                    + "on an idle 2-core machine the load takes about its CPU time / 2 to its CPU time.",
+                    fmt(loadProcessCpuSeconds), fmt(loadCpuSeconds), fmt(loadGcSeconds));
             line("heap used after load and GC: %d MB (JVM before loading: %d MB; the sandbox: %d MB) [target < 1024 MB]",
                     heapLoaded >> 20, heapBefore >> 20, (heapLoaded - heapBefore) >> 20);
 
@@ -148,6 +163,8 @@ class SandboxBenchmarkTest {
                 line("");
                 capped(ids, headers);
 
+                line("");
+                line("load average at the end: %.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 Files.createDirectories(Path.of("target/bench"));
                 Files.writeString(Path.of("target/bench/sandbox.txt"), report.toString());
                 assertTrue(median(loadSeconds) < 10, "load median " + median(loadSeconds) + " s");
@@ -220,6 +237,14 @@ class SandboxBenchmarkTest {
         });
         server.start();
         return server;
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     private static long heapAfterGc() throws InterruptedException {
