@@ -129,7 +129,8 @@ public final class SandboxCommand implements Callable<Integer> {
         if (s != null) {
             s.close();
             if (state != null && !json) {
-                spec.commandLine().getErr().println("Sandbox stopped; state saved to " + state + ".");
+                spec.commandLine().getErr().println("Sandbox stopped; its state is in " + state
+                        + " (written only when something changed).");
                 spec.commandLine().getErr().flush();
             }
         }
