@@ -1,5 +1,6 @@
 package dev.notionconsole.cli;
 
+import dev.notionconsole.notion.Capability;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;

@@ -14,7 +14,7 @@ import dev.notionconsole.notion.Wait;
 import dev.notionconsole.request.NameValue;
 import dev.notionconsole.request.RequestSender;
 import dev.notionconsole.request.RequestSpec;
-import dev.notionconsole.request.catalog.EndpointCatalog;
+import dev.notionconsole.notion.catalog.EndpointCatalog;
 import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.request.preflight.Finding;
 import dev.notionconsole.secrets.SecretStoreException;

@@ -1,11 +1,13 @@
 package dev.notionconsole.connections;
 
+import dev.notionconsole.notion.Capability;
 import dev.notionconsole.notion.Exchange;
 import dev.notionconsole.notion.NotionError;
+import dev.notionconsole.notion.catalog.Endpoint;
+import dev.notionconsole.notion.catalog.EndpointCatalog;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What one answer says about a capability (notion-api.md 4.4, 5.3): a success on an endpoint proves the
@@ -17,15 +19,6 @@ public final class CapabilityEvidence {
     /** One observation, ready for {@link ConnectionService#recordCapability}. */
     public record Observation(Capability capability, boolean present, String evidence) {
     }
-
-    private static final String ID = "[^/]+";
-    private static final Pattern PAGE = Pattern.compile("/v1/pages/" + ID + "(/properties/" + ID + ")?");
-    private static final Pattern BLOCK = Pattern.compile("/v1/blocks/" + ID);
-    private static final Pattern CHILDREN = Pattern.compile("/v1/blocks/" + ID + "/children");
-    private static final Pattern CONTAINER = Pattern.compile("/v1/(databases|data_sources)/" + ID);
-    private static final Pattern QUERY = Pattern.compile("/v1/(databases|data_sources)/" + ID + "/query");
-    private static final Pattern COMMENT = Pattern.compile("/v1/comments(/" + ID + ")?");
-    private static final Pattern USER = Pattern.compile("/v1/users(/" + ID + ")?");
 
     private CapabilityEvidence() {
     }
@@ -52,29 +45,8 @@ public final class CapabilityEvidence {
         return Optional.of(new Observation(cap.get(), ok, evidence));
     }
 
-    /** The capability an endpoint needs; empty for endpoints any token may call (users/me, OAuth). */
+    /** The capability an endpoint needs, from the endpoint catalog; empty for routes any token may call. */
     static Optional<Capability> needed(String method, String path) {
-        if (path.equals("/v1/users/me") || path.startsWith("/v1/oauth/")) {
-            return Optional.empty();
-        }
-        if (COMMENT.matcher(path).matches()) {
-            return Optional.of(method.equals("GET") ? Capability.READ_COMMENTS : Capability.INSERT_COMMENTS);
-        }
-        if (USER.matcher(path).matches() && method.equals("GET")) {
-            return Optional.of(Capability.USER_INFO);
-        }
-        if (path.equals("/v1/search") || QUERY.matcher(path).matches()) {
-            return Optional.of(Capability.READ_CONTENT);
-        }
-        if (CHILDREN.matcher(path).matches()) {
-            return Optional.of(method.equals("GET") ? Capability.READ_CONTENT : Capability.INSERT_CONTENT);
-        }
-        if (path.equals("/v1/pages") || path.equals("/v1/databases") || path.equals("/v1/data_sources")) {
-            return method.equals("POST") ? Optional.of(Capability.INSERT_CONTENT) : Optional.empty();
-        }
-        if (PAGE.matcher(path).matches() || BLOCK.matcher(path).matches() || CONTAINER.matcher(path).matches()) {
-            return Optional.of(method.equals("GET") ? Capability.READ_CONTENT : Capability.UPDATE_CONTENT);
-        }
-        return Optional.empty();
+        return EndpointCatalog.builtIn().lookup(method, path).map(Endpoint::capability);
     }
 }

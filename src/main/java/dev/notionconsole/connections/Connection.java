@@ -1,5 +1,6 @@
 package dev.notionconsole.connections;
 
+import dev.notionconsole.notion.Capability;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.notionconsole.notion.NotionVersion;

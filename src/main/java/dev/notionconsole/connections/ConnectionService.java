@@ -1,5 +1,6 @@
 package dev.notionconsole.connections;
 
+import dev.notionconsole.notion.Capability;
 import dev.notionconsole.core.Secret;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.notion.ApiRequest;

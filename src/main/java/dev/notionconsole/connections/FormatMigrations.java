@@ -1,5 +1,6 @@
 package dev.notionconsole.connections;
 
+import dev.notionconsole.notion.Capability;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

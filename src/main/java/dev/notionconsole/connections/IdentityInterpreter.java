@@ -1,5 +1,6 @@
 package dev.notionconsole.connections;
 
+import dev.notionconsole.notion.Capability;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notionconsole.notion.Exchange;
 import dev.notionconsole.notion.NotionError;

@@ -3,7 +3,7 @@ package dev.notionconsole.request;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notionconsole.core.json.Json;
-import dev.notionconsole.request.catalog.Endpoint;
+import dev.notionconsole.notion.catalog.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

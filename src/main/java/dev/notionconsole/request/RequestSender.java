@@ -12,9 +12,9 @@ import dev.notionconsole.notion.ErrorCodes;
 import dev.notionconsole.notion.Exchange;
 import dev.notionconsole.notion.NotionClient;
 import dev.notionconsole.notion.PageResult;
-import dev.notionconsole.request.catalog.Capability;
-import dev.notionconsole.request.catalog.Endpoint;
-import dev.notionconsole.request.catalog.EndpointCatalog;
+import dev.notionconsole.notion.Capability;
+import dev.notionconsole.notion.catalog.Endpoint;
+import dev.notionconsole.notion.catalog.EndpointCatalog;
 import dev.notionconsole.request.history.HistoryEntries;
 import dev.notionconsole.request.history.HistoryEntry;
 import dev.notionconsole.request.history.HistoryStore;
@@ -89,15 +89,7 @@ public final class RequestSender {
         }
         for (LearnedCapability l : c.capabilities()) {
             if (!l.present()) {
-                switch (l.capability()) {
-                    case READ_CONTENT -> out.add(Capability.READ_CONTENT);
-                    case UPDATE_CONTENT -> out.add(Capability.UPDATE_CONTENT);
-                    case INSERT_CONTENT -> out.add(Capability.INSERT_CONTENT);
-                    case READ_COMMENTS -> out.add(Capability.READ_COMMENTS);
-                    case INSERT_COMMENTS -> out.add(Capability.INSERT_COMMENTS);
-                    case USER_INFO -> out.add(Capability.USER_INFO);
-                    default -> { }
-                }
+                out.add(l.capability());
             }
         }
         return out;
@@ -130,7 +122,7 @@ public final class RequestSender {
             recordFailure(c, spec, endpoint, base, e, t0);
             throw e;
         }
-        learn(c, endpoint, x);
+        learn(c, x);
         HistoryEntry entry = HistoryEntries.of(x, spec, c.id(), c.name(), base, endpoint == null ? null : endpoint.id(), null, 1);
         return new Outcome(x, endpoint, entry, record(entry));
     }
@@ -151,7 +143,7 @@ public final class RequestSender {
         byte[] combined = Json.pretty(r.asListJson()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         HistoryEntry entry = null;
         if (last != null) {
-            learn(c, endpoint, last);
+            learn(c, last);
             entry = HistoryEntries.of(last, spec, c.id(), c.name(), base, endpoint == null ? null : endpoint.id(),
                     r.failure() != null ? last.body() : combined, r.pages());
             record(entry);
@@ -180,28 +172,12 @@ public final class RequestSender {
         }
     }
 
-    /** A 403 restricted_resource on a route that needs a capability: remember that the connection lacks it. */
-    private void learn(Connection c, Endpoint endpoint, Exchange x) {
-        if (endpoint == null || x.status() != 403 || x.error() == null || !ErrorCodes.RESTRICTED_RESOURCE.equals(x.error().code())) {
-            return;
-        }
-        dev.notionconsole.connections.Capability cap = switch (endpoint.capability()) {
-            case READ_CONTENT -> dev.notionconsole.connections.Capability.READ_CONTENT;
-            case UPDATE_CONTENT -> dev.notionconsole.connections.Capability.UPDATE_CONTENT;
-            case INSERT_CONTENT -> dev.notionconsole.connections.Capability.INSERT_CONTENT;
-            case READ_COMMENTS -> dev.notionconsole.connections.Capability.READ_COMMENTS;
-            case INSERT_COMMENTS -> dev.notionconsole.connections.Capability.INSERT_COMMENTS;
-            case USER_INFO -> dev.notionconsole.connections.Capability.USER_INFO;
-            default -> null;
-        };
-        if (cap != null && c.kind() != ConnectionKind.PERSONAL_ACCESS_TOKEN) {
-            // a PAT's 403 can be a PAT restriction (no GET /v1/users), not a capability (notion-api.md 6)
-            try {
-                connections.recordCapability(c.id(), cap, false, "403 restricted_resource on " + x.request().method() + " "
-                        + endpoint.path() + (x.requestId() != null ? " (request id " + x.requestId() + ")" : ""));
-            } catch (RuntimeException e) {
-                LOG.debug("Could not record a capability for {}: {}", c.name(), e.toString());
-            }
+    /** Every answer teaches the connection something about its capabilities (connections owns the rules). */
+    private void learn(Connection c, Exchange x) {
+        try {
+            connections.learnFrom(c, x);
+        } catch (RuntimeException e) {
+            LOG.debug("Could not record a capability for {}: {}", c.name(), e.toString());
         }
     }
 

@@ -2,7 +2,7 @@ package dev.notionconsole.ui;
 
 import dev.notionconsole.request.FailedExchanges;
 import dev.notionconsole.request.RequestSender;
-import dev.notionconsole.request.catalog.EndpointCatalog;
+import dev.notionconsole.notion.catalog.EndpointCatalog;
 import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.request.render.BodyRenderer;
 import dev.notionconsole.request.saved.SavedRequestStore;

@@ -1,5 +1,6 @@
 package dev.notionconsole.connections;
 
+import dev.notionconsole.notion.Capability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

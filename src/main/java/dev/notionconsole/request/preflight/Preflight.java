@@ -3,9 +3,9 @@ package dev.notionconsole.request.preflight;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notionconsole.request.NameValue;
 import dev.notionconsole.request.RequestSpec;
-import dev.notionconsole.request.catalog.Capability;
-import dev.notionconsole.request.catalog.Endpoint;
-import dev.notionconsole.request.catalog.EndpointCatalog;
+import dev.notionconsole.notion.Capability;
+import dev.notionconsole.notion.catalog.Endpoint;
+import dev.notionconsole.notion.catalog.EndpointCatalog;
 import dev.notionconsole.request.json.JsonCheck;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -74,8 +74,8 @@ public final class Preflight {
             checkSizes(spec, body, out);
         }
         checkPageSize(spec, body, out);
-        if (endpoint != null && lacking != null && lacking.contains(endpoint.capability())) {
-            out.add(Finding.warning("capability", "This connection is known to lack the \"" + endpoint.capability().label()
+        if (endpoint != null && endpoint.capability() != null && lacking != null && lacking.contains(endpoint.capability())) {
+            out.add(Finding.warning("capability", "This connection is known to lack the \"" + endpoint.requirementLabel()
                     + "\" capability " + endpoint.name().toLowerCase() + " needs: Notion will answer 403 restricted_resource. "
                     + "Enable it in the connection's settings (public connections must then be re-authorized)."));
         }

@@ -1,7 +1,7 @@
 package dev.notionconsole.ui.request;
 
 import dev.notionconsole.request.NameValue;
-import dev.notionconsole.request.catalog.Endpoint;
+import dev.notionconsole.notion.catalog.Endpoint;
 import dev.notionconsole.request.history.HistoryEntry;
 import dev.notionconsole.request.json.HighlightSpans;
 import dev.notionconsole.request.preflight.Finding;

@@ -20,9 +20,9 @@ import dev.notionconsole.request.NameValue;
 import dev.notionconsole.request.Pagination;
 import dev.notionconsole.request.RequestSender;
 import dev.notionconsole.request.RequestSpec;
-import dev.notionconsole.request.catalog.Endpoint;
-import dev.notionconsole.request.catalog.EndpointCatalog;
-import dev.notionconsole.request.catalog.EndpointParam;
+import dev.notionconsole.notion.catalog.Endpoint;
+import dev.notionconsole.notion.catalog.EndpointCatalog;
+import dev.notionconsole.notion.catalog.EndpointParam;
 import dev.notionconsole.request.curl.CurlExporter;
 import dev.notionconsole.request.curl.CurlImport;
 import dev.notionconsole.request.curl.CurlImporter;
@@ -231,7 +231,7 @@ public final class RequestViewModel {
     }
 
     static String summary(Endpoint e) {
-        StringBuilder sb = new StringBuilder(e.name()).append(" · needs ").append(e.capability().label());
+        StringBuilder sb = new StringBuilder(e.name()).append(" · needs ").append(e.requirementLabel());
         if (e.since() != null) {
             sb.append(" · from ").append(e.since());
         }

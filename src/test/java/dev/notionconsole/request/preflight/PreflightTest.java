@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notionconsole.request.NameValue;
 import dev.notionconsole.request.RequestSpec;
-import dev.notionconsole.request.catalog.Capability;
-import dev.notionconsole.request.catalog.EndpointCatalog;
+import dev.notionconsole.notion.Capability;
+import dev.notionconsole.notion.catalog.EndpointCatalog;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

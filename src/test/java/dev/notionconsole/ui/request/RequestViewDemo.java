@@ -9,7 +9,7 @@ import dev.notionconsole.connections.ConnectionStore;
 import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.core.Secret;
 import dev.notionconsole.request.RequestSender;
-import dev.notionconsole.request.catalog.EndpointCatalog;
+import dev.notionconsole.notion.catalog.EndpointCatalog;
 import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.request.render.BodyRenderer;
 import dev.notionconsole.request.render.LargeBodies;

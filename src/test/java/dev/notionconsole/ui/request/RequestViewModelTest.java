@@ -14,7 +14,7 @@ import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.core.concurrent.InlineTaskRunner;
 import dev.notionconsole.notion.Exchange;
 import dev.notionconsole.request.RequestSender;
-import dev.notionconsole.request.catalog.EndpointCatalog;
+import dev.notionconsole.notion.catalog.EndpointCatalog;
 import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.request.preflight.Finding;
 import dev.notionconsole.request.render.BodyRenderer;

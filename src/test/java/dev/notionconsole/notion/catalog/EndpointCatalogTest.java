@@ -1,5 +1,6 @@
-package dev.notionconsole.request.catalog;
+package dev.notionconsole.notion.catalog;
 
+import dev.notionconsole.notion.Capability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,7 +32,10 @@ class EndpointCatalogTest {
     @Test
     void everyEntryIsComplete() {
         for (Endpoint e : catalog.all()) {
-            assertNotNull(e.capability(), e.id());
+            if (e.capability() == null) {
+                // only routes any token may call, and the OAuth routes (client credentials), need no capability
+                assertTrue(e.auth() == Endpoint.Auth.BASIC || Set.of("users.me", "async_tasks.retrieve").contains(e.id()), e.id());
+            }
             assertFalse(e.summary().isBlank(), e.id());
             assertEquals(Set.copyOf(e.placeholders()), Set.copyOf(e.pathParams().stream().map(EndpointParam::name).toList()), e.id());
             if (e.method().equals("POST") || e.method().equals("PATCH")) {

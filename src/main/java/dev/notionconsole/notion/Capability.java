@@ -1,4 +1,4 @@
-package dev.notionconsole.connections;
+package dev.notionconsole.notion;
 
 /**
  * The capabilities a connection can be given in Notion (notion-api.md 5.3). The API has no call that lists a

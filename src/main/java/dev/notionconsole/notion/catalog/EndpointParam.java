@@ -1,4 +1,4 @@
-package dev.notionconsole.request.catalog;
+package dev.notionconsole.notion.catalog;
 
 import java.util.Objects;
 

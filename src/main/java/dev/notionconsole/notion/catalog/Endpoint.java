@@ -1,7 +1,8 @@
-package dev.notionconsole.request.catalog;
+package dev.notionconsole.notion.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notionconsole.core.json.Json;
+import dev.notionconsole.notion.Capability;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -13,6 +14,8 @@ import java.util.regex.Pattern;
  *
  * @param since first Notion-Version that has the route, or null for all
  * @param until first Notion-Version that no longer has it, or null
+ * @param capability what the token needs (notion-api.md 5.3), or null for routes any token (users/me) or the
+ *                   client credentials (OAuth) may call
  * @param body the body template, or null when the route takes none
  */
 public record Endpoint(String id, String family, String name, String method, String path, Capability capability,
@@ -32,6 +35,14 @@ public record Endpoint(String id, String family, String name, String method, Str
     public Endpoint {
         Objects.requireNonNull(id, "id");
         params = List.copyOf(params);
+    }
+
+    /** What the route needs, for use mid-sentence: a capability, the OAuth client credentials, or nothing. */
+    public String requirementLabel() {
+        if (capability != null) {
+            return capability.label().toLowerCase(java.util.Locale.ROOT);
+        }
+        return auth == Auth.BASIC ? "OAuth client credentials" : "no capability";
     }
 
     public List<EndpointParam> pathParams() {

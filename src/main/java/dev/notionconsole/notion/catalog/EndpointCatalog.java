@@ -1,7 +1,9 @@
-package dev.notionconsole.request.catalog;
+package dev.notionconsole.notion.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notionconsole.core.json.Json;
+import dev.notionconsole.notion.Capability;
+import dev.notionconsole.notion.NotionVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,10 +22,9 @@ import java.util.Set;
  * breaks the build's tests rather than the picker. See docs/decisions/0060-endpoint-catalog-as-data.md.
  */
 public final class EndpointCatalog {
-    public static final String RESOURCE = "/dev/notionconsole/request/endpoints.json";
+    public static final String RESOURCE = "/dev/notionconsole/notion/catalog/endpoints.json";
     /** notion-api.md 1.3, oldest first. */
-    static final List<String> VERSIONS = List.of("2021-05-11", "2021-05-13", "2021-08-16", "2022-02-22",
-            "2022-06-28", "2025-09-03", "2026-03-11");
+    static final List<String> VERSIONS = NotionVersion.ALL;
     private static final Set<String> METHODS = Set.of("GET", "POST", "PATCH", "DELETE");
 
     private static volatile EndpointCatalog builtIn;
@@ -99,12 +100,18 @@ public final class EndpointCatalog {
         JsonNode body = n.get("body");
         return new Endpoint(required(n, "id"), required(n, "family"), required(n, "name"),
                 required(n, "method").toUpperCase(Locale.ROOT), required(n, "path"),
-                Capability.parse(required(n, "capability")),
+                capability(required(n, "capability")),
                 Endpoint.Auth.valueOf(n.path("auth").asText("bearer").toUpperCase(Locale.ROOT)),
                 Endpoint.Pagination.valueOf(n.path("pagination").asText("none").toUpperCase(Locale.ROOT)),
                 text(n, "since"), text(n, "until"), text(n, "summary"), text(n, "ref"), params,
                 body == null || body.isNull() ? null : body,
                 Endpoint.BodyKind.valueOf(n.path("bodyKind").asText("json").toUpperCase(Locale.ROOT)));
+    }
+
+    /** {@code "none"} (any token) and {@code "oauth_client"} (client credentials) need no capability. */
+    private static Capability capability(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        return n.equals("none") || n.equals("oauth_client") ? null : Capability.valueOf(n.toUpperCase(Locale.ROOT));
     }
 
     private static void validate(Endpoint e, String where, List<String> problems) {
