@@ -1,5 +1,6 @@
 package dev.notionconsole.cli;
 
+import dev.notionconsole.core.http.QueryString;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
@@ -21,7 +22,6 @@ import dev.notionconsole.secrets.SecretStoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,11 +199,8 @@ public final class RequestCommand implements Callable<Integer> {
         }
         int q = p.indexOf('?');
         if (q >= 0) {
-            for (String part : p.substring(q + 1).split("&")) {
-                if (!part.isEmpty()) {
-                    int eq = part.indexOf('=');
-                    query.add(eq < 0 ? new NameValue(decode(part), "") : new NameValue(decode(part.substring(0, eq)), decode(part.substring(eq + 1))));
-                }
+            for (QueryString.Param param : QueryString.parse(p.substring(q + 1))) {
+                query.add(new NameValue(param.name(), param.value()));
             }
             p = p.substring(0, q);
         }
@@ -248,7 +245,5 @@ public final class RequestCommand implements Callable<Integer> {
         }
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    }
+
 }

@@ -1,5 +1,6 @@
 package dev.notionconsole.notion;
 
+import dev.notionconsole.core.http.QueryString;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -86,25 +87,15 @@ public final class ApiRequest {
         List<Map.Entry<String, String>> q = new ArrayList<>();
         int mark = p.indexOf('?');
         if (mark >= 0) {
-            for (String pair : p.substring(mark + 1).split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                q.add(Map.entry(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1))));
+            for (QueryString.Param param : QueryString.parse(p.substring(mark + 1))) {
+                q.add(Map.entry(param.name(), param.value()));
             }
             p = p.substring(0, mark);
         }
         return new ApiRequest(m, p, List.copyOf(q), Map.of(), null, null, null);
     }
 
-    private static String decode(String s) {
-        try {
-            return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return s;
-        }
-    }
+
 
     /** Adds a query parameter (kept in order; the same name may be added more than once). */
     public ApiRequest query(String name, String value) {

@@ -1,5 +1,6 @@
 package dev.notionconsole.notion;
 
+import dev.notionconsole.core.http.QueryString;
 import dev.notionconsole.core.Redactor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -215,7 +216,7 @@ public final class NotionIds {
         String pathId = null;
         String[] segments = path.split("/");
         for (int i = segments.length - 1; i >= 0 && pathId == null; i--) {
-            String seg = percentDecode(segments[i]);
+            String seg = QueryString.decode(segments[i]);
             Matcher m = TRAILING_ID.matcher(seg);
             if (m.find()) {
                 pathId = lowerDashed(m.group(1));
@@ -273,7 +274,7 @@ public final class NotionIds {
         if (!notionHost) {
             return b.fail("This link (" + host + ") has no Notion ID in it.");
         }
-        String tail = segments.length == 0 ? "" : percentDecode(segments[segments.length - 1]);
+        String tail = segments.length == 0 ? "" : QueryString.decode(segments[segments.length - 1]);
         if (tail.matches(".*[0-9a-fA-F]{20,}.*")) {
             Result r = plain(new Builder(s), tail.replaceAll("^.*-(?=[0-9a-fA-F]{20,})", ""), Kind.PAGE_OR_DATABASE);
             if (!r.ok()) {
@@ -329,22 +330,15 @@ public final class NotionIds {
         if (query == null || query.isEmpty()) {
             return out;
         }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                out.putIfAbsent(pair.substring(0, eq).toLowerCase(Locale.ROOT), percentDecode(pair.substring(eq + 1)));
+        for (QueryString.Param param : QueryString.parse(query)) {
+            if (!param.name().isEmpty()) {
+                out.putIfAbsent(param.name().toLowerCase(Locale.ROOT), param.value());
             }
         }
         return out;
     }
 
-    private static String percentDecode(String s) {
-        try {
-            return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return s;
-        }
-    }
+
 
     private static String idOrNull(String s) {
         if (s == null) {

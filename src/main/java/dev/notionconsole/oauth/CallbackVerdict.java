@@ -1,11 +1,8 @@
 package dev.notionconsole.oauth;
 
+import dev.notionconsole.core.http.QueryString;
 import dev.notionconsole.core.Secret;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -91,27 +88,8 @@ public sealed interface CallbackVerdict {
 
     /** application/x-www-form-urlencoded, keeping repeats; a malformed escape is kept literally. */
     static Map<String, List<String>> parseQuery(String rawQuery) {
-        Map<String, List<String>> out = new HashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return out;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String k = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
-        }
-        return out;
+        return QueryString.parseMulti(rawQuery);
     }
 
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
-    }
+
 }

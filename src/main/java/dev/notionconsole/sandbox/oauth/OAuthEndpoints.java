@@ -1,5 +1,6 @@
 package dev.notionconsole.sandbox.oauth;
 
+import dev.notionconsole.core.http.QueryString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +17,6 @@ import dev.notionconsole.sandbox.model.SandboxModel;
 import dev.notionconsole.sandbox.model.TokenRegistry;
 import dev.notionconsole.sandbox.model.User;
 import dev.notionconsole.sandbox.model.UserInfo;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -430,21 +430,6 @@ public final class OAuthEndpoints {
     }
 
     static Map<String, List<String>> parseForm(byte[] raw) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        String body = new String(raw, StandardCharsets.UTF_8);
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            try {
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
-            } catch (IllegalArgumentException e) {
-                // an undecodable field is ignored like an unknown one
-            }
-        }
-        return out;
+        return QueryString.parseMulti(new String(raw, StandardCharsets.UTF_8));
     }
 }
