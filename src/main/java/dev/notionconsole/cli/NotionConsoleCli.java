@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 /** The root command. Subcommands are registered in {@link #commandLine()}. */
 @Command(name = "notion-console",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT, // every subcommand answers --help and --version
         versionProvider = NotionConsoleCli.Version.class,
         description = {"Notion Console: a developer console for the Notion API.",
                 "Without a command, opens the desktop app."},

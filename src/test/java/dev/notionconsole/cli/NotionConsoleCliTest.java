@@ -32,6 +32,27 @@ class NotionConsoleCliTest {
     }
 
     @Test
+    void everySubcommandAnswersHelpEvenWithRequiredOptions() {
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        visit(NotionConsoleCli.commandLine(), new java.util.ArrayList<>(), failures);
+        assertTrue(failures.isEmpty(), "commands whose --help failed: " + failures);
+    }
+
+    private void visit(picocli.CommandLine cl, java.util.List<String> path, java.util.List<String> failures) {
+        for (var entry : cl.getSubcommands().entrySet()) {
+            java.util.List<String> args = new java.util.ArrayList<>(path);
+            args.add(entry.getKey());
+            args.add("--help");
+            out.getBuffer().setLength(0);
+            if (run(args.toArray(String[]::new)) != ExitCodes.OK || !out.toString().startsWith("Usage: notion-console")) {
+                failures.add(String.join(" ", args) + " -> " + err);
+            }
+            args.remove(args.size() - 1);
+            visit(entry.getValue(), args, failures);
+        }
+    }
+
+    @Test
     void unknownOptionIsBadUsage() {
         assertEquals(ExitCodes.USAGE, run("--bogus"));
         assertTrue(err.toString().contains("Unknown option"), err.toString());
