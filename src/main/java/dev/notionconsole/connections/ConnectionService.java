@@ -127,6 +127,7 @@ public final class ConnectionService {
             String name = uniqueName("Sandbox: " + f.name(), connections);
             Connection.Builder b = Connection.builder(f.kind()).id(newId()).name(name).baseUrl(Connection.SANDBOX)
                     .sandboxRef(f.ref()).createdAt(clock.instant())
+                    .ratePlan(RatePlan.ofPerMinute(f.ratePerMinute())) // the fixture workspace's plan (notion-api.md 4.5)
                     .notes("Built-in sandbox" + (f.workspaceName() != null ? ", workspace " + f.workspaceName() : "")
                             + (f.description() != null && !f.description().isBlank() ? ". " + f.description().strip().replaceAll("\\.+$", "") : "")
                             + ". Its fake token comes from the sandbox's fixture.");

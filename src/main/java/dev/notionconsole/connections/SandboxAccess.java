@@ -12,7 +12,8 @@ import java.util.List;
 public interface SandboxAccess {
     /** A connection of the sandbox's fixture. {@code ref} is stable across runs (the fixture's own name). */
     record FixtureConnection(String ref, String name, ConnectionKind kind, Secret token, String clientId,
-                             Secret clientSecret, List<String> redirectUris, String workspaceName, String description) {
+                             Secret clientSecret, List<String> redirectUris, String workspaceName, String description,
+                             int ratePerMinute) {
     }
 
     /** The running sandbox's base URL, e.g. {@code http://127.0.0.1:49152}; starts it on first use. */

@@ -42,6 +42,6 @@ public final class SandboxServerAccess implements SandboxAccess {
         };
         return new FixtureConnection(c.id(), c.name(), kind, Secret.ofNullable(c.token()), c.clientId(),
                 Secret.ofNullable(c.clientSecret()), c.redirectUris() == null ? List.of() : c.redirectUris(),
-                c.workspaceName(), c.description());
+                c.workspaceName(), c.description(), c.ratePerMinute());
     }
 }

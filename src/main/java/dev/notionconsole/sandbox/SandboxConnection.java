@@ -23,5 +23,5 @@ import java.util.List;
  */
 public record SandboxConnection(String id, String name, Connection.Kind kind, String token, String clientId, String clientSecret,
                                 List<String> redirectUris, String workspaceName, String description, List<String> capabilities,
-                                String userInfo, boolean tokenActive) {
+                                String userInfo, boolean tokenActive, int ratePerMinute) {
 }

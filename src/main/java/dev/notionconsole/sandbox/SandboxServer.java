@@ -11,6 +11,7 @@ import dev.notionconsole.sandbox.api.UsersApi;
 import dev.notionconsole.sandbox.fixture.FixtureException;
 import dev.notionconsole.sandbox.fixture.FixtureLoader;
 import dev.notionconsole.sandbox.http.Router;
+import dev.notionconsole.sandbox.model.Workspace;
 import dev.notionconsole.sandbox.model.Capability;
 import dev.notionconsole.sandbox.model.Connection;
 import dev.notionconsole.sandbox.model.Installation;
@@ -185,6 +186,7 @@ public final class SandboxServer implements AutoCloseable {
                 }
                 String token = c.token();
                 String workspace = c.workspace() == null ? null : c.workspace().name();
+                int rate = c.workspace() == null ? Workspace.Plan.FREE.ratePerMinute() : c.workspace().plan().ratePerMinute();
                 if (c.kind() == Connection.Kind.PUBLIC) {
                     token = null;
                     for (Installation i : c.installations()) {
@@ -192,6 +194,7 @@ public final class SandboxServer implements AutoCloseable {
                         if (!tokens.isEmpty()) {
                             token = tokens.get(0).token();
                             workspace = i.workspace().name();
+                            rate = i.workspace().plan().ratePerMinute();
                             break;
                         }
                     }
@@ -199,7 +202,7 @@ public final class SandboxServer implements AutoCloseable {
                 TokenRegistry.Entry entry = model.tokens().lookup(token);
                 boolean active = entry != null && entry.activeAt(now);
                 out.add(new SandboxConnection(c.id(), c.name(), c.kind(), token, c.clientId(), c.clientSecret(),
-                        List.copyOf(c.redirectUris()), workspace, c.description(), List.copyOf(caps), c.userInfo().key(), active));
+                        List.copyOf(c.redirectUris()), workspace, c.description(), List.copyOf(caps), c.userInfo().key(), active, rate));
             }
             return out;
         });

@@ -49,6 +49,9 @@ class ConnectionsSandboxTest {
         List<Connection> all = service.list();
         assertEquals(sandbox.connections().size(), all.size());
         assertTrue(all.stream().allMatch(c -> c.isSandbox() && c.name().startsWith("Sandbox: ") && c.sandboxRef() != null));
+        // paced by their workspace's plan: Acme is on Business (600/min), Globex on Free (180/min)
+        assertEquals(RatePlan.BUSINESS, byName(all, "Sandbox: Docs Sync").ratePlan());
+        assertEquals(RatePlan.STANDARD, byName(all, "Sandbox: Lab Assistant").ratePlan());
         Connection current = service.current().orElseThrow();
         assertEquals(ConnectionKind.INTERNAL, current.kind());
         assertTrue(current.isSandbox());
@@ -124,5 +127,9 @@ class ConnectionsSandboxTest {
         assertTrue(learned.learned(Capability.READ_CONTENT).orElseThrow().evidence().contains("POST /v1/search"),
                 "the 404 on the unshared page said nothing about reading");
         assertEquals(learned, open().find(wiki.id()).orElseThrow(), "remembered in the file");
+    }
+
+    private static Connection byName(List<Connection> all, String name) {
+        return all.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError(name));
     }
 }
