@@ -3,6 +3,7 @@ package dev.notionconsole.core.concurrent;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
@@ -53,31 +54,41 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
             }
         };
         callbacks.execute(task.onRunning());
-        Future<?> future = workers.submit(() -> {
-            Runnable outcome;
-            try {
-                T result = task.work().call(context);
-                outcome = token.isCancelled() ? task.onCancelled() : () -> task.onSuccess().accept(result);
-            } catch (Throwable t) {
-                boolean cancelled = token.isCancelled() || t instanceof CancellationException
-                        || t instanceof InterruptedException;
-                outcome = cancelled ? task.onCancelled() : () -> fail(task, t);
-            }
-            // the activity ends before the callbacks run, so a callback sees the status bar it leaves behind
+        Future<?> future;
+        try {
+            future = workers.submit(() -> {
+                Runnable outcome;
+                try {
+                    T result = task.work().call(context);
+                    outcome = token.isCancelled() ? task.onCancelled() : () -> task.onSuccess().accept(result);
+                } catch (Throwable t) {
+                    boolean cancelled = token.isCancelled() || t instanceof CancellationException
+                            || t instanceof InterruptedException;
+                    outcome = cancelled ? task.onCancelled() : () -> fail(task, t);
+                }
+                // the activity ends before the callbacks run, so a callback sees the status bar it leaves behind
+                activity.finished(id);
+                Runnable deliver = outcome;
+                callbacks.execute(() -> finish(task, deliver));
+            });
+        } catch (RejectedExecutionException closed) {
+            // submitted after close() (a timer firing while the app shuts down): it never runs, so it is cancelled
+            token.cancel();
             activity.finished(id);
-            Runnable deliver = outcome;
-            callbacks.execute(() -> finish(task, deliver));
-        });
+            callbacks.execute(() -> finish(task, task.onCancelled()));
+            future = java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        Future<?> submitted = future;
         return new TaskHandle() {
             @Override
             public void cancel() {
                 token.cancel();
-                future.cancel(true);
+                submitted.cancel(true);
             }
 
             @Override
             public boolean isDone() {
-                return future.isDone();
+                return submitted.isDone();
             }
 
             @Override

@@ -96,4 +96,23 @@ class TaskRunnerTest {
             callbacks.shutdownNow();
         }
     }
+
+    @Test
+    void aTaskSubmittedAfterCloseIsCancelledNotThrown() throws Exception {
+        var callbacks = Executors.newSingleThreadExecutor();
+        CountDownLatch cancelled = new CountDownLatch(1);
+        try {
+            ExecutorTaskRunner runner = new ExecutorTaskRunner(1, callbacks, t -> { });
+            runner.close();
+            TaskHandle handle = BackgroundTask.of("late", ctx -> "never")
+                    .onSuccess(v -> { throw new AssertionError("ran after close"); })
+                    .onCancelled(cancelled::countDown)
+                    .executeWith(runner);
+            assertTrue(cancelled.await(5, TimeUnit.SECONDS));
+            assertTrue(handle.cancellation().isCancelled());
+            assertTrue(runner.activity().snapshot().isEmpty());
+        } finally {
+            callbacks.shutdownNow();
+        }
+    }
 }
