@@ -61,14 +61,21 @@ import picocli.CommandLine.ParentCommand;
 public final class ConnectionsCommand implements Runnable {
     /** What the commands need from their surroundings; tests give their own. */
     public record Environment(AppDirs dirs, Map<String, String> env, Supplier<InputStream> stdin, SandboxAccess sandbox) {
-        static Environment real() {
-            return new Environment(AppDirs.fromEnvironment(), System.getenv(), () -> System.in, new SandboxRuntime());
+        /**
+         * The real surroundings. Sandbox connections use an in-process sandbox started on first use (only when a
+         * command calls one) and stopped when the process exits.
+         */
+        public static Environment real() {
+            SandboxRuntime sandbox = new SandboxRuntime();
+            Runtime.getRuntime().addShutdownHook(new Thread(sandbox::stop, "sandbox-stop"));
+            return new Environment(AppDirs.fromEnvironment(), System.getenv(), () -> System.in, sandbox);
         }
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final Environment environment;
+    private Environment resolved;
     private ConnectionService service;
 
     @CommandLine.Spec
@@ -88,7 +95,10 @@ public final class ConnectionsCommand implements Runnable {
     }
 
     Environment environment() {
-        return environment != null ? environment : Environment.real();
+        if (resolved == null) {
+            resolved = environment != null ? environment : Environment.real();
+        }
+        return resolved;
     }
 
     ConnectionService service() {

@@ -28,14 +28,14 @@ import picocli.CommandLine.Option;
  * base URL and each connection with its fake token, or with {@code --json} one line of JSON once listening, for
  * scripts. Exit codes (decision 0031): 2 bad usage, malformed fixture or state file; 3 the port cannot be bound.
  */
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
+@Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = NotionConsoleCli.Version.class,
         description = {"Serve the built-in Notion API sandbox on 127.0.0.1 until interrupted (Ctrl+C).",
                 "Its tokens are fake: they only work against the sandbox and may be printed."},
         footer = {"", "Examples:",
                 "  notion-console sandbox --port 8080",
                 "  notion-console sandbox --pages 100000 --seed 7 --rate-limit off",
                 "  notion-console sandbox --fixture my-case.json --state my-case-state.json",
-                "  notion-console sandbox --json    (one line: {\"base_url\": ..., \"connections\": [...]})",
+                "  notion-console sandbox --json    (one line of JSON for scripts)",
                 "",
                 "Exit codes: 0 stopped normally, 2 bad usage or an invalid fixture/state file, 3 the port is in use."})
 public final class SandboxCommand implements Callable<Integer> {
@@ -129,7 +129,8 @@ public final class SandboxCommand implements Callable<Integer> {
         if (s != null) {
             s.close();
             if (state != null && !json) {
-                spec.commandLine().getErr().println("Sandbox stopped; state saved to " + state + ".");
+                spec.commandLine().getErr().println("Sandbox stopped; its state is in " + state
+                        + " (written only when something changed).");
                 spec.commandLine().getErr().flush();
             }
         }

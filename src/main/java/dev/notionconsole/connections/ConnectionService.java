@@ -127,7 +127,7 @@ public final class ConnectionService {
             Connection.Builder b = Connection.builder(f.kind()).id(newId()).name(name).baseUrl(Connection.SANDBOX)
                     .sandboxRef(f.ref()).createdAt(clock.instant())
                     .notes("Built-in sandbox" + (f.workspaceName() != null ? ", workspace " + f.workspaceName() : "")
-                            + (f.description() != null && !f.description().isBlank() ? ". " + f.description() : "")
+                            + (f.description() != null && !f.description().isBlank() ? ". " + f.description().strip().replaceAll("\\.+$", "") : "")
                             + ". Its fake token comes from the sandbox's fixture.");
             if (f.kind() == ConnectionKind.PUBLIC_OAUTH) {
                 b.clientId(f.clientId()).redirectUri(f.redirectUris().isEmpty() ? null : f.redirectUris().get(0));

@@ -32,7 +32,7 @@ public final class IdentityInterpreter {
             NotionError e = ex.error();
             return new Result(IdentityCheck.failure(at, IdentityCheck.Outcome.UNAUTHORIZED,
                     "401 unauthorized: the token is invalid, revoked or expired"
-                            + (e != null && e.message() != null ? " (" + e.message() + ")" : "") + ".",
+                            + (e != null && e.message() != null ? " (" + e.message().strip().replaceAll("\\.+$", "") + ")" : "") + ".",
                     401, ex.requestId()), caps);
         }
         if (!ex.ok()) {

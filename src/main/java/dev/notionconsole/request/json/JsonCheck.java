@@ -78,6 +78,7 @@ public final class JsonCheck {
         // Jackson names characters as "('}' (code 125))"; the character alone reads better
         msg = msg.replaceAll("\\(('[^']*'|'''|'\"') \\(code \\d+\\)\\)", "$1")
                 .replace("Unexpected character", "Unexpected")
+                .replace("'''", "single quote (')")
                 .replace("was expecting double-quote to start field name", "expected a field name in double quotes");
         int at = (int) Math.min(Math.max(offset, 0), text.length());
         char here = at < text.length() ? text.charAt(at) : 0;

@@ -31,9 +31,9 @@ public final class BodyRenderer {
      *     here: one huge line is what text controls lay out worst (RichTextFX#668)
      */
     public record Limits(int displayChars, int highlightChars, int rawLineChars) {
-        // measured (ResponseViewBench, docs/decisions/0061): swapping in a document costs the JavaFX thread about
-        // 3-8 ms per 1,000 lines, so 500 K characters (about 18,000 pretty-printed lines) stays well under 100 ms
-        public static final Limits DEFAULT = new Limits(500_000, 500_000, 20_000);
+        // measured (ResponseViewBench, docs/decisions/0061): the swap costs the JavaFX thread 15-35 ms and the first
+        // layout of highlighted lines most of the rest, so 250 K characters shown and highlighting up to 100 K
+        public static final Limits DEFAULT = new Limits(250_000, 100_000, 20_000);
     }
 
     public enum Mode { PRETTY, RAW }

@@ -180,7 +180,8 @@ public final class Render {
     public ObjectNode pageProperties(Page p) {
         DataSource ds = p.dataSource();
         if (ds == null) {
-            return p.properties().deepCopy();
+            // Shared, not copied: answers are serialised under the read lock and never edited in place.
+            return p.properties();
         }
         ObjectNode out = F.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = ds.properties().fields(); it.hasNext(); ) {

@@ -100,7 +100,7 @@ final class ConsentPage {
                 .append("<select id=\"user_id\" name=\"user_id\">");
         for (User u : people) {
             sb.append("<option value=\"").append(escape(u.id())).append('"').append(u == selected ? " selected" : "").append('>')
-                    .append(escape(u.name())).append(u.email() == null ? "" : " <" + escape(u.email()) + ">")
+                    .append(escape(u.name())).append(u.email() == null ? "" : " &lt;" + escape(u.email()) + "&gt;")
                     .append(" · ").append(escape(u.workspace().name())).append(u.isGuest() ? " (guest)" : "")
                     .append("</option>");
         }
@@ -185,7 +185,7 @@ final class ConsentPage {
             .badge{display:inline-block;font-size:12px;padding:2px 8px;border-radius:10px;background:#fbf3db;color:#89632a;margin-bottom:.75rem}
             h1{font-size:20px;margin:.25rem 0 .5rem}h2{font-size:13px;margin:1.25rem 0 .4rem;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
             .muted{color:var(--muted)}.small{font-size:12px}.problem{color:var(--bad);font-weight:600}
-            .caps{margin:0;padding-left:1.2rem}.row{display:flex;gap:.5rem}select{flex:1;padding:.35rem;font:inherit}
+            .caps{margin:0;padding-left:1.2rem}.row{display:flex;gap:.5rem}.row button{white-space:nowrap}select{flex:1;padding:.35rem;font:inherit}
             .pages{max-height:18rem;overflow:auto;border:1px solid var(--border);border-radius:6px;padding:.4rem .6rem}
             .page{display:block;padding:.15rem 0;overflow-wrap:anywhere}.page input{margin-right:.5rem}.kind{margin-right:.35rem;color:var(--muted)}
             .actions{display:flex;justify-content:flex-end;gap:.5rem;margin-top:1.25rem}

@@ -219,6 +219,10 @@ public final class ConnectionsView extends SplitPane {
 
     /** Kind icon, name, workspace or kind, and the last check's status. */
     private final class ConnectionCell extends ListCell<Connection> {
+        ConnectionCell() {
+            setPrefWidth(0); // fit the list's width: long names are cut with an ellipsis, never a horizontal scroll bar
+        }
+
         @Override
         protected void updateItem(Connection c, boolean empty) {
             super.updateItem(c, empty);
@@ -242,14 +246,18 @@ public final class ConnectionsView extends SplitPane {
             if (c.temporary()) {
                 line2.getChildren().add(badge("not saved", "badge-temporary"));
             }
+            line2.getChildren().stream().skip(1).forEach(b -> ((Region) b).setMinWidth(Region.USE_PREF_SIZE));
             VBox text = new VBox(2, name, line2);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
+            text.setMinWidth(0);
+            sub.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMaxWidth(Double.MAX_VALUE);
             FontIcon status = statusIcon(c.lastCheck());
             Label statusHolder = new Label(null, status);
+            statusHolder.setMinWidth(Region.USE_PREF_SIZE);
             statusHolder.setTooltip(new Tooltip(c.lastCheck() == null ? "Not tested yet"
                     : ConnectionsViewModel.describe(c.lastCheck())));
-            HBox row = new HBox(10, kind, text, spacer, statusHolder);
+            HBox row = new HBox(10, kind, text, statusHolder);
             row.setAlignment(Pos.CENTER_LEFT);
             setText(null);
             setGraphic(row);

@@ -27,7 +27,9 @@ public record BodyDocument(RenderedBody body, ReadOnlyStyledDocument<Collection<
     static {
         List<Collection<String>> styles = new ArrayList<>();
         for (JsonLexer.Kind k : JsonLexer.Kind.values()) {
-            styles.add(List.of(k.styleClass()));
+            // punctuation stays plain: it merges with the spaces around it into one text node, and fewer nodes per
+            // line is what the first layout of a large body costs (ResponseViewBench)
+            styles.add(k == JsonLexer.Kind.PUNCTUATION ? PLAIN : List.of(k.styleClass()));
         }
         KIND_STYLES = List.copyOf(styles);
     }
@@ -59,10 +61,10 @@ public record BodyDocument(RenderedBody body, ReadOnlyStyledDocument<Collection<
                     int s = Math.max(spans.start(span), pos);
                     int e = Math.min(spans.end(span), lineEnd);
                     if (s > pos) {
-                        segs.add(new StyledSegment<>(text.substring(pos, s), PLAIN));
+                        add(segs, text, pos, s, PLAIN);
                     }
                     if (e > s) {
-                        segs.add(new StyledSegment<>(text.substring(s, e), KIND_STYLES.get(spans.kind(span).ordinal())));
+                        add(segs, text, s, e, KIND_STYLES.get(spans.kind(span).ordinal()));
                         pos = e;
                     }
                     if (spans.end(span) <= lineEnd) {
@@ -72,7 +74,7 @@ public record BodyDocument(RenderedBody body, ReadOnlyStyledDocument<Collection<
                     }
                 }
                 if (pos < lineEnd || segs.isEmpty()) {
-                    segs.add(new StyledSegment<>(text.substring(pos, lineEnd), PLAIN));
+                    add(segs, text, pos, lineEnd, PLAIN);
                 }
             }
             b.addParagraph(segs);
@@ -85,5 +87,16 @@ public record BodyDocument(RenderedBody body, ReadOnlyStyledDocument<Collection<
             lineStart = eol + 1;
         }
         return new BodyDocument(body, b.build());
+    }
+
+    /** Appends a segment, merging it into the previous one when the style is the same (one text node, not two). */
+    private static void add(List<StyledSegment<String, Collection<String>>> segs, String text, int from, int to, Collection<String> style) {
+        int last = segs.size() - 1;
+        if (last >= 0 && segs.get(last).getStyle() == style) {
+            StyledSegment<String, Collection<String>> prev = segs.get(last);
+            segs.set(last, new StyledSegment<>(prev.getSegment() + text.substring(from, to), style));
+        } else {
+            segs.add(new StyledSegment<>(text.substring(from, to), style));
+        }
     }
 }

@@ -91,7 +91,7 @@ public final class RequestView extends StackPane {
         main.setTop(buildTop());
         SplitPane split = new SplitPane(buildSidebar(), buildEditor(), buildResponse());
         split.setId("requestSplit");
-        split.setDividerPositions(0.2, 0.55);
+        split.setDividerPositions(0.18, 0.5);
         main.setCenter(split);
         getChildren().addAll(main, buildPicker());
         waitTicker.setCycleCount(Timeline.INDEFINITE);
@@ -122,7 +122,8 @@ public final class RequestView extends StackPane {
         versionBox.setId("versionBox");
         versionBox.setEditable(true);
         versionBox.getItems().setAll(vm.versions());
-        versionBox.setPromptText("Notion-Version: connection's");
+        versionBox.setPromptText("Version: connection's");
+        versionBox.setPrefWidth(190);
         versionBox.setTooltip(new Tooltip("Override the connection's Notion-Version for this request; leave empty to use the connection's."));
         versionBox.valueProperty().bindBidirectional(vm.versionProperty());
         Button pick = new Button("Endpoints…");
@@ -156,6 +157,11 @@ public final class RequestView extends StackPane {
         summary.setId("endpointSummary");
         summary.getStyleClass().add("muted");
         summary.textProperty().bind(vm.endpointSummaryProperty());
+        Tooltip summaryTip = new Tooltip();
+        summaryTip.setWrapText(true);
+        summaryTip.setMaxWidth(520);
+        summaryTip.textProperty().bind(vm.endpointSummaryProperty());
+        summary.setTooltip(summaryTip);
         Label conn = new Label();
         conn.setId("requestConnectionLabel");
         conn.getStyleClass().add("muted");
@@ -242,6 +248,11 @@ public final class RequestView extends StackPane {
     }
 
     private static final class HistoryCell extends ListCell<HistoryEntry> {
+        HistoryCell() {
+            setWrapText(true);
+            setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
+        }
+
         @Override
         protected void updateItem(HistoryEntry e, boolean empty) {
             super.updateItem(e, empty);
@@ -289,6 +300,7 @@ public final class RequestView extends StackPane {
         format.setId("formatButton");
         format.setTooltip(new Tooltip("Pretty-print the JSON (Ctrl+Shift+F)"));
         format.setOnAction(e -> vm.formatBody());
+        format.setMinWidth(Region.USE_PREF_SIZE);
         Label bodyHint = new Label();
         bodyHint.textProperty().bind(Bindings.when(vm.methodProperty().isEqualTo("GET").or(vm.methodProperty().isEqualTo("DELETE")))
                 .then("GET and DELETE requests carry no body: this one is not sent").otherwise("JSON body · checked before sending"));
@@ -476,6 +488,10 @@ public final class RequestView extends StackPane {
         copyRid.visibleProperty().bind(vm.requestIdProperty().isNotEmpty());
         HBox statusRow = new HBox(10, status, timing, size, rid, copyRid);
         statusRow.setAlignment(Pos.CENTER_LEFT);
+        statusRow.visibleProperty().bind(vm.statusTextProperty().isNotEmpty());
+        statusRow.managedProperty().bind(statusRow.visibleProperty());
+        meaning.visibleProperty().bind(vm.statusMeaningProperty().isNotEmpty());
+        meaning.managedProperty().bind(meaning.visibleProperty());
 
         Label code = label("errorCodeLabel", vm.errorCodeProperty());
         code.getStyleClass().add("error-code");
@@ -535,8 +551,16 @@ public final class RequestView extends StackPane {
         all.setId("fetchAllButton");
         all.setOnAction(e -> vm.fetchAll());
         all.disableProperty().bind(vm.canFetchAllProperty().not().or(vm.sendingProperty()));
-        HBox bodyBar = new HBox(6, prettyToggle, bodySearch, hitCount, copy, save, next, all);
-        bodyBar.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.control.Control c : List.of(prettyToggle, copy, save, next, all)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        bodySearch.setMinWidth(120);
+        HBox pageBar = new HBox(6, prettyToggle, copy, save, new Region(), next, all);
+        HBox.setHgrow(pageBar.getChildren().get(3), Priority.ALWAYS);
+        pageBar.setAlignment(Pos.CENTER_LEFT);
+        HBox searchBar = new HBox(6, bodySearch, hitCount);
+        searchBar.setAlignment(Pos.CENTER_LEFT);
+        VBox bodyBar = new VBox(6, pageBar, searchBar);
         Label note = label("bodyNote", vm.bodyNoteProperty());
         note.setWrapText(true);
         note.getStyleClass().add("note");
@@ -558,9 +582,21 @@ public final class RequestView extends StackPane {
                 setText(empty || h == null ? null : h.name() + ": " + h.value());
             }
         });
-        TabPane tabs = new TabPane(tab("Body", bodyBox, "responseBodyTab"), tab("Headers", headers, "responseHeadersTab"));
+        ListView<NameValue> sent = new ListView<>(vm.sentHeaders());
+        sent.setId("sentHeadersList");
+        sent.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(NameValue h, boolean empty) {
+                super.updateItem(h, empty);
+                setText(empty || h == null ? null : getIndex() == 0 ? h.name() + " " + h.value() : h.name() + ": " + h.value());
+            }
+        });
+        TabPane tabs = new TabPane(tab("Body", bodyBox, "responseBodyTab"), tab("Headers", headers, "responseHeadersTab"),
+                tab("Sent", sent, "sentTab"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
+        tabs.visibleProperty().bind(vm.exchangeProperty().isNotNull());
+        tabs.managedProperty().bind(tabs.visibleProperty());
 
         Label empty = new Label("Send a request (Ctrl+Enter) to see the answer here.");
         empty.setId("responseEmpty");

@@ -126,6 +126,7 @@ public final class RequestViewModel {
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper errorMeaning = new ReadOnlyStringWrapper(this, "errorMeaning", "");
     private final ObservableList<NameValue> responseHeaders = FXCollections.observableArrayList();
+    private final ObservableList<NameValue> sentHeaders = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<BodyDocument> bodyDocument = new ReadOnlyObjectWrapper<>(this, "bodyDocument", BodyDocument.EMPTY);
     private final ReadOnlyStringWrapper bodyNote = new ReadOnlyStringWrapper(this, "bodyNote", "");
     private final ReadOnlyBooleanWrapper bodyTruncated = new ReadOnlyBooleanWrapper(this, "bodyTruncated", false);
@@ -523,13 +524,18 @@ public final class RequestViewModel {
             h.getValue().forEach(v -> hs.add(new NameValue(h.getKey(), v)));
         }
         responseHeaders.setAll(hs);
+        // what went out, as the client recorded it: the token is already masked there
+        List<NameValue> sent = new ArrayList<>();
+        sent.add(new NameValue(x.request().method(), x.request().url()));
+        x.request().headers().forEach((k, v) -> sent.add(new NameValue(k, v)));
+        sentHeaders.setAll(sent);
         shownBody = x.body();
         shownJson = combined || x.bodyKind() == BodyKind.JSON;
         bodyDocument.set(doc);
         bodyNote.set(doc.body().note() == null ? "" : doc.body().note());
         bodyTruncated.set(doc.body().truncated());
         hasNextPage.set(!combined && x.ok() && Pagination.nextCursor(x.json()).isPresent());
-        canFetchAll.set(x.ok() && (hasNextPage.get() || (x.json() != null && x.json().has("next_cursor"))));
+        canFetchAll.set(hasNextPage.get());
         progressText.set("");
     }
 
@@ -544,6 +550,7 @@ public final class RequestViewModel {
         size.set("");
         requestId.set("");
         responseHeaders.clear();
+        sentHeaders.clear();
         shownBody = new byte[0];
         bodyDocument.set(BodyDocument.EMPTY);
         bodyNote.set("");
@@ -949,6 +956,11 @@ public final class RequestViewModel {
 
     public ObservableList<NameValue> responseHeaders() {
         return responseHeaders;
+    }
+
+    /** The request line and headers as sent (Authorization masked). */
+    public ObservableList<NameValue> sentHeaders() {
+        return sentHeaders;
     }
 
     public ReadOnlyObjectProperty<BodyDocument> bodyDocumentProperty() {

@@ -27,7 +27,7 @@ class JsonCheckTest {
         JsonCheck.Problem p = JsonCheck.check("{\n  'query': 1}").problem();
         assertEquals(2, p.line());
         assertEquals(3, p.column());
-        assertTrue(p.message().contains("double quotes"), p.message());
+        assertTrue(p.message().contains("double quotes") && p.message().contains("single quote (')"), p.message());
         assertTrue(JsonCheck.check("{query: 1}").problem().message().contains("double quotes"));
     }
 
