@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,7 +54,39 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
             }
         };
         callbacks.execute(task.onRunning());
-        Future<?> future = workers.submit(() -> {
+        Future<?> future;
+        try {
+            future = submit(task, context, token, id);
+        } catch (RejectedExecutionException closed) {
+            // the runner was closed (app stopping, or a test's @Stop): the work is cancelled, not an error
+            LOG.debug("Task '{}' submitted after close; cancelled", task.title());
+            token.cancel();
+            activity.finished(id);
+            callbacks.execute(() -> finish(task, task.onCancelled()));
+            future = java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        Future<?> submitted = future;
+        return new TaskHandle() {
+            @Override
+            public void cancel() {
+                token.cancel();
+                submitted.cancel(true);
+            }
+
+            @Override
+            public boolean isDone() {
+                return submitted.isDone();
+            }
+
+            @Override
+            public CancellationToken cancellation() {
+                return token;
+            }
+        };
+    }
+
+    private <T> Future<?> submit(BackgroundTask<T> task, TaskContext context, CancellationToken token, long id) {
+        return workers.submit(() -> {
             Runnable outcome;
             try {
                 T result = task.work().call(context);
@@ -68,23 +101,6 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
             Runnable deliver = outcome;
             callbacks.execute(() -> finish(task, deliver));
         });
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                token.cancel();
-                future.cancel(true);
-            }
-
-            @Override
-            public boolean isDone() {
-                return future.isDone();
-            }
-
-            @Override
-            public CancellationToken cancellation() {
-                return token;
-            }
-        };
     }
 
     private <T> void fail(BackgroundTask<T> task, Throwable t) {

@@ -96,4 +96,19 @@ class TaskRunnerTest {
             callbacks.shutdownNow();
         }
     }
+
+    @Test
+    void workSubmittedAfterCloseIsCancelledNotThrown() {
+        ExecutorTaskRunner runner = new ExecutorTaskRunner(1, Runnable::run, e -> { throw new AssertionError(e); });
+        runner.close();
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        TaskHandle handle = BackgroundTask.of("late", ctx -> "never")
+                .onSuccess(v -> seen.add("success"))
+                .onCancelled(() -> seen.add("cancelled"))
+                .onFinally(() -> seen.add("finally"))
+                .executeWith(runner);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("cancelled", "finally"), seen);
+        org.junit.jupiter.api.Assertions.assertTrue(handle.isDone() && handle.cancellation().isCancelled());
+        org.junit.jupiter.api.Assertions.assertTrue(runner.activity().snapshot().isEmpty());
+    }
 }
