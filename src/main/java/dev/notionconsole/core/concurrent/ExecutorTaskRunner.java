@@ -3,9 +3,9 @@ package dev.notionconsole.core.concurrent;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,23 +56,10 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
         callbacks.execute(task.onRunning());
         Future<?> future;
         try {
-            future = workers.submit(() -> {
-                Runnable outcome;
-                try {
-                    T result = task.work().call(context);
-                    outcome = token.isCancelled() ? task.onCancelled() : () -> task.onSuccess().accept(result);
-                } catch (Throwable t) {
-                    boolean cancelled = token.isCancelled() || t instanceof CancellationException
-                            || t instanceof InterruptedException;
-                    outcome = cancelled ? task.onCancelled() : () -> fail(task, t);
-                }
-                // the activity ends before the callbacks run, so a callback sees the status bar it leaves behind
-                activity.finished(id);
-                Runnable deliver = outcome;
-                callbacks.execute(() -> finish(task, deliver));
-            });
+            future = submit(task, context, token, id);
         } catch (RejectedExecutionException closed) {
-            // submitted after close() (a timer firing while the app shuts down): it never runs, so it is cancelled
+            // the runner was closed (app stopping, or a test's @Stop): the work is cancelled, not an error
+            LOG.debug("Task '{}' submitted after close; cancelled", task.title());
             token.cancel();
             activity.finished(id);
             callbacks.execute(() -> finish(task, task.onCancelled()));
@@ -96,6 +83,24 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
                 return token;
             }
         };
+    }
+
+    private <T> Future<?> submit(BackgroundTask<T> task, TaskContext context, CancellationToken token, long id) {
+        return workers.submit(() -> {
+            Runnable outcome;
+            try {
+                T result = task.work().call(context);
+                outcome = token.isCancelled() ? task.onCancelled() : () -> task.onSuccess().accept(result);
+            } catch (Throwable t) {
+                boolean cancelled = token.isCancelled() || t instanceof CancellationException
+                        || t instanceof InterruptedException;
+                outcome = cancelled ? task.onCancelled() : () -> fail(task, t);
+            }
+            // the activity ends before the callbacks run, so a callback sees the status bar it leaves behind
+            activity.finished(id);
+            Runnable deliver = outcome;
+            callbacks.execute(() -> finish(task, deliver));
+        });
     }
 
     private <T> void fail(BackgroundTask<T> task, Throwable t) {

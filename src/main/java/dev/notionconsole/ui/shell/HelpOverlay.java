@@ -34,12 +34,14 @@ final class HelpOverlay extends StackPane {
         VBox card = new VBox(header);
         card.getStyleClass().add("help-card");
         card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        // one grid for every section, so the descriptions line up from section to section
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("help-grid");
+        int row = 0;
         for (MainWindowViewModel.HelpSection section : sections) {
             Label heading = new Label(section.title());
             heading.getStyleClass().add("help-section-title");
-            GridPane grid = new GridPane();
-            grid.getStyleClass().add("help-grid");
-            int row = 0;
+            grid.add(heading, 0, row++, 2, 1);
             HBox lastKeys = null;
             String lastDescription = null;
             for (Shortcut s : section.shortcuts()) {
@@ -56,8 +58,8 @@ final class HelpOverlay extends StackPane {
                 what.setWrapText(true);
                 grid.addRow(row++, lastKeys, what);
             }
-            card.getChildren().addAll(heading, grid);
         }
+        card.getChildren().add(grid);
         // clicks on the card stay on the card; clicks on the dimmed backdrop close the overlay
         card.setOnMouseClicked(e -> e.consume());
         setOnMouseClicked(e -> close.run());
