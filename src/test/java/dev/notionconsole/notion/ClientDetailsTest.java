@@ -100,13 +100,16 @@ class ClientDetailsTest {
         // a plain-text server answering a TLS ClientHello with HTTP: the handshake fails at once (the generous
         // timeout only covers the first TLS set-up of the JVM, which is slow on a loaded machine)
         try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            // answer every connection: the JDK client may open more than one, and an unanswered one would
+            // only time out (TIMEOUT instead of TLS)
             Thread t = new Thread(() -> {
-                try (java.net.Socket s = plain.accept()) {
-                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes());
-                    s.getOutputStream().flush();
-                    Thread.sleep(500);
-                } catch (Exception ignored) {
-                    // the client hung up
+                while (!plain.isClosed()) {
+                    try (java.net.Socket s = plain.accept()) {
+                        s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes());
+                        s.getOutputStream().flush();
+                    } catch (Exception ignored) {
+                        // the client hung up, or the test is over
+                    }
                 }
             });
             t.setDaemon(true);
