@@ -45,6 +45,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -89,7 +90,22 @@ public final class RequestView extends StackPane {
         getStylesheets().add(Objects.requireNonNull(RequestView.class.getResource("request.css")).toExternalForm());
         BorderPane main = new BorderPane();
         main.setTop(buildTop());
-        SplitPane split = new SplitPane(buildSidebar(), buildEditor(), buildResponse());
+        Region sidebar = (Region) buildSidebar();
+        Region editor = (Region) buildEditor();
+        Region response = (Region) buildResponse();
+        // Explicit bounds, so content (long history rows, a response) cannot move the dividers; the response pane
+        // keeps room for its toolbar, and the sidebar keeps its width when the window grows.
+        sidebar.setMinWidth(170);
+        editor.setMinWidth(280);
+        response.setMinWidth(450);
+        sidebar.setMaxWidth(420);
+        sidebar.setPrefWidth(230); // not the widest history row: the first layout would keep that width
+        editor.setPrefWidth(380);
+        response.setPrefWidth(560);
+        editor.setMaxWidth(Double.MAX_VALUE);
+        response.setMaxWidth(Double.MAX_VALUE); // a computed maximum would hand the response's room to the sidebar
+        SplitPane.setResizableWithParent(sidebar, false);
+        SplitPane split = new SplitPane(sidebar, editor, response);
         split.setId("requestSplit");
         split.setDividerPositions(0.18, 0.5);
         main.setCenter(split);
@@ -486,7 +502,10 @@ public final class RequestView extends StackPane {
         copyRid.setId("copyRequestIdButton");
         copyRid.setOnAction(e -> vm.copyRequestId());
         copyRid.visibleProperty().bind(vm.requestIdProperty().isNotEmpty());
-        HBox statusRow = new HBox(10, status, timing, size, rid, copyRid);
+        for (Label l : List.of(status, timing, size)) {
+            l.setMinWidth(Region.USE_PREF_SIZE); // "200 OK" is never elided; the row wraps instead
+        }
+        FlowPane statusRow = new FlowPane(10, 4, status, timing, size, rid, copyRid);
         statusRow.setAlignment(Pos.CENTER_LEFT);
         statusRow.visibleProperty().bind(vm.statusTextProperty().isNotEmpty());
         statusRow.managedProperty().bind(statusRow.visibleProperty());
