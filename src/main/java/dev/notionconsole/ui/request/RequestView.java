@@ -523,6 +523,9 @@ public final class RequestView extends StackPane {
         diagnose.setId("diagnoseButton");
         diagnose.setTooltip(new Tooltip("Open this failed call in Diagnostics"));
         diagnose.setOnAction(e -> vm.diagnoseLastFailure());
+        for (Label l : List.of(message, errMeaning, meaning)) {
+            l.setMinHeight(Region.USE_PREF_SIZE); // the whole explanation, never "…": the body below gives way
+        }
         VBox errorBox = new VBox(4, new HBox(8, code, diagnose), message, errMeaning);
         errorBox.setId("errorBox");
         errorBox.getStyleClass().add("error-box");
