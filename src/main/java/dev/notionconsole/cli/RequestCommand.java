@@ -152,6 +152,9 @@ public final class RequestCommand implements Callable<Integer> {
             }
             out.flush();
             err.println(status(x, c));
+            if (o.reauthorization() != null) {
+                err.println(Redactor.redact(o.reauthorization()));
+            }
             return x.ok() ? ExitCodes.OK : ExitCodes.API_ERROR;
         } catch (NotionTransportException e) {
             err.println("Could not connect (" + c.name() + "): " + Redactor.redact(e.getMessage()));

@@ -40,7 +40,12 @@ public final class RequestSender {
     private static final Logger LOG = LoggerFactory.getLogger(RequestSender.class);
 
     /** One call's answer and what the history kept of it ({@code historyProblem} when it could not be written). */
-    public record Outcome(Exchange exchange, Endpoint endpoint, HistoryEntry entry, String historyProblem) {
+    /**
+     * @param reauthorization what to tell the user when a public connection's token was refused and could not be
+     *                        refreshed (authorize again), or null
+     */
+    public record Outcome(Exchange exchange, Endpoint endpoint, HistoryEntry entry, String historyProblem,
+                          String reauthorization) {
     }
 
     /** "Fetch all": the combined result as a list envelope, and the history entry for it. */
@@ -116,15 +121,16 @@ public final class RequestSender {
         String base = baseUrl(c);
         long t0 = System.nanoTime();
         Exchange x;
+        java.util.concurrent.atomic.AtomicReference<String> reauthorization = new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            x = sendOnce(c, endpoint, spec, cancel, observer);
+            x = sendOnce(c, endpoint, spec, cancel, observer, reauthorization);
         } catch (IOException | CancellationException | SecretStoreException e) {
             recordFailure(c, spec, endpoint, base, e, t0);
             throw e;
         }
         learn(c, x);
         HistoryEntry entry = HistoryEntries.of(x, spec, c.id(), c.name(), base, endpoint == null ? null : endpoint.id(), null, 1);
-        return new Outcome(x, endpoint, entry, record(entry));
+        return new Outcome(x, endpoint, entry, record(entry), reauthorization.get());
     }
 
     public AllPages fetchAll(Connection c, RequestSpec spec, CancellationToken cancel, CallObserver observer,
@@ -151,11 +157,20 @@ public final class RequestSender {
         return new AllPages(r, combined, endpoint, entry);
     }
 
-    private Exchange sendOnce(Connection c, Endpoint endpoint, RequestSpec spec, CancellationToken cancel, CallObserver observer)
+    private Exchange sendOnce(Connection c, Endpoint endpoint, RequestSpec spec, CancellationToken cancel, CallObserver observer,
+                              java.util.concurrent.atomic.AtomicReference<String> reauthorization)
             throws IOException, SecretStoreException {
         dev.notionconsole.oauth.OAuthService upkeep = tokenUpkeep;
         if (upkeep != null && c.kind() == ConnectionKind.PUBLIC_OAUTH && (endpoint == null || endpoint.auth() != Endpoint.Auth.BASIC)) {
-            return upkeep.send(c, spec.toApiRequest(), cancel, observer, dev.notionconsole.oauth.OAuthService.UpkeepListener.NONE);
+            // a refused token is refreshed once (OAuthService); when that is impossible, the user must authorize again
+            return upkeep.send(c, spec.toApiRequest(), cancel, observer, new dev.notionconsole.oauth.OAuthService.UpkeepListener() {
+                @Override
+                public void reauthorizationNeeded(Connection connection, dev.notionconsole.connections.Installation installation,
+                                                  String why) {
+                    reauthorization.set("Authorize \"" + connection.name() + "\" again (Connections, then \"Authorize in a workspace…\", "
+                            + "or 'notion-console oauth login -c \"" + connection.name() + "\"'): " + why);
+                }
+            });
         }
         return client(c, endpoint).send(spec.toApiRequest(), cancel, observer);
     }

@@ -158,6 +158,24 @@ class OAuthServiceTest {
     }
 
     @Test
+    void aRequestWhoseTokenCannotBeRefreshedTellsTheUserToAuthorizeAgain() throws Exception {
+        Installation ada = authorize("Alice Okafor", "Engineering");
+        sandbox.model.tokens().revoke(connections.refreshToken(connection, ada.botId()).orElseThrow().reveal());
+        sandbox.model.tokens().revoke(storedAccess(ada.botId()).reveal());
+        var sender = new dev.notionconsole.request.RequestSender(connections,
+                dev.notionconsole.notion.catalog.EndpointCatalog.builtIn(), dev.notionconsole.request.history.HistoryStore.open(home));
+        sender.setTokenUpkeep(oauth);
+
+        var outcome = sender.send(connections.find(connection.id()).orElseThrow(),
+                dev.notionconsole.request.RequestSpec.of("GET", "/v1/users/me"), CancellationToken.none(),
+                dev.notionconsole.notion.CallObserver.NONE);
+        assertEquals(401, outcome.exchange().status());
+        assertTrue(outcome.reauthorization() != null && outcome.reauthorization().startsWith("Authorize \"Acme Sync\" again"),
+                String.valueOf(outcome.reauthorization()));
+        assertFalse(outcome.reauthorization().contains(storedAccess(ada.botId()).reveal()));
+    }
+
+    @Test
     void revokeAndRemoveRetiresTheTokensAtNotionAndForgetsTheInstallation() throws Exception {
         Installation ada = authorize("Alice Okafor", "Sales");
         Secret access = storedAccess(ada.botId());

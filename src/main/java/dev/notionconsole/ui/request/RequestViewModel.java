@@ -422,7 +422,7 @@ public final class RequestViewModel {
             Exchange x = o.exchange();
             RenderedBody rb = renderer.render(x.body(), x.bodyKind() == BodyKind.JSON,
                     pretty.get() ? BodyRenderer.Mode.PRETTY : BodyRenderer.Mode.RAW, ctx::isCancelled);
-            return new Result(x, BodyDocument.build(rb, ctx::isCancelled), o.entry(), o.historyProblem(), null);
+            return new Result(x, BodyDocument.build(rb, ctx::isCancelled), o.entry(), o.historyProblem(), o.reauthorization());
         }).onProgress(p -> {
             if (gen != generation.get()) {
                 return;
