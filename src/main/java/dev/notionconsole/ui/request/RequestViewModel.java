@@ -614,10 +614,11 @@ public final class RequestViewModel {
         }
         Optional<Path> target = dialogs.chooseFileToSave("Save full body", "response.json", List.of(FileType.JSON));
         target.ifPresent(p -> BackgroundTask.of("Save body", ctx -> {
-            Files.write(p, b);
+            dev.notionconsole.core.io.AtomicFiles.write(p, b); // a failed save never leaves half a file behind
             return p;
         }).onSuccess(saved -> dialogs.notify(DialogService.NotificationKind.SUCCESS, "Saved " + humanSize(b.length) + " to " + saved.getFileName()))
-                .onFailure(t -> dialogs.showError("Could not save the body", String.valueOf(t.getMessage()), t)).executeWith(tasks));
+                .onFailure(t -> dialogs.showError("Could not save the body", Redactor.redact(String.valueOf(t.getMessage())), t))
+                .executeWith(tasks));
     }
 
     /** Hands the last failed exchange to Diagnostics. */
