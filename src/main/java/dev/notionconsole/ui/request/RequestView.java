@@ -17,10 +17,13 @@ import java.util.Optional;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -120,6 +123,16 @@ public final class RequestView extends StackPane {
             updateWait();
         });
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // the response viewer's first-time work happens while this view opens, not on the first answer
+        sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> o, Scene a, Scene b) {
+                if (b != null) {
+                    sceneProperty().removeListener(this);
+                    responseBody.prime(() -> { });
+                }
+            }
+        });
     }
 
     // ------------------------------------------------------------------ top bar
@@ -617,8 +630,11 @@ public final class RequestView extends StackPane {
                 tab("Sent", sent, "sentTab"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        tabs.visibleProperty().bind(vm.exchangeProperty().isNotNull());
+        // while the viewer primes (BodyViewer.prime) the tabs are laid out but unseen and take no clicks
+        tabs.visibleProperty().bind(vm.exchangeProperty().isNotNull().or(responseBody.primingProperty()));
         tabs.managedProperty().bind(tabs.visibleProperty());
+        tabs.opacityProperty().bind(Bindings.when(responseBody.primingProperty()).then(0.0).otherwise(1.0));
+        tabs.mouseTransparentProperty().bind(responseBody.primingProperty());
 
         Label empty = new Label("Send a request (Ctrl+Enter) to see the answer here.");
         empty.setId("responseEmpty");
