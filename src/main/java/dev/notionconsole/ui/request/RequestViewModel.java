@@ -4,6 +4,7 @@ import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionsListener;
 import dev.notionconsole.core.Redactor;
+import dev.notionconsole.core.ByteSizes;
 import dev.notionconsole.core.Secret;
 import dev.notionconsole.core.concurrent.BackgroundTask;
 import dev.notionconsole.core.concurrent.TaskHandle;
@@ -517,7 +518,7 @@ public final class RequestViewModel {
         }
         timing.set(x.total() == null ? "" : x.total().toMillis() + " ms" + (x.attempts() > 1 ? " · " + x.attempts() + " attempts" : "")
                 + (x.waits().isEmpty() ? "" : " · waited " + x.waits().stream().mapToLong(w -> w.duration().toMillis()).sum() + " ms"));
-        size.set(humanSize(x.size()));
+        size.set(ByteSizes.human(x.size()));
         requestId.set(x.requestId() == null ? "" : x.requestId());
         List<NameValue> hs = new ArrayList<>();
         for (Map.Entry<String, List<String>> h : x.headers().entrySet()) {
@@ -616,7 +617,7 @@ public final class RequestViewModel {
         target.ifPresent(p -> BackgroundTask.of("Save body", ctx -> {
             dev.notionconsole.core.io.AtomicFiles.write(p, b); // a failed save never leaves half a file behind
             return p;
-        }).onSuccess(saved -> dialogs.notify(DialogService.NotificationKind.SUCCESS, "Saved " + humanSize(b.length) + " to " + saved.getFileName()))
+        }).onSuccess(saved -> dialogs.notify(DialogService.NotificationKind.SUCCESS, "Saved " + ByteSizes.human(b.length) + " to " + saved.getFileName()))
                 .onFailure(t -> dialogs.showError("Could not save the body", Redactor.redact(String.valueOf(t.getMessage())), t))
                 .executeWith(tasks));
     }
@@ -823,16 +824,6 @@ public final class RequestViewModel {
     public void dispose() {
         connections.removeListener(connectionsListener);
         cancel();
-    }
-
-    static String humanSize(long n) {
-        if (n >= 1_000_000) {
-            return String.format(Locale.ROOT, "%.1f MB", n / 1_000_000.0);
-        }
-        if (n >= 1_000) {
-            return String.format(Locale.ROOT, "%.1f KB", n / 1_000.0);
-        }
-        return n + " B";
     }
 
     // ------------------------------------------------------------------ properties
