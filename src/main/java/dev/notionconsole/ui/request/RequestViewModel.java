@@ -17,6 +17,7 @@ import dev.notionconsole.notion.NotionError;
 import dev.notionconsole.notion.NotionTransportException;
 import dev.notionconsole.notion.NotionVersion;
 import dev.notionconsole.notion.Wait;
+import dev.notionconsole.request.FormFields;
 import dev.notionconsole.request.NameValue;
 import dev.notionconsole.request.Pagination;
 import dev.notionconsole.request.RequestSender;
@@ -97,6 +98,9 @@ public final class RequestViewModel {
     private final ObservableList<IdField> pathParams = FXCollections.observableArrayList();
     private final ObservableList<KeyValueRow> query = FXCollections.observableArrayList();
     private final ObservableList<KeyValueRow> headers = FXCollections.observableArrayList();
+    /** Multipart form fields in curl's -F spelling (file uploads only, see {@link FormFields}). */
+    private final ObservableList<KeyValueRow> form = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper multipart = new ReadOnlyBooleanWrapper(this, "multipart");
     private final ReadOnlyObjectWrapper<Endpoint> endpoint = new ReadOnlyObjectWrapper<>(this, "endpoint");
     private final ReadOnlyStringWrapper endpointSummary = new ReadOnlyStringWrapper(this, "endpointSummary", "");
     private final ReadOnlyStringWrapper connectionLabel = new ReadOnlyStringWrapper(this, "connectionLabel", "");
@@ -187,6 +191,13 @@ public final class RequestViewModel {
         path.set(e.path());
         query.setAll(e.queryParams().stream().map(p -> new KeyValueRow(p.name(), "", p.description())).toList());
         body.set(e.bodyTemplate());
+        if (e.bodyKind() == Endpoint.BodyKind.MULTIPART) {
+            // notion-api.md 2.9: the file, and part_number only for multi-part uploads (left empty: not sent)
+            form.setAll(new KeyValueRow("file", "", "@/path/to/file: use Choose file…"),
+                    new KeyValueRow("part_number", "", "multi-part uploads only: 1, 2, …"));
+        } else {
+            form.clear();
+        }
         findings.clear();
         importNotes.set("");
         syncEndpoint();
@@ -228,6 +239,7 @@ public final class RequestViewModel {
         Endpoint e = catalog.all().stream().filter(x -> x.path().equals(p) && x.method().equals(method.get())).findFirst()
                 .orElseGet(() -> catalog.lookup(method.get(), p).orElse(null));
         endpoint.set(e);
+        multipart.set(e != null && e.bodyKind() == Endpoint.BodyKind.MULTIPART);
         endpointSummary.set(e == null ? "Free-form request: not in the catalog." : summary(e));
     }
 
@@ -258,7 +270,12 @@ public final class RequestViewModel {
         List<NameValue> h = headers.stream().filter(r -> !r.getName().isBlank())
                 .map(r -> new NameValue(r.getName().trim(), r.getValue().trim())).toList();
         String b = method.get().equals("GET") || method.get().equals("DELETE") ? "" : body.get();
-        return new RequestSpec(method.get(), p, q, h, b, version.get());
+        List<NameValue> f = form.stream().filter(r -> !r.getName().isBlank() && !r.getValue().isBlank())
+                .map(r -> new NameValue(r.getName().trim(), r.getValue().trim())).toList();
+        if (!f.isEmpty() && multipart.get() && b.strip().equals("{}")) {
+            b = ""; // a leftover "{}" template is not a body next to an upload's form
+        }
+        return new RequestSpec(method.get(), p, q, h, b, version.get(), f);
     }
 
     /** Loads a request into the builder (history, saved requests, cURL import). */
@@ -280,6 +297,7 @@ public final class RequestViewModel {
         }
         query.setAll(spec.query().stream().map(q -> new KeyValueRow(q.name(), q.value(), "")).toList());
         headers.setAll(spec.headers().stream().map(q -> new KeyValueRow(q.name(), q.value(), "")).toList());
+        form.setAll(spec.form().stream().map(q -> new KeyValueRow(q.name(), q.value(), "")).toList());
         version.set(spec.notionVersion() == null ? "" : spec.notionVersion());
         body.set(spec.body());
         findings.clear();
@@ -292,6 +310,20 @@ public final class RequestViewModel {
 
     public void addQuery() {
         query.add(new KeyValueRow("", "", ""));
+    }
+
+    public void addFormField() {
+        form.add(new KeyValueRow("", "", ""));
+    }
+
+    /** Puts a chosen file into a form row ({@code @/absolute/path}), naming the row "file" if it had no name. */
+    public void chooseFile(KeyValueRow row) {
+        dialogs.chooseFileToOpen("Choose the file to upload", List.of(FileType.ALL)).ifPresent(p -> {
+            if (row.getName().isBlank()) {
+                row.nameProperty().set("file");
+            }
+            row.valueProperty().set(FormFields.file(row.getName(), p).value());
+        });
     }
 
     /** Pretty-prints the body; an invalid body stays as typed and the mistake is shown. */
@@ -389,7 +421,7 @@ public final class RequestViewModel {
         waitReason.set("");
         Secret override = usePastedToken.get() ? pastedToken : null;
         RequestSpec toSend = override == null ? spec
-                : new RequestSpec(spec.method(), spec.path(), spec.query(), appendAuth(spec.headers(), override), spec.body(), spec.notionVersion());
+                : spec.withHeaders(appendAuth(spec.headers(), override));
         running = BackgroundTask.of(title, ctx -> {
             CallObserver observer = new CallObserver() {
                 @Override
@@ -850,6 +882,15 @@ public final class RequestViewModel {
 
     public ObservableList<KeyValueRow> query() {
         return query;
+    }
+
+    public ObservableList<KeyValueRow> form() {
+        return form;
+    }
+
+    /** True when the picked route takes a multipart form (file upload send): the view shows the Form tab. */
+    public ReadOnlyBooleanProperty multipartProperty() {
+        return multipart.getReadOnlyProperty();
     }
 
     public ObservableList<KeyValueRow> headers() {
