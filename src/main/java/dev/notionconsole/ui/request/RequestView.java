@@ -622,7 +622,8 @@ public final class RequestView extends StackPane {
         HBox.setHgrow(bodySearch, Priority.ALWAYS);
         Label hitCount = new Label();
         hitCount.setId("searchHits");
-        bodySearch.textProperty().addListener((o, a, b) -> hitCount.setText(b.isEmpty() ? "" : hits.size() + " found"));
+        bodySearch.textProperty().addListener((o, a, b) -> hitCount.setText(b.isEmpty() ? ""
+                : hits.size() + (vm.bodyTruncatedProperty().get() ? " in the part shown" : " found")));
         Button copy = new Button("Copy");
         copy.setId("copyBodyButton");
         copy.setOnAction(e -> vm.copyBody());
@@ -645,7 +646,9 @@ public final class RequestView extends StackPane {
         HBox pageBar = new HBox(6, prettyToggle, copy, save, new Region(), next, all);
         HBox.setHgrow(pageBar.getChildren().get(3), Priority.ALWAYS);
         pageBar.setAlignment(Pos.CENTER_LEFT);
-        HBox searchBar = new HBox(6, bodySearch, hitCount);
+        Label wholeHits = label("wholeBodyHits", vm.wholeBodyHitsProperty());
+        wholeHits.getStyleClass().add("muted");
+        HBox searchBar = new HBox(6, bodySearch, hitCount, wholeHits);
         searchBar.setAlignment(Pos.CENTER_LEFT);
         VBox bodyBar = new VBox(6, pageBar, searchBar);
         Label note = label("bodyNote", vm.bodyNoteProperty());

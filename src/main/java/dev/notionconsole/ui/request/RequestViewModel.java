@@ -34,6 +34,7 @@ import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.request.json.JsonCheck;
 import dev.notionconsole.request.preflight.Finding;
 import dev.notionconsole.request.render.BodyRenderer;
+import dev.notionconsole.request.render.BodySearch;
 import dev.notionconsole.request.render.RenderedBody;
 import dev.notionconsole.request.saved.SavedRequest;
 import dev.notionconsole.request.saved.SavedRequestStore;
@@ -135,6 +136,9 @@ public final class RequestViewModel {
     private final ReadOnlyObjectWrapper<BodyDocument> bodyDocument = new ReadOnlyObjectWrapper<>(this, "bodyDocument", BodyDocument.EMPTY);
     private final ReadOnlyStringWrapper bodyNote = new ReadOnlyStringWrapper(this, "bodyNote", "");
     private final ReadOnlyBooleanWrapper bodyTruncated = new ReadOnlyBooleanWrapper(this, "bodyTruncated", false);
+    /** Matches in the whole body when only a prefix is shown, counted on a worker; "" otherwise. */
+    private final ReadOnlyStringWrapper wholeBodyHits = new ReadOnlyStringWrapper(this, "wholeBodyHits", "");
+    private int findGeneration;
     private final BooleanProperty pretty = new SimpleBooleanProperty(this, "pretty", true);
     private final ReadOnlyBooleanWrapper hasNextPage = new ReadOnlyBooleanWrapper(this, "hasNextPage", false);
     private final ReadOnlyBooleanWrapper canFetchAll = new ReadOnlyBooleanWrapper(this, "canFetchAll", false);
@@ -588,6 +592,7 @@ public final class RequestViewModel {
         bodyDocument.set(BodyDocument.EMPTY);
         bodyNote.set("");
         bodyTruncated.set(false);
+        wholeBodyHits.set("");
         hasNextPage.set(false);
         canFetchAll.set(false);
     }
@@ -615,6 +620,7 @@ public final class RequestViewModel {
     /** Offsets of every match of {@code text} in the shown body (case-insensitive), for search. */
     public List<int[]> findInBody(String text) {
         List<int[]> hits = new ArrayList<>();
+        countInWholeBody(text);
         if (text == null || text.isEmpty()) {
             return hits;
         }
@@ -624,6 +630,27 @@ public final class RequestViewModel {
             hits.add(new int[] {i, i + needle.length()});
         }
         return hits;
+    }
+
+    /** When the viewer shows a prefix, counts the matches in the whole body as received, off the JavaFX thread. */
+    private void countInWholeBody(String text) {
+        int gen = ++findGeneration;
+        wholeBodyHits.set("");
+        byte[] b = shownBody;
+        if (text == null || text.isEmpty() || !bodyTruncated.get()) {
+            return;
+        }
+        wholeBodyHits.set("· counting in the whole body…");
+        BackgroundTask.of("Search the whole body", ctx -> BodySearch.countIgnoreCase(b, text, ctx::isCancelled))
+                .onSuccess(n -> {
+                    if (gen == findGeneration) {
+                        wholeBodyHits.set(String.format(Locale.ROOT, "· %,d in the whole body as received (Save full body to read them all)", n));
+                    }
+                }).onFailure(t -> wholeBodyHits.set("")).executeWith(tasks);
+    }
+
+    public ReadOnlyStringProperty wholeBodyHitsProperty() {
+        return wholeBodyHits.getReadOnlyProperty();
     }
 
     public void copyBody() {

@@ -121,6 +121,27 @@ class RequestViewModelTest {
     }
 
     @Test
+    void searchingAPrefixAlsoCountsMatchesInTheWholeBody() {
+        RequestViewModel small = new RequestViewModel(service, new RequestSender(service, EndpointCatalog.builtIn(), history),
+                SavedRequestStore.open(home), new InlineTaskRunner(), dialogs, new BodyRenderer(new BodyRenderer.Limits(400, 400, 200)),
+                Runnable::run, diagnosed::add);
+        small.pick(EndpointCatalog.builtIn().byId("search").orElseThrow());
+        small.bodyProperty().set("{}");
+        small.send();
+        assertTrue(small.bodyTruncatedProperty().get(), "only 400 characters are shown");
+        byte[] whole = small.exchangeProperty().get().body();
+        int expected = dev.notionconsole.request.render.BodySearch.countIgnoreCase(whole, "\"object\"", () -> false);
+        List<int[]> shown = small.findInBody("\"OBJECT\"");
+        assertTrue(shown.size() < expected, shown.size() + " shown of " + expected);
+        assertEquals(String.format(java.util.Locale.ROOT, "· %,d in the whole body as received (Save full body to read them all)", expected),
+                small.wholeBodyHitsProperty().get());
+        small.findInBody("");
+        assertEquals("", small.wholeBodyHitsProperty().get());
+        vm.findInBody("object");
+        assertEquals("", vm.wholeBodyHitsProperty().get(), "nothing to add when the whole body is shown");
+    }
+
+    @Test
     void aPastedUrlBecomesTheIdWithANote() {
         vm.pick(EndpointCatalog.builtIn().byId("pages.retrieve").orElseThrow());
         IdField id = vm.pathParams().get(0);
