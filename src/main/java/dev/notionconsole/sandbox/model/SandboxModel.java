@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * The sandbox's whole state: workspaces, users, the content tree, comments, connections and tokens.
+ * The sandbox's whole state: workspaces, users, the content tree, comments, file uploads, connections and tokens.
  *
  * <p>Thread safety: one read-write lock. The router runs read-only routes under {@link #read} and mutating routes
  * under {@link #write}; anything else that touches the model (fixture loading, the page generator, OAuth installs,
@@ -32,6 +32,7 @@ public final class SandboxModel {
     private final Map<String, Comment> comments = new LinkedHashMap<>();
     private final Map<Node, List<Comment>> commentsByParent = new HashMap<>();
     private final Map<String, Connection> connections = new LinkedHashMap<>();
+    private final Map<String, FileUpload> fileUploads = new LinkedHashMap<>();
     private final TokenRegistry tokens = new TokenRegistry();
     private final List<FaultRule> faults = new ArrayList<>();
     private com.fasterxml.jackson.databind.JsonNode rateLimits;
@@ -90,7 +91,7 @@ public final class SandboxModel {
             long n = idCounter.incrementAndGet();
             String id = UUID.nameUUIDFromBytes((idSeed + "/" + n).getBytes(StandardCharsets.UTF_8)).toString();
             // After a reload from saved state the counter restarts: skip ids already taken.
-            if (!nodes.containsKey(id) && !comments.containsKey(id) && !users.containsKey(id)) {
+            if (!nodes.containsKey(id) && !comments.containsKey(id) && !users.containsKey(id) && !fileUploads.containsKey(id)) {
                 return id;
             }
         }
@@ -213,6 +214,21 @@ public final class SandboxModel {
 
     public List<Comment> commentsOn(Node parent) {
         return commentsByParent.getOrDefault(parent, List.of());
+    }
+
+    // ---- file uploads (notion-api.md 2.9; in memory only, decision 0066) -----------------------------------
+
+    public void addFileUpload(FileUpload u) {
+        fileUploads.put(u.id(), u);
+    }
+
+    public FileUpload fileUpload(String id) {
+        return id == null ? null : fileUploads.get(id);
+    }
+
+    /** Every upload, oldest first. Call under the lock. */
+    public Collection<FileUpload> fileUploads() {
+        return Collections.unmodifiableCollection(fileUploads.values());
     }
 
     // ---- connections and tokens ----------------------------------------------------------------------------
