@@ -286,6 +286,9 @@ public final class MultipartForm {
             while (true) {
                 for (int i = from; i + 1 < lim; i++) {
                     if (buf[i] == '\r' && buf[i + 1] == '\n') {
+                        if (i - pos > budget) {
+                            break;
+                        }
                         String line = new String(buf, pos, i - pos, StandardCharsets.UTF_8);
                         pos = i + 2;
                         return line;
