@@ -43,7 +43,9 @@ public final class NotionConsoleCli implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + Redactor.redact(String.valueOf(ex.getMessage())));
-            return ex instanceof java.io.IOException ? ExitCodes.CONNECT : ExitCodes.API_ERROR;
+            // a request that cannot be built (a missing upload file, a bad header) is bad usage, not an API error
+            return ex instanceof java.io.IOException ? ExitCodes.CONNECT
+                    : ex instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.API_ERROR;
         });
         return cl;
     }

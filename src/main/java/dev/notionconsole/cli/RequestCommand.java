@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code notion-console request --connection NAME METHOD PATH [--data JSON|@FILE] [--version V] [--all-pages]}:
+ * {@code notion-console request --connection NAME METHOD PATH [--data JSON|@FILE | --form F=@FILE ...] [--version V] [--all-pages]}:
  * one call from a script. The body goes to standard output, a one-line status to standard error, and the exit
  * code says how it went (0 ok, 1 the API answered with an error, 2 bad usage, 3 could not connect). The token
  * comes from the saved connection (or NOTION_TOKEN), never from an argument.
@@ -47,6 +47,7 @@ import picocli.CommandLine.Parameters;
                 "  notion-console request GET /v1/users/me",
                 "  notion-console request --connection \"Sandbox: Docs Sync\" POST /v1/search --data '{\"query\":\"Roadmap\"}'",
                 "  notion-console request GET /v1/blocks/<id>/children --all-pages",
+                "  notion-console request POST /v1/file_uploads/<id>/send --form file=@notes.pdf",
                 "", "The token is never an argument: it comes from the connection's keychain entry or NOTION_TOKEN.",
                 "Exit codes: 0 ok, 1 the API answered with an error, 2 bad usage, 3 could not connect."})
 public final class RequestCommand implements Callable<Integer> {
@@ -68,6 +69,11 @@ public final class RequestCommand implements Callable<Integer> {
 
     @Option(names = {"-d", "--data"}, paramLabel = "JSON|@FILE", description = "The JSON body, or @FILE to read it (@- for standard input).")
     String data;
+
+    @Option(names = {"-F", "--form"}, paramLabel = "NAME=VALUE|NAME=@FILE",
+            description = "A multipart form field, as curl's -F (repeatable): file=@notes.pdf[;type=application/pdf] for a file, "
+                    + "part_number=2 for text. Only file uploads (POST /v1/file_uploads/{id}/send) take a form.")
+    List<String> form = new ArrayList<>();
 
     @Option(names = "--version", paramLabel = "V", description = "Notion-Version for this call (default: the connection's).")
     String version;
@@ -227,7 +233,18 @@ public final class RequestCommand implements Callable<Integer> {
             }
             hs.add(new NameValue(name, h.substring(colon + 1).trim()));
         }
-        return new RequestSpec(m, p, query, hs, body(env, cl), version);
+        List<NameValue> fields = new ArrayList<>();
+        for (String f : form) {
+            int eq = f.indexOf('=');
+            if (eq <= 0) {
+                throw new CommandLine.ParameterException(cl, "A form field is written name=value or name=@file, not \"" + f + "\".");
+            }
+            fields.add(new NameValue(f.substring(0, eq), f.substring(eq + 1)));
+        }
+        if (!fields.isEmpty() && data != null) {
+            throw new CommandLine.ParameterException(cl, "--form and --data cannot be combined: a request carries a form or a JSON body.");
+        }
+        return new RequestSpec(m, p, query, hs, body(env, cl), version, fields);
     }
 
     private String body(ConnectionsCommand.Environment env, CommandLine cl) {

@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * What to send: method, path (relative to the connection's base URL, e.g. {@code /v1/users/me}), query
  * parameters (ordered, repeatable: {@code filter_properties} may appear many times), extra headers, an
- * optional JSON body, and optional per-request overrides of the Notion version and credentials.
+ * optional body (JSON, or a multipart form for file uploads, never both), and optional per-request
+ * overrides of the Notion version and credentials.
  *
  * <p>Immutable: every {@code with}-style method returns a copy, so a saved request can be tweaked and sent
  * again without surprises. Header names the HTTP client owns ({@code Host}, {@code Content-Length}, ...)
@@ -22,6 +23,7 @@ import java.util.Set;
  */
 public final class ApiRequest {
     /** Headers {@link java.net.http.HttpClient} sets itself and refuses to take from callers. */
+    private static final String BOTH_BODIES = "A request carries either a JSON body or form fields (a file upload), not both: clear one of them.";
     private static final Set<String> RESTRICTED = Set.of(
             "connection", "content-length", "expect", "host", "upgrade", "keep-alive", "transfer-encoding", "te",
             "trailer", "proxy-connection");
@@ -31,16 +33,18 @@ public final class ApiRequest {
     private final List<Map.Entry<String, String>> query;
     private final Map<String, String> headers;
     private final String body;
+    private final List<FormPart> form;
     private final String version;
     private final Credentials credentials;
 
     private ApiRequest(String method, String path, List<Map.Entry<String, String>> query, Map<String, String> headers,
-                       String body, String version, Credentials credentials) {
+                       String body, List<FormPart> form, String version, Credentials credentials) {
         this.method = method;
         this.path = path;
         this.query = query;
         this.headers = headers;
         this.body = body;
+        this.form = form;
         this.version = version;
         this.credentials = credentials;
     }
@@ -92,7 +96,7 @@ public final class ApiRequest {
             }
             p = p.substring(0, mark);
         }
-        return new ApiRequest(m, p, List.copyOf(q), Map.of(), null, null, null);
+        return new ApiRequest(m, p, List.copyOf(q), Map.of(), null, List.of(), null, null);
     }
 
 
@@ -103,7 +107,7 @@ public final class ApiRequest {
         Objects.requireNonNull(value, "value");
         List<Map.Entry<String, String>> q = new ArrayList<>(query);
         q.add(Map.entry(name, value));
-        return new ApiRequest(method, path, List.copyOf(q), headers, body, version, credentials);
+        return new ApiRequest(method, path, List.copyOf(q), headers, body, form, version, credentials);
     }
 
     /** Replaces every value of a query parameter with one value (used by pagination for the cursor). */
@@ -117,7 +121,7 @@ public final class ApiRequest {
         if (value != null) {
             q.add(Map.entry(name, value));
         }
-        return new ApiRequest(method, path, List.copyOf(q), headers, body, version, credentials);
+        return new ApiRequest(method, path, List.copyOf(q), headers, body, form, version, credentials);
     }
 
     /**
@@ -142,7 +146,7 @@ public final class ApiRequest {
             }
         });
         h.put(n, value.strip());
-        return new ApiRequest(method, path, query, Collections.unmodifiableMap(h), body, version, credentials);
+        return new ApiRequest(method, path, query, Collections.unmodifiableMap(h), body, form, version, credentials);
     }
 
     /**
@@ -172,18 +176,34 @@ public final class ApiRequest {
     /** The JSON body (null for none). Not validated: sending invalid JSON on purpose shows {@code invalid_json}. */
     public ApiRequest body(String jsonBody) {
         String b = jsonBody == null || jsonBody.isBlank() ? null : jsonBody;
-        return new ApiRequest(method, path, query, headers, b, version, credentials);
+        if (b != null && !form.isEmpty()) {
+            throw new IllegalArgumentException(BOTH_BODIES);
+        }
+        return new ApiRequest(method, path, query, headers, b, form, version, credentials);
+    }
+
+    /**
+     * A {@code multipart/form-data} body instead of JSON (empty: none). Only {@code POST
+     * /v1/file_uploads/{id}/send} takes one (notion-api.md 2.9); its Content-Type, with the boundary, is
+     * always the client's.
+     */
+    public ApiRequest form(List<FormPart> parts) {
+        List<FormPart> f = parts == null ? List.of() : List.copyOf(parts);
+        if (!f.isEmpty() && body != null) {
+            throw new IllegalArgumentException(BOTH_BODIES);
+        }
+        return new ApiRequest(method, path, query, headers, body, f, version, credentials);
     }
 
     /** Overrides the connection's {@code Notion-Version} for this request (null: use the connection's). */
     public ApiRequest version(String notionVersion) {
         String v = notionVersion == null || notionVersion.isBlank() ? null : notionVersion.strip();
-        return new ApiRequest(method, path, query, headers, body, v, credentials);
+        return new ApiRequest(method, path, query, headers, body, form, v, credentials);
     }
 
     /** Overrides the connection's credentials for this request (null: use the connection's). */
     public ApiRequest credentials(Credentials override) {
-        return new ApiRequest(method, path, query, headers, body, version, override);
+        return new ApiRequest(method, path, query, headers, body, form, version, override);
     }
 
     public String method() {
@@ -209,6 +229,11 @@ public final class ApiRequest {
 
     public Optional<String> bodyText() {
         return Optional.ofNullable(body);
+    }
+
+    /** The multipart form fields; empty when the body is JSON or there is none. */
+    public List<FormPart> formParts() {
+        return form;
     }
 
     public Optional<String> versionOverride() {

@@ -150,14 +150,19 @@ public final class NotionClient {
             putOwn(wire, shown, "Accept", "application/json");
         }
         String body = req.bodyText().orElse(null);
+        MultipartBody form = req.formParts().isEmpty() ? null : new MultipartBody(req.formParts());
         if (body != null && findHeader(req.headers(), "Content-Type") == null) {
             putOwn(wire, shown, "Content-Type", "application/json");
         }
         req.headers().forEach((k, v) -> {
-            if (!k.equalsIgnoreCase("Authorization")) {
+            // a typed Content-Type would lose the boundary: a form's own always wins, as in the SDK
+            if (!k.equalsIgnoreCase("Authorization") && !(form != null && k.equalsIgnoreCase("Content-Type"))) {
                 put(wire, shown, k, v);
             }
         });
+        if (form != null) {
+            putOwn(wire, shown, "Content-Type", form.contentType());
+        }
 
         // No HttpRequest.timeout: AttemptGuard's deadline covers headers and body alike, and the JDK's
         // per-request timer costs a selector wake-up per call (ClientOverheadBench).
@@ -171,10 +176,10 @@ public final class NotionClient {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("A header cannot be sent: " + Redactor.redact(String.valueOf(e.getMessage())), e);
         }
-        b.method(req.method(), body == null ? HttpRequest.BodyPublishers.noBody()
+        b.method(req.method(), form != null ? form.publisher() : body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         SentRequest sent = new SentRequest(req.method(), url.toString(), shown,
-                body == null ? null : Redactor.redact(body), version);
+                form != null ? Redactor.redact(form.describe()) : body == null ? null : Redactor.redact(body), version);
         return new Prepared(b.build(), sent);
     }
 

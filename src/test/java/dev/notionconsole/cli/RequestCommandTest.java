@@ -122,6 +122,18 @@ class RequestCommandTest {
     }
 
     @Test
+    void formFieldsAreCheckedBeforeAnythingIsSent() {
+        String send = "/v1/file_uploads/6c1b5c6e-0000-4000-8000-000000000001/send";
+        assertEquals(ExitCodes.USAGE, run("-c", "Sandbox: Docs Sync", "POST", send, "--form", "file"));
+        assertTrue(err.contains("name=value or name=@file"), err);
+        assertEquals(ExitCodes.USAGE, run("-c", "Sandbox: Docs Sync", "POST", send, "--form", "part_number=1", "--data", "{}"));
+        assertTrue(err.contains("cannot be combined"), err);
+        Path missing = home.resolve("no-such-scan.pdf");
+        assertEquals(ExitCodes.USAGE, run("-c", "Sandbox: Docs Sync", "--no-history", "POST", send, "--form", "file=@" + missing));
+        assertTrue(err.contains("does not exist") && err.contains("no-such-scan.pdf"), err);
+    }
+
+    @Test
     void unreachableExitsThree() {
         access = new SandboxAccess() {
             @Override

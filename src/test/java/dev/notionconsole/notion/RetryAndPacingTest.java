@@ -72,6 +72,18 @@ class RetryAndPacingTest {
     }
 
     @Test
+    void aRateLimitedUploadIsSentAgainWholeWithTheFileReadAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("a.txt"), "hello upload");
+        server.then(rateLimited("public_api_request_rate_limit").header("Retry-After", "1"), ok());
+        Exchange x = client.send(ApiRequest.method("POST", "/v1/file_uploads/u1/send")
+                .form(List.of(new FormPart.File("file", file, null, null))), null, observer);
+        assertEquals(200, x.status());
+        assertEquals(2, server.received().size());
+        assertEquals(server.received().get(0).body(), server.received().get(1).body());
+        assertTrue(server.received().get(1).body().contains("\r\n\r\nhello upload\r\n"));
+    }
+
+    @Test
     void rateLimitedWaitsForRetryAfterSecondsAndReportsIt() throws Exception {
         server.then(rateLimited("public_api_request_rate_limit").header("Retry-After", "12"), ok());
         Exchange ex = client.send(ApiRequest.get("/v1/users/me"), null, observer);

@@ -45,7 +45,7 @@ public final class CurlExporter {
     public static String export(RequestSpec spec, String baseUrl, String version, Credential credential) {
         List<String> lines = new ArrayList<>();
         String url = url(baseUrl, spec.path(), spec.query());
-        lines.add("curl" + (spec.method().equals("GET") && !spec.hasBody() ? "" : " -X " + spec.method()) + " " + ShellWords.quote(url));
+        lines.add("curl" + (spec.method().equals("GET") && !spec.hasBody() && !spec.hasForm() ? "" : " -X " + spec.method()) + " " + ShellWords.quote(url));
         if (credential instanceof Credential.TokenVariable) {
             lines.add("-H \"Authorization: Bearer " + TOKEN_VARIABLE + "\"");
         } else if (credential instanceof Credential.ClientVariables) {
@@ -64,6 +64,10 @@ public final class CurlExporter {
         if (spec.hasBody()) {
             lines.add("-H 'Content-Type: application/json'");
             lines.add("--data-raw " + ShellWords.quote(spec.body()));
+        }
+        // curl writes the multipart Content-Type and boundary itself for -F (notion-api.md 1.3)
+        for (NameValue f : spec.form()) {
+            lines.add("-F " + ShellWords.quote(f.name() + "=" + f.value()));
         }
         return String.join(" \\\n  ", lines);
     }

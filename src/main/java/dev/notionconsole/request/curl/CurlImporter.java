@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a pasted cURL command (from Notion's docs, a browser's "Copy as cURL", a customer's ticket) into a
  * {@link RequestSpec}: method, URL, headers and data, including {@code --data-raw}, {@code -d @file},
- * {@code --json}, {@code -G} and quoted multi-line commands. A token found in the command is returned as a
+ * {@code --json}, {@code -G}, {@code -F} form fields (file uploads) and quoted multi-line commands. A token found in the command is returned as a
  * {@link Secret} apart from the request and never stored in clear.
  */
 public final class CurlImporter {
@@ -57,6 +57,7 @@ public final class CurlImporter {
         boolean get = false;
         List<String> data = new ArrayList<>();
         List<NameValue> headers = new ArrayList<>();
+        List<NameValue> form = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         String version = null;
         Secret bearer = null;
@@ -71,7 +72,7 @@ public final class CurlImporter {
             if (w.startsWith("--") && w.contains("=")) {
                 opt = w.substring(0, w.indexOf('='));
                 attached = w.substring(w.indexOf('=') + 1);
-            } else if (w.length() > 2 && w.startsWith("-") && !w.startsWith("--") && "XHdu".indexOf(w.charAt(1)) >= 0) {
+            } else if (w.length() > 2 && w.startsWith("-") && !w.startsWith("--") && "XHduF".indexOf(w.charAt(1)) >= 0) {
                 opt = w.substring(0, 2); // -XPOST, -H'Accept: x'
                 attached = w.substring(2);
             }
@@ -127,11 +128,22 @@ public final class CurlImporter {
                     data.add(take(c, attached, opt));
                     notes.add("--data-urlencode is treated as raw data; Notion bodies are JSON.");
                 }
-                case "-F", "--form" -> {
-                    if (attached == null) {
-                        c.i++;
+                case "-F", "--form", "--form-string" -> {
+                    String f = take(c, attached, opt);
+                    int eq = f.indexOf('=');
+                    if (eq <= 0) {
+                        notes.add("Ignored a form field without a name: " + f);
+                    } else {
+                        String name = f.substring(0, eq);
+                        String val = f.substring(eq + 1);
+                        if (opt.equals("--form-string") && val.startsWith("@")) {
+                            notes.add("Form field " + name + " is the literal text " + val + ", not a file; the builder would read a file.");
+                        } else if (val.startsWith("<")) {
+                            notes.add("Form field " + name + " reads its text from a file (<); attached the file instead.");
+                            val = "@" + val.substring(1);
+                        }
+                        form.add(new NameValue(name, val));
                     }
-                    notes.add("Ignored " + opt + ": multipart uploads (file_uploads/{id}/send) cannot be sent from the builder.");
                 }
                 case "-u", "--user" -> {
                     String u = take(c, attached, opt);
@@ -179,10 +191,14 @@ public final class CurlImporter {
             }
             body = "";
         }
-        if (method == null) {
-            method = !body.isEmpty() ? "POST" : "GET";
+        if (!form.isEmpty() && !body.isEmpty()) {
+            notes.add("The command has both form fields and data; curl refuses that, so the data was left out.");
+            body = "";
         }
-        RequestSpec spec = new RequestSpec(method, parsed.path, query, headers, body, version);
+        if (method == null) {
+            method = !body.isEmpty() || !form.isEmpty() ? "POST" : "GET";
+        }
+        RequestSpec spec = new RequestSpec(method, parsed.path, query, headers, body, version, form);
         return new CurlImport(spec, parsed.base, bearer, clientId, clientSecret, notes);
     }
 

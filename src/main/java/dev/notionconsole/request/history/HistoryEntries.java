@@ -29,8 +29,7 @@ public final class HistoryEntries {
             }
         }
         // a per-request Authorization (a pasted token) is never part of what history re-opens
-        RequestSpec kept = new RequestSpec(spec.method(), spec.path(), spec.query(),
-                spec.headers().stream().filter(h -> !h.name().equalsIgnoreCase("authorization")).toList(), spec.body(), spec.notionVersion());
+        RequestSpec kept = spec.withHeaders(spec.headers().stream().filter(h -> !h.name().equalsIgnoreCase("authorization")).toList());
         byte[] b = body == null ? x.body() : body;
         int keep = Math.min(b.length, HistoryEntry.BODY_LIMIT * 4);
         String text = new String(b, 0, keep, StandardCharsets.UTF_8);

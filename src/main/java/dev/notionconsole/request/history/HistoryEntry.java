@@ -45,7 +45,7 @@ public record HistoryEntry(String id, Instant at, String connectionId, String co
         }
         RequestSpec r = request;
         RequestSpec safeRequest = new RequestSpec(r.method(), Redactor.redact(r.path()), redact(r.query()), redact(r.headers()),
-                Redactor.redact(r.body()), r.notionVersion());
+                Redactor.redact(r.body()), r.notionVersion(), redact(r.form()));
         return new HistoryEntry(id, at, connectionId, connectionName, baseUrl, endpointId, safeRequest, version,
                 redact(sentHeaders), status, errorCode, Redactor.redact(errorMessage), Redactor.redact(outcome), requestId,
                 durationMillis, responseBytes, redact(responseHeaders), Redactor.redact(body), truncated, pages);

@@ -1,6 +1,7 @@
 package dev.notionconsole.request.preflight;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.notionconsole.request.FormFields;
 import dev.notionconsole.request.NameValue;
 import dev.notionconsole.request.RequestSpec;
 import dev.notionconsole.notion.Capability;
@@ -43,6 +44,30 @@ public final class Preflight {
 
     private final EndpointCatalog catalog;
 
+    /** Form fields: only file-upload sends take them, with a {@code file} part (notion-api.md 1.3, 2.9). */
+    private static void checkForm(RequestSpec spec, Endpoint endpoint, List<Finding> out) {
+        boolean multipart = endpoint != null && endpoint.bodyKind() == Endpoint.BodyKind.MULTIPART;
+        if (spec.hasForm() && spec.hasBody()) {
+            out.add(Finding.error("form-and-body", "The request has both a JSON body and form fields; a request carries one of them. "
+                    + (multipart ? "Clear the JSON body: this endpoint takes the form." : "Remove the form fields: this endpoint takes JSON.")));
+        }
+        for (NameValue f : spec.form()) {
+            try {
+                FormFields.part(f);
+            } catch (IllegalArgumentException e) {
+                out.add(Finding.error("form-field", e.getMessage()));
+            }
+        }
+        if (multipart && spec.form().stream().noneMatch(f -> f.name().strip().equals("file") && f.value().startsWith("@"))) {
+            out.add(Finding.warning("form-missing", endpoint.name() + " takes a multipart form with the file in a field named "
+                    + "\"file\" (file=@/path/to/file), plus part_number for a multi-part upload: choose the file in the Form tab."));
+        }
+        if (endpoint != null && !multipart && spec.hasForm()) {
+            out.add(Finding.warning("form-not-expected", endpoint.name() + " takes a JSON body, not form fields: only sending "
+                    + "file upload content (POST /v1/file_uploads/{id}/send) is multipart."));
+        }
+    }
+
     public Preflight(EndpointCatalog catalog) {
         this.catalog = catalog;
     }
@@ -74,6 +99,7 @@ public final class Preflight {
             checkSizes(spec, body, out);
         }
         checkPageSize(spec, body, out);
+        checkForm(spec, endpoint, out);
         if (endpoint != null && endpoint.capability() != null && lacking != null && lacking.contains(endpoint.capability())) {
             out.add(Finding.warning("capability", "This connection is known to lack the \"" + endpoint.requirementLabel()
                     + "\" capability " + endpoint.name().toLowerCase() + " needs: Notion will answer 403 restricted_resource. "

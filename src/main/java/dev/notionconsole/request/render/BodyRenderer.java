@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.notionconsole.core.ByteSizes;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.request.json.HighlightSpans;
 import dev.notionconsole.request.json.JsonLexer;
@@ -80,10 +81,10 @@ public final class BodyRenderer {
                 throw new CancellationException();
             }
         } else if (lexIfNotNull != null) {
-            note = "Highlighting is off for bodies over " + size(limits.highlightChars()) + ".";
+            note = "Highlighting is off for bodies over " + ByteSizes.human(limits.highlightChars()) + ".";
         }
         if (truncated) {
-            note = "Showing the first " + size(text.length()) + (formatted ? " (formatted)" : "") + " of a " + size(bytes)
+            note = "Showing the first " + ByteSizes.human(text.length()) + (formatted ? " (formatted)" : "") + " of a " + ByteSizes.human(bytes)
                     + " body. Save the full body to see the rest." + (note == null ? "" : " " + note);
         }
         return new RenderedBody(text, spans, formatted, truncated, bytes, note);
@@ -138,7 +139,7 @@ public final class BodyRenderer {
                 int eol = text.indexOf('\n', start);
                 int end = eol < 0 ? text.length() : eol;
                 if (end - start > lineLimit) {
-                    sb.append(text, start, start + lineLimit).append(" … [line cut at ").append(size(lineLimit)).append(']');
+                    sb.append(text, start, start + lineLimit).append(" … [line cut at ").append(ByteSizes.human(lineLimit)).append(']');
                     truncated = true;
                 } else {
                     sb.append(text, start, end);
@@ -152,16 +153,6 @@ public final class BodyRenderer {
             text = sb.toString();
         }
         return new Raw(text, truncated || body.length > text.length() * 4L);
-    }
-
-    static String size(long n) {
-        if (n >= 1_000_000) {
-            return String.format(java.util.Locale.ROOT, "%.1f MB", n / 1_000_000.0);
-        }
-        if (n >= 1_000) {
-            return String.format(java.util.Locale.ROOT, "%.0f KB", n / 1_000.0);
-        }
-        return n + " bytes";
     }
 
     /** A writer that refuses to hold more than its limit, ending a pretty-print run early. */

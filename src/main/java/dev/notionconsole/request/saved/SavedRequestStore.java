@@ -150,6 +150,7 @@ public final class SavedRequestStore {
                 .filter(h -> !h.name().equalsIgnoreCase("authorization"))
                 .map(h -> new NameValue(h.name(), Redactor.redact(h.value()))).toList();
         List<NameValue> query = r.query().stream().map(q -> new NameValue(q.name(), Redactor.redact(q.value()))).toList();
-        return new RequestSpec(r.method(), r.path(), query, headers, Redactor.redact(r.body()), r.notionVersion());
+        List<NameValue> form = r.form().stream().map(f -> new NameValue(f.name(), Redactor.redact(f.value()))).toList();
+        return new RequestSpec(r.method(), r.path(), query, headers, Redactor.redact(r.body()), r.notionVersion(), form);
     }
 }

@@ -332,7 +332,9 @@ public final class RequestView extends StackPane {
         format.setMinWidth(Region.USE_PREF_SIZE);
         Label bodyHint = new Label();
         bodyHint.textProperty().bind(Bindings.when(vm.methodProperty().isEqualTo("GET").or(vm.methodProperty().isEqualTo("DELETE")))
-                .then("GET and DELETE requests carry no body: this one is not sent").otherwise("JSON body · checked before sending"));
+                .then("GET and DELETE requests carry no body: this one is not sent")
+                .otherwise(Bindings.when(vm.multipartProperty()).then("A file upload: the Form tab is sent, not a JSON body")
+                        .otherwise("JSON body · checked before sending")));
         bodyHint.getStyleClass().add("muted");
         HBox bodyBar = new HBox(8, format, bodyHint);
         bodyBar.setAlignment(Pos.CENTER_LEFT);
@@ -341,10 +343,17 @@ public final class RequestView extends StackPane {
         VBox bodyBox = new VBox(6, bodyBar, bodyScroll);
         bodyBox.setPadding(new Insets(6));
 
+        Tab formTab = tab("Form", formEditor(), "formTab");
         TabPane tabs = new TabPane(tab("Body", bodyBox, "bodyTab"),
                 tab("Query", rowsEditor(vm.query(), "queryRows", "Add query parameter", vm::addQuery), "queryTab"),
-                tab("Headers", headersEditor(), "headersTab"));
+                tab("Headers", headersEditor(), "headersTab"), formTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // an upload's send takes the form, not JSON: open its tab when such a route is picked
+        vm.multipartProperty().addListener((o, a, b) -> {
+            if (b) {
+                tabs.getSelectionModel().select(formTab);
+            }
+        });
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
         VBox findingsBox = new VBox(4);
@@ -432,9 +441,52 @@ public final class RequestView extends StackPane {
         return sp;
     }
 
+    /** Multipart fields for file uploads: name, value (text or @file) and a file chooser per row. */
+    private Node formEditor() {
+        Label about = new Label("multipart/form-data, sent instead of the JSON body: only POST /v1/file_uploads/{id}/send takes it. "
+                + "A file is written @/path (as curl -F); add ;type=image/png to set its type.");
+        about.setWrapText(true);
+        about.getStyleClass().add("muted");
+        VBox list = new VBox(4);
+        list.setId("formRows");
+        Runnable refill = () -> {
+            list.getChildren().clear();
+            for (KeyValueRow r : vm.form()) {
+                TextField n = new TextField();
+                n.setPromptText("name");
+                n.setPrefColumnCount(8);
+                n.textProperty().bindBidirectional(r.nameProperty());
+                TextField v = new TextField();
+                v.setPromptText(r.hint().isEmpty() ? "text, or @/path/to/file" : r.hint());
+                v.textProperty().bindBidirectional(r.valueProperty());
+                HBox.setHgrow(v, Priority.ALWAYS);
+                Button choose = new Button("Choose file…");
+                choose.getStyleClass().add("chooseFileButton");
+                choose.setMinWidth(Region.USE_PREF_SIZE);
+                choose.setOnAction(e -> vm.chooseFile(r));
+                Button remove = new Button("✕");
+                remove.getStyleClass().add("flat");
+                remove.setOnAction(e -> vm.form().remove(r));
+                HBox row = new HBox(6, n, v, choose, remove);
+                row.setAlignment(Pos.CENTER_LEFT);
+                list.getChildren().add(row);
+            }
+        };
+        vm.form().addListener((ListChangeListener<KeyValueRow>) c -> refill.run());
+        refill.run();
+        Button add = new Button("Add form field");
+        add.setId("formRowsAdd");
+        add.setOnAction(e -> vm.addFormField());
+        VBox box = new VBox(6, about, list, add);
+        box.setPadding(new Insets(6));
+        ScrollPane sp = new ScrollPane(box);
+        sp.setFitToWidth(true);
+        return sp;
+    }
+
     private Node headersEditor() {
         Label fixed = new Label("Authorization: from the connection (never shown) · Notion-Version: the connection's unless overridden above"
-                + " · Content-Type: application/json when there is a body");
+                + " · Content-Type: application/json with a JSON body, multipart/form-data with its boundary with a form");
         fixed.setWrapText(true);
         fixed.getStyleClass().add("muted");
         VBox box = new VBox(6, fixed, rowsEditor(vm.headers(), "headerRows", "Add header", vm::addHeader));
@@ -570,7 +622,8 @@ public final class RequestView extends StackPane {
         HBox.setHgrow(bodySearch, Priority.ALWAYS);
         Label hitCount = new Label();
         hitCount.setId("searchHits");
-        bodySearch.textProperty().addListener((o, a, b) -> hitCount.setText(b.isEmpty() ? "" : hits.size() + " found"));
+        bodySearch.textProperty().addListener((o, a, b) -> hitCount.setText(b.isEmpty() ? ""
+                : hits.size() + (vm.bodyTruncatedProperty().get() ? " in the part shown" : " found")));
         Button copy = new Button("Copy");
         copy.setId("copyBodyButton");
         copy.setOnAction(e -> vm.copyBody());
@@ -593,7 +646,9 @@ public final class RequestView extends StackPane {
         HBox pageBar = new HBox(6, prettyToggle, copy, save, new Region(), next, all);
         HBox.setHgrow(pageBar.getChildren().get(3), Priority.ALWAYS);
         pageBar.setAlignment(Pos.CENTER_LEFT);
-        HBox searchBar = new HBox(6, bodySearch, hitCount);
+        Label wholeHits = label("wholeBodyHits", vm.wholeBodyHitsProperty());
+        wholeHits.getStyleClass().add("muted");
+        HBox searchBar = new HBox(6, bodySearch, hitCount, wholeHits);
         searchBar.setAlignment(Pos.CENTER_LEFT);
         VBox bodyBar = new VBox(6, pageBar, searchBar);
         Label note = label("bodyNote", vm.bodyNoteProperty());

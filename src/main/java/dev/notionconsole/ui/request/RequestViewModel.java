@@ -4,6 +4,7 @@ import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionsListener;
 import dev.notionconsole.core.Redactor;
+import dev.notionconsole.core.ByteSizes;
 import dev.notionconsole.core.Secret;
 import dev.notionconsole.core.concurrent.BackgroundTask;
 import dev.notionconsole.core.concurrent.TaskHandle;
@@ -16,6 +17,7 @@ import dev.notionconsole.notion.NotionError;
 import dev.notionconsole.notion.NotionTransportException;
 import dev.notionconsole.notion.NotionVersion;
 import dev.notionconsole.notion.Wait;
+import dev.notionconsole.request.FormFields;
 import dev.notionconsole.request.NameValue;
 import dev.notionconsole.request.Pagination;
 import dev.notionconsole.request.RequestSender;
@@ -32,6 +34,7 @@ import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.request.json.JsonCheck;
 import dev.notionconsole.request.preflight.Finding;
 import dev.notionconsole.request.render.BodyRenderer;
+import dev.notionconsole.request.render.BodySearch;
 import dev.notionconsole.request.render.RenderedBody;
 import dev.notionconsole.request.saved.SavedRequest;
 import dev.notionconsole.request.saved.SavedRequestStore;
@@ -96,6 +99,9 @@ public final class RequestViewModel {
     private final ObservableList<IdField> pathParams = FXCollections.observableArrayList();
     private final ObservableList<KeyValueRow> query = FXCollections.observableArrayList();
     private final ObservableList<KeyValueRow> headers = FXCollections.observableArrayList();
+    /** Multipart form fields in curl's -F spelling (file uploads only, see {@link FormFields}). */
+    private final ObservableList<KeyValueRow> form = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper multipart = new ReadOnlyBooleanWrapper(this, "multipart");
     private final ReadOnlyObjectWrapper<Endpoint> endpoint = new ReadOnlyObjectWrapper<>(this, "endpoint");
     private final ReadOnlyStringWrapper endpointSummary = new ReadOnlyStringWrapper(this, "endpointSummary", "");
     private final ReadOnlyStringWrapper connectionLabel = new ReadOnlyStringWrapper(this, "connectionLabel", "");
@@ -130,6 +136,9 @@ public final class RequestViewModel {
     private final ReadOnlyObjectWrapper<BodyDocument> bodyDocument = new ReadOnlyObjectWrapper<>(this, "bodyDocument", BodyDocument.EMPTY);
     private final ReadOnlyStringWrapper bodyNote = new ReadOnlyStringWrapper(this, "bodyNote", "");
     private final ReadOnlyBooleanWrapper bodyTruncated = new ReadOnlyBooleanWrapper(this, "bodyTruncated", false);
+    /** Matches in the whole body when only a prefix is shown, counted on a worker; "" otherwise. */
+    private final ReadOnlyStringWrapper wholeBodyHits = new ReadOnlyStringWrapper(this, "wholeBodyHits", "");
+    private int findGeneration;
     private final BooleanProperty pretty = new SimpleBooleanProperty(this, "pretty", true);
     private final ReadOnlyBooleanWrapper hasNextPage = new ReadOnlyBooleanWrapper(this, "hasNextPage", false);
     private final ReadOnlyBooleanWrapper canFetchAll = new ReadOnlyBooleanWrapper(this, "canFetchAll", false);
@@ -186,6 +195,13 @@ public final class RequestViewModel {
         path.set(e.path());
         query.setAll(e.queryParams().stream().map(p -> new KeyValueRow(p.name(), "", p.description())).toList());
         body.set(e.bodyTemplate());
+        if (e.bodyKind() == Endpoint.BodyKind.MULTIPART) {
+            // notion-api.md 2.9: the file, and part_number only for multi-part uploads (left empty: not sent)
+            form.setAll(new KeyValueRow("file", "", "@/path/to/file: use Choose file…"),
+                    new KeyValueRow("part_number", "", "multi-part uploads only: 1, 2, …"));
+        } else {
+            form.clear();
+        }
         findings.clear();
         importNotes.set("");
         syncEndpoint();
@@ -227,6 +243,7 @@ public final class RequestViewModel {
         Endpoint e = catalog.all().stream().filter(x -> x.path().equals(p) && x.method().equals(method.get())).findFirst()
                 .orElseGet(() -> catalog.lookup(method.get(), p).orElse(null));
         endpoint.set(e);
+        multipart.set(e != null && e.bodyKind() == Endpoint.BodyKind.MULTIPART);
         endpointSummary.set(e == null ? "Free-form request: not in the catalog." : summary(e));
     }
 
@@ -257,7 +274,12 @@ public final class RequestViewModel {
         List<NameValue> h = headers.stream().filter(r -> !r.getName().isBlank())
                 .map(r -> new NameValue(r.getName().trim(), r.getValue().trim())).toList();
         String b = method.get().equals("GET") || method.get().equals("DELETE") ? "" : body.get();
-        return new RequestSpec(method.get(), p, q, h, b, version.get());
+        List<NameValue> f = form.stream().filter(r -> !r.getName().isBlank() && !r.getValue().isBlank())
+                .map(r -> new NameValue(r.getName().trim(), r.getValue().trim())).toList();
+        if (!f.isEmpty() && multipart.get() && b.strip().equals("{}")) {
+            b = ""; // a leftover "{}" template is not a body next to an upload's form
+        }
+        return new RequestSpec(method.get(), p, q, h, b, version.get(), f);
     }
 
     /** Loads a request into the builder (history, saved requests, cURL import). */
@@ -279,6 +301,7 @@ public final class RequestViewModel {
         }
         query.setAll(spec.query().stream().map(q -> new KeyValueRow(q.name(), q.value(), "")).toList());
         headers.setAll(spec.headers().stream().map(q -> new KeyValueRow(q.name(), q.value(), "")).toList());
+        form.setAll(spec.form().stream().map(q -> new KeyValueRow(q.name(), q.value(), "")).toList());
         version.set(spec.notionVersion() == null ? "" : spec.notionVersion());
         body.set(spec.body());
         findings.clear();
@@ -291,6 +314,20 @@ public final class RequestViewModel {
 
     public void addQuery() {
         query.add(new KeyValueRow("", "", ""));
+    }
+
+    public void addFormField() {
+        form.add(new KeyValueRow("", "", ""));
+    }
+
+    /** Puts a chosen file into a form row ({@code @/absolute/path}), naming the row "file" if it had no name. */
+    public void chooseFile(KeyValueRow row) {
+        dialogs.chooseFileToOpen("Choose the file to upload", List.of(FileType.ALL)).ifPresent(p -> {
+            if (row.getName().isBlank()) {
+                row.nameProperty().set("file");
+            }
+            row.valueProperty().set(FormFields.file(row.getName(), p).value());
+        });
     }
 
     /** Pretty-prints the body; an invalid body stays as typed and the mistake is shown. */
@@ -388,7 +425,7 @@ public final class RequestViewModel {
         waitReason.set("");
         Secret override = usePastedToken.get() ? pastedToken : null;
         RequestSpec toSend = override == null ? spec
-                : new RequestSpec(spec.method(), spec.path(), spec.query(), appendAuth(spec.headers(), override), spec.body(), spec.notionVersion());
+                : spec.withHeaders(appendAuth(spec.headers(), override));
         running = BackgroundTask.of(title, ctx -> {
             CallObserver observer = new CallObserver() {
                 @Override
@@ -517,7 +554,7 @@ public final class RequestViewModel {
         }
         timing.set(x.total() == null ? "" : x.total().toMillis() + " ms" + (x.attempts() > 1 ? " · " + x.attempts() + " attempts" : "")
                 + (x.waits().isEmpty() ? "" : " · waited " + x.waits().stream().mapToLong(w -> w.duration().toMillis()).sum() + " ms"));
-        size.set(humanSize(x.size()));
+        size.set(ByteSizes.human(x.size()));
         requestId.set(x.requestId() == null ? "" : x.requestId());
         List<NameValue> hs = new ArrayList<>();
         for (Map.Entry<String, List<String>> h : x.headers().entrySet()) {
@@ -555,6 +592,7 @@ public final class RequestViewModel {
         bodyDocument.set(BodyDocument.EMPTY);
         bodyNote.set("");
         bodyTruncated.set(false);
+        wholeBodyHits.set("");
         hasNextPage.set(false);
         canFetchAll.set(false);
     }
@@ -582,6 +620,7 @@ public final class RequestViewModel {
     /** Offsets of every match of {@code text} in the shown body (case-insensitive), for search. */
     public List<int[]> findInBody(String text) {
         List<int[]> hits = new ArrayList<>();
+        countInWholeBody(text);
         if (text == null || text.isEmpty()) {
             return hits;
         }
@@ -591,6 +630,27 @@ public final class RequestViewModel {
             hits.add(new int[] {i, i + needle.length()});
         }
         return hits;
+    }
+
+    /** When the viewer shows a prefix, counts the matches in the whole body as received, off the JavaFX thread. */
+    private void countInWholeBody(String text) {
+        int gen = ++findGeneration;
+        wholeBodyHits.set("");
+        byte[] b = shownBody;
+        if (text == null || text.isEmpty() || !bodyTruncated.get()) {
+            return;
+        }
+        wholeBodyHits.set("· counting in the whole body…");
+        BackgroundTask.of("Search the whole body", ctx -> BodySearch.countIgnoreCase(b, text, ctx::isCancelled))
+                .onSuccess(n -> {
+                    if (gen == findGeneration) {
+                        wholeBodyHits.set(String.format(Locale.ROOT, "· %,d in the whole body as received (Save full body to read them all)", n));
+                    }
+                }).onFailure(t -> wholeBodyHits.set("")).executeWith(tasks);
+    }
+
+    public ReadOnlyStringProperty wholeBodyHitsProperty() {
+        return wholeBodyHits.getReadOnlyProperty();
     }
 
     public void copyBody() {
@@ -616,7 +676,7 @@ public final class RequestViewModel {
         target.ifPresent(p -> BackgroundTask.of("Save body", ctx -> {
             dev.notionconsole.core.io.AtomicFiles.write(p, b); // a failed save never leaves half a file behind
             return p;
-        }).onSuccess(saved -> dialogs.notify(DialogService.NotificationKind.SUCCESS, "Saved " + humanSize(b.length) + " to " + saved.getFileName()))
+        }).onSuccess(saved -> dialogs.notify(DialogService.NotificationKind.SUCCESS, "Saved " + ByteSizes.human(b.length) + " to " + saved.getFileName()))
                 .onFailure(t -> dialogs.showError("Could not save the body", Redactor.redact(String.valueOf(t.getMessage())), t))
                 .executeWith(tasks));
     }
@@ -825,16 +885,6 @@ public final class RequestViewModel {
         cancel();
     }
 
-    static String humanSize(long n) {
-        if (n >= 1_000_000) {
-            return String.format(Locale.ROOT, "%.1f MB", n / 1_000_000.0);
-        }
-        if (n >= 1_000) {
-            return String.format(Locale.ROOT, "%.1f KB", n / 1_000.0);
-        }
-        return n + " B";
-    }
-
     // ------------------------------------------------------------------ properties
 
     public StringProperty methodProperty() {
@@ -859,6 +909,15 @@ public final class RequestViewModel {
 
     public ObservableList<KeyValueRow> query() {
         return query;
+    }
+
+    public ObservableList<KeyValueRow> form() {
+        return form;
+    }
+
+    /** True when the picked route takes a multipart form (file upload send): the view shows the Form tab. */
+    public ReadOnlyBooleanProperty multipartProperty() {
+        return multipart.getReadOnlyProperty();
     }
 
     public ObservableList<KeyValueRow> headers() {

@@ -58,6 +58,31 @@ class CurlTest {
     }
 
     @Test
+    void fileUploadFormFieldsGoOutAsDashFAndComeBackTheSame() throws IOException {
+        RequestSpec upload = new RequestSpec("POST", "/v1/file_uploads/6c1b5c6e-0000-4000-8000-000000000001/send", List.of(), List.of(),
+                "", null, List.of(new NameValue("file", "@/tmp/Q3 report.pdf;type=application/pdf"), new NameValue("part_number", "2")));
+        String curl = CurlExporter.export(upload, "https://api.notion.com", "2026-03-11", new CurlExporter.Credential.TokenVariable());
+        assertTrue(curl.contains("-F 'file=@/tmp/Q3 report.pdf;type=application/pdf' \\\n  -F part_number=2"), curl);
+        assertFalse(curl.contains("Content-Type"), "curl writes the multipart type and boundary itself");
+        assertEquals(upload.withVersion("2026-03-11"), CurlImporter.parse(curl, NO_FILES).request());
+    }
+
+    @Test
+    void notionsUploadExampleImportsWithItsFileAndWithoutItsContentType() throws IOException {
+        CurlImport in = CurlImporter.parse("""
+                curl --request POST \\
+                  --url 'https://api.notion.com/v1/file_uploads/a3f9d3e2-1abc-42de-b904-badc0ffee000/send' \\
+                  -H 'Authorization: Bearer $NOTION_TOKEN' \\
+                  -H 'Notion-Version: 2026-03-11' \\
+                  -H 'Content-Type: multipart/form-data' \\
+                  -F "file=@path/to-file.gif" -F'part_number=1'""", NO_FILES);
+        assertEquals("POST", in.request().method());
+        assertEquals(List.of(new NameValue("file", "@path/to-file.gif"), new NameValue("part_number", "1")), in.request().form());
+        assertTrue(in.request().headers().isEmpty(), "Content-Type is the client's: " + in.request().headers());
+        assertTrue(in.notes().stream().anyMatch(n -> n.contains("Content-Type")), in.notes().toString());
+    }
+
+    @Test
     void importsNotionDocsStyleMultiLineCommand() throws IOException {
         String cmd = """
                 curl -X PATCH 'https://api.notion.com/v1/blocks/b55c9c91-384d-452b-81db-d1ef79372b75/children' \\

@@ -87,4 +87,16 @@ class PreflightTest {
         assertTrue(codes(RequestSpec.of("GET", "/v1/users/me"), null, Set.of()).contains("no-version"));
         assertTrue(codes(RequestSpec.of("GET", "/v1/users/me").withBody("{}"), "2026-03-11", Set.of()).contains("body-ignored"));
     }
+
+    @Test
+    void formFieldsBelongToUploadSendsOnly() {
+        String send = "/v1/file_uploads/6c1b5c6e-0000-4000-8000-000000000001/send";
+        RequestSpec withFile = RequestSpec.of("POST", send).withForm(List.of(new dev.notionconsole.request.NameValue("file", "@/tmp/a.png")));
+        assertEquals(List.of(), codes(withFile, "2026-03-11", Set.of()));
+        assertTrue(codes(RequestSpec.of("POST", send), "2026-03-11", Set.of()).contains("form-missing"));
+        assertTrue(codes(withFile.withBody("{}"), "2026-03-11", Set.of()).contains("form-and-body"));
+        assertTrue(codes(withFile.withForm(List.of(new dev.notionconsole.request.NameValue("file", "@"))), "2026-03-11", Set.of())
+                .contains("form-field"));
+        assertTrue(codes(RequestSpec.of("POST", "/v1/search").withForm(withFile.form()), "2026-03-11", Set.of()).contains("form-not-expected"));
+    }
 }

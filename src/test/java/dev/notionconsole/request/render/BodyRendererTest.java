@@ -46,7 +46,7 @@ class BodyRendererTest {
         assertTrue(r.text().length() <= 500_000 && r.text().length() > 400_000, "length " + r.text().length());
         assertTrue(r.text().endsWith("\n"));
         assertNull(r.spans(), "over the highlight limit");
-        assertTrue(r.note().contains("Showing the first") && r.note().contains("10.0 MB") && r.note().contains("Highlighting is off"), r.note());
+        assertTrue(r.note().contains("Showing the first") && r.note().contains("10 MB") && r.note().contains("Highlighting is off"), r.note());
 
         RenderedBody raw = renderer.render(body, true, BodyRenderer.Mode.RAW, () -> false);
         assertTrue(raw.truncated());

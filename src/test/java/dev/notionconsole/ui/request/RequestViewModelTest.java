@@ -102,6 +102,46 @@ class RequestViewModelTest {
     }
 
     @Test
+    void pickingTheUploadSendOffersAFormAndAChosenFileGoesIntoIt() throws Exception {
+        vm.pick(EndpointCatalog.builtIn().byId("file_uploads.send").orElseThrow());
+        assertTrue(vm.multipartProperty().get());
+        assertEquals(List.of("file", "part_number"), vm.form().stream().map(KeyValueRow::getName).toList());
+        vm.pathParams().get(0).setValue("6c1b5c6e-0000-4000-8000-000000000001");
+        Path file = Files.writeString(home.resolve("notes.txt"), "hello");
+        dialogs.answerFile(file);
+        vm.chooseFile(vm.form().get(0));
+        assertEquals("@" + file.toAbsolutePath(), vm.form().get(0).getValue());
+        var spec = vm.currentSpec();
+        assertEquals(List.of(new dev.notionconsole.request.NameValue("file", "@" + file.toAbsolutePath())), spec.form(),
+                "the empty part_number row is not sent");
+        assertEquals("", spec.body());
+        vm.pick(EndpointCatalog.builtIn().byId("search").orElseThrow());
+        assertFalse(vm.multipartProperty().get());
+        assertTrue(vm.form().isEmpty(), "a JSON route starts without form fields");
+    }
+
+    @Test
+    void searchingAPrefixAlsoCountsMatchesInTheWholeBody() {
+        RequestViewModel small = new RequestViewModel(service, new RequestSender(service, EndpointCatalog.builtIn(), history),
+                SavedRequestStore.open(home), new InlineTaskRunner(), dialogs, new BodyRenderer(new BodyRenderer.Limits(400, 400, 200)),
+                Runnable::run, diagnosed::add);
+        small.pick(EndpointCatalog.builtIn().byId("search").orElseThrow());
+        small.bodyProperty().set("{}");
+        small.send();
+        assertTrue(small.bodyTruncatedProperty().get(), "only 400 characters are shown");
+        byte[] whole = small.exchangeProperty().get().body();
+        int expected = dev.notionconsole.request.render.BodySearch.countIgnoreCase(whole, "\"object\"", () -> false);
+        List<int[]> shown = small.findInBody("\"OBJECT\"");
+        assertTrue(shown.size() < expected, shown.size() + " shown of " + expected);
+        assertEquals(String.format(java.util.Locale.ROOT, "· %,d in the whole body as received (Save full body to read them all)", expected),
+                small.wholeBodyHitsProperty().get());
+        small.findInBody("");
+        assertEquals("", small.wholeBodyHitsProperty().get());
+        vm.findInBody("object");
+        assertEquals("", vm.wholeBodyHitsProperty().get(), "nothing to add when the whole body is shown");
+    }
+
+    @Test
     void aPastedUrlBecomesTheIdWithANote() {
         vm.pick(EndpointCatalog.builtIn().byId("pages.retrieve").orElseThrow());
         IdField id = vm.pathParams().get(0);
