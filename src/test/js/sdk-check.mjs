@@ -131,6 +131,31 @@ await check("users.list", async () => {
   assert(users.results.length > 0, "no users");
   return `${users.results.length} users`;
 });
+await check("fileUploads.create + send (multipart/form-data built by the SDK) + retrieve + list", async () => {
+  const created = await notion.fileUploads.create({ filename: "sdk.txt", content_type: "text/plain" });
+  assert(created.object === "file_upload" && created.status === "pending", `got ${JSON.stringify(created).slice(0, 200)}`);
+  const text = "uploaded by @notionhq/client\r\n";
+  const sent = await notion.fileUploads.send({ file_upload_id: created.id, file: { filename: "sdk.txt", data: new Blob([text], { type: "text/plain" }) } });
+  assert(sent.status === "uploaded" && sent.content_length === Buffer.byteLength(text), `got ${JSON.stringify(sent).slice(0, 300)}`);
+  const got = await notion.fileUploads.retrieve({ file_upload_id: created.id });
+  assert(got.status === "uploaded" && got.filename === "sdk.txt", "retrieve disagrees");
+  const list = await notion.fileUploads.list({ status: "uploaded" });
+  assert(list.type === "file_upload" && list.results.some((u) => u.id === created.id), "not listed as uploaded");
+  return `${sent.content_length} bytes`;
+});
+await check("fileUploads multi_part: send parts with part_number (string data) + complete", async () => {
+  const up = await notion.fileUploads.create({ mode: "multi_part", number_of_parts: 2, filename: "big.bin" });
+  const first = "a".repeat(5 * 1024 * 1024);
+  await notion.fileUploads.send({ file_upload_id: up.id, part_number: "2", file: { data: "tail" } });
+  await notion.fileUploads.send({ file_upload_id: up.id, part_number: "1", file: { data: first } });
+  const done = await notion.fileUploads.complete({ file_upload_id: up.id });
+  assert(done.status === "uploaded" && done.content_length === first.length + 4, `got ${JSON.stringify(done).slice(0, 300)}`);
+  return `${done.content_length} bytes in ${done.number_of_parts?.total} parts`;
+});
+await check("error: complete with a part missing -> validation_error", async () => {
+  const up = await notion.fileUploads.create({ mode: "multi_part", number_of_parts: 2, filename: "big.bin" });
+  return expectError(() => notion.fileUploads.complete({ file_upload_id: up.id }), APIErrorCode.ValidationError, 400);
+});
 if (dataSource) {
   await check("dataSources.retrieve + dataSources.query + databases.retrieve", async () => {
     const ds = await notion.dataSources.retrieve({ data_source_id: dataSource.id });

@@ -7,6 +7,7 @@ import dev.notionconsole.sandbox.api.CommentsApi;
 import dev.notionconsole.sandbox.api.CustomEmojisApi;
 import dev.notionconsole.sandbox.api.DataSourcesApi;
 import dev.notionconsole.sandbox.api.DatabasesApi;
+import dev.notionconsole.sandbox.api.FileUploadsApi;
 import dev.notionconsole.sandbox.api.PagesApi;
 import dev.notionconsole.sandbox.api.SearchApi;
 import dev.notionconsole.sandbox.api.UsersApi;
@@ -132,6 +133,7 @@ public final class SandboxServer implements AutoCloseable {
         DataSourcesApi.register(router);
         SearchApi.register(router);
         CommentsApi.register(router);
+        FileUploadsApi.register(router);
         ViewsApi.register(router);
         CustomEmojisApi.register(router);
         AsyncTasksApi.register(router);

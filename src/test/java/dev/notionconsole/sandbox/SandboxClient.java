@@ -42,17 +42,23 @@ final class SandboxClient {
     }
 
     Reply send(String method, String path, String token, String version, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
+        return send(method, path, token, version, body == null ? null : "application/json",
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** Any body with any Content-Type (null: no Content-Type header), e.g. a multipart upload. */
+    Reply send(String method, String path, String token, String version, String contentType, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         if (version != null) {
             b.header("Notion-Version", version);
         }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(method, body);
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;
@@ -68,6 +74,11 @@ final class SandboxClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** POST /v1/file_uploads/{id}/send with a multipart/form-data body. */
+    Reply sendForm(String uploadId, String token, Multipart form) {
+        return send("POST", "/v1/file_uploads/" + uploadId + "/send", token, LATEST, form.contentType(), form.publisher());
     }
 
     Reply get(String path, String token) {

@@ -10,6 +10,7 @@ import dev.notionconsole.sandbox.model.Block;
 import dev.notionconsole.sandbox.model.Comment;
 import dev.notionconsole.sandbox.model.Connection;
 import dev.notionconsole.sandbox.model.DataSource;
+import dev.notionconsole.sandbox.model.FileUpload;
 import dev.notionconsole.sandbox.model.Database;
 import dev.notionconsole.sandbox.model.Identity;
 import dev.notionconsole.sandbox.model.Node;
@@ -34,9 +35,6 @@ public final class Render {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    /** workspace_limits.max_file_upload_size_in_bytes reported by /users/me (5 MiB on Free, 5 GiB otherwise). */
-    private static final long FREE_UPLOAD_LIMIT = 5L * 1024 * 1024;
-    private static final long PAID_UPLOAD_LIMIT = 5L * 1024 * 1024 * 1024;
 
     private final String version;
     private final Identity identity;
@@ -355,9 +353,83 @@ public final class Render {
         }
         b.put("workspace_id", id.workspace().id());
         b.put("workspace_name", id.workspace().name());
-        b.putObject("workspace_limits").put("max_file_upload_size_in_bytes",
-                id.workspace().plan() == dev.notionconsole.sandbox.model.Workspace.Plan.FREE ? FREE_UPLOAD_LIMIT : PAID_UPLOAD_LIMIT);
+        b.putObject("workspace_limits").put("max_file_upload_size_in_bytes", id.workspace().plan().maxFileUploadBytes());
         return o;
+    }
+
+    // ---- file uploads (notion-api.md 2.9; SDK file-uploads.ts FileUploadObjectResponse) ----------------------
+
+    /**
+     * A file upload as of {@code now}: upload_url while content may still be sent, complete_url for a pending
+     * multi_part upload, number_of_parts as {total, sent}, file_import_result once an external_url import ended.
+     *
+     * @param baseUrl where the sandbox was reached, e.g. http://127.0.0.1:PORT, for upload_url and complete_url
+     */
+    public ObjectNode fileUpload(FileUpload u, Instant now, String baseUrl) {
+        FileUpload.Status status = u.status(now);
+        ObjectNode o = F.objectNode();
+        o.put("object", "file_upload");
+        o.put("id", u.id());
+        o.put("created_time", time(u.createdTime()));
+        ObjectNode by = o.putObject("created_by");
+        by.put("id", u.createdBy().id());
+        by.put("type", "bot");
+        o.put("last_edited_time", time(u.lastEditedTime()));
+        o.put("in_trash", false);
+        if (emitsArchived()) {
+            o.put("archived", false);
+        }
+        if (u.expiryTime() == null) {
+            o.putNull("expiry_time");
+        } else {
+            o.put("expiry_time", time(u.expiryTime()));
+        }
+        o.put("status", status.key());
+        putOrNull(o, "filename", u.filename());
+        putOrNull(o, "content_type", u.contentType());
+        if (u.contentLength() == null) {
+            o.putNull("content_length");
+        } else {
+            o.put("content_length", u.contentLength());
+        }
+        String self = baseUrl + "/v1/file_uploads/" + u.id();
+        if (status == FileUpload.Status.PENDING && u.mode() != FileUpload.Mode.EXTERNAL_URL) {
+            o.put("upload_url", self + "/send");
+        }
+        if (status == FileUpload.Status.PENDING && u.mode() == FileUpload.Mode.MULTI_PART) {
+            o.put("complete_url", self + "/complete");
+        }
+        if (u.importedTime() != null) {
+            ObjectNode r = o.putObject("file_import_result");
+            r.put("imported_time", time(u.importedTime()));
+            FileUpload.ImportError e = u.importError();
+            if (e == null) {
+                r.put("type", "success");
+                r.putObject("success");
+            } else {
+                r.put("type", "error");
+                ObjectNode err = r.putObject("error");
+                err.put("type", e.type());
+                err.put("code", e.code());
+                err.put("message", e.message());
+                putOrNull(err, "parameter", e.parameter());
+                err.putNull("status_code");
+            }
+        }
+        if (u.mode() == FileUpload.Mode.MULTI_PART) {
+            ObjectNode parts = o.putObject("number_of_parts");
+            parts.put("total", u.numberOfParts());
+            parts.put("sent", u.parts().size());
+        }
+        return o;
+    }
+
+    private static void putOrNull(ObjectNode o, String key, String value) {
+        if (value == null) {
+            o.putNull(key);
+        } else {
+            o.put(key, value);
+        }
     }
 
     // ---- comments (notion-api.md 2.8) ----------------------------------------------------------------------

@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One request as the router has understood it so far: route, path parameters (raw, as sent), query, headers,
- * Notion-Version, resolved identity, and (after the pre-handlers) the parsed JSON body. Handed to pre-handlers,
+ * Notion-Version, resolved identity, and (after the pre-handlers) the parsed JSON body, or for routes with a
+ * {@link BodyReader} its result. Handed to pre-handlers,
  * handlers and listeners.
  */
 public final class Call {
@@ -28,6 +29,7 @@ public final class Call {
     Identity identity;
     byte[] rawBody = new byte[0];
     ObjectNode body;
+    Object streamedBody;
 
     Call(String requestId, String method, String path, Map<String, List<String>> query, Headers headers, SandboxModel model) {
         this.requestId = requestId;
@@ -102,6 +104,11 @@ public final class Call {
     /** The JSON body as an object ({} when the request had none); set after the pre-handlers. */
     public ObjectNode body() {
         return body;
+    }
+
+    /** What the route's {@link BodyReader} made of the body (null on JSON routes or when it is another type). */
+    public <T> T streamedBody(Class<T> type) {
+        return type.isInstance(streamedBody) ? type.cast(streamedBody) : null;
     }
 
     public JsonNode body(String field) {

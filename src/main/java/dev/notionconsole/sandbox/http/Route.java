@@ -26,10 +26,12 @@ public final class Route {
     private final String minVersion;
     private final String maxVersionExclusive;
     private final boolean mutating;
+    private final BodyReader bodyReader;
+    private final long maxBodyBytes;
     private final Handler handler;
 
     Route(String method, String template, Auth auth, boolean requiresVersion, String minVersion, String maxVersionExclusive,
-          boolean mutating, Handler handler) {
+          boolean mutating, BodyReader bodyReader, long maxBodyBytes, Handler handler) {
         this.method = method;
         this.template = template;
         this.segments = List.of(template.substring(1).split("/"));
@@ -38,6 +40,8 @@ public final class Route {
         this.minVersion = minVersion;
         this.maxVersionExclusive = maxVersionExclusive;
         this.mutating = mutating;
+        this.bodyReader = bodyReader;
+        this.maxBodyBytes = maxBodyBytes;
         this.handler = handler;
     }
 
@@ -63,6 +67,16 @@ public final class Route {
 
     Handler handler() {
         return handler;
+    }
+
+    /** How a non-JSON body is read (null: the body is JSON, parsed by the router). */
+    BodyReader bodyReader() {
+        return bodyReader;
+    }
+
+    /** The longest body a streamed route reads; beyond it the router answers 413. */
+    long maxBodyBytes() {
+        return maxBodyBytes;
     }
 
     /** True when this route exists in the given version (notion-api.md 1.5). */
@@ -106,6 +120,8 @@ public final class Route {
         private String minVersion;
         private String maxVersionExclusive;
         private boolean mutating;
+        private BodyReader bodyReader;
+        private long maxBodyBytes;
 
         Builder(Router router, String method, String template) {
             this.router = router;
@@ -142,8 +158,23 @@ public final class Route {
             return this;
         }
 
+        /**
+         * The body is not JSON: the reader takes it as a stream of at most maxBytes (longer: 413, as from an edge
+         * proxy) before the model lock, and the handler gets the reader's result as {@link Call#streamedBody}.
+         * Without this, the router reads at most 5 MiB and parses it as JSON (500 KB payload rule included).
+         */
+        public Builder streamedBody(long maxBytes, BodyReader reader) {
+            if (maxBytes <= 0) {
+                throw new IllegalArgumentException("maxBytes must be positive");
+            }
+            this.maxBodyBytes = maxBytes;
+            this.bodyReader = java.util.Objects.requireNonNull(reader);
+            return this;
+        }
+
         public Route handle(Handler handler) {
-            Route r = new Route(method, template, auth, requiresVersion, minVersion, maxVersionExclusive, mutating, handler);
+            Route r = new Route(method, template, auth, requiresVersion, minVersion, maxVersionExclusive, mutating, bodyReader,
+                    maxBodyBytes, handler);
             router.register(r);
             return r;
         }

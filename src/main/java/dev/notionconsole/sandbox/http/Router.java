@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *   <li>version: missing -> missing_version; unknown -> enumerating message; route not in this version -> invalid_request_url;</li>
  *   <li>token: unknown, revoked or expired bearer token -> 401 unauthorized;</li>
  *   <li>pre-handlers (rate limiting, fault injection) with the resolved identity;</li>
- *   <li>JSON: invalid_json, non-object bodies, payload size;</li>
+ *   <li>body: JSON (invalid_json, non-object bodies, payload size), or a route's own {@link BodyReader} (uploads);</li>
  *   <li>the handler, under the model lock: schema validation, then capability, then visibility;</li>
  *   <li>post-handlers, which may replace the answer (a write "saved but timed out").</li>
  * </ol>
@@ -176,14 +176,26 @@ public final class Router implements HttpHandler {
             }
         }
 
-        // 5. body
-        byte[] raw = readBody(exchange.getRequestBody());
-        if (raw == null) {
-            return Response.text(413, "text/html", "<html><body><h1>413 Request Entity Too Large</h1></body></html>");
-        }
-        call.rawBody = raw;
-        if (route.auth() != Route.Auth.NONE) {
-            call.body = parseBody(raw);
+        // 5. body: JSON (at most 5 MiB read, 500 KB accepted), or streamed by the route's reader outside the lock
+        if (route.bodyReader() != null) {
+            InputStream in = exchange.getRequestBody();
+            try {
+                call.streamedBody = route.bodyReader().read(call, new BoundedInputStream(in, route.maxBodyBytes()));
+            } catch (BoundedInputStream.TooLarge e) {
+                return tooLarge();
+            } finally {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            call.body = JsonNodeFactory.instance.objectNode();
+        } else {
+            byte[] raw = readBody(exchange.getRequestBody());
+            if (raw == null) {
+                return tooLarge();
+            }
+            call.rawBody = raw;
+            if (route.auth() != Route.Auth.NONE) {
+                call.body = parseBody(raw);
+            }
         }
 
         // 6. handler under the model lock
@@ -201,6 +213,10 @@ public final class Router implements HttpHandler {
             answer = p.after(call, answer);
         }
         return answer;
+    }
+
+    private static Response tooLarge() {
+        return Response.text(413, "text/html", "<html><body><h1>413 Request Entity Too Large</h1></body></html>");
     }
 
     /** A random v4 UUID without the shared, locked SecureRandom of UUID.randomUUID(): request ids are not secrets. */

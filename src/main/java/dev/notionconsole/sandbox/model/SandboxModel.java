@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * The sandbox's whole state: workspaces, users, the content tree, comments, connections and tokens.
+ * The sandbox's whole state: workspaces, users, the content tree, comments, file uploads, connections and tokens.
  *
  * <p>Thread safety: one read-write lock. The router runs read-only routes under {@link #read} and mutating routes
  * under {@link #write}; anything else that touches the model (fixture loading, the page generator, OAuth installs,
@@ -35,6 +35,7 @@ public final class SandboxModel {
     private final Map<Database, List<View>> viewsByDatabase = new HashMap<>();
     private final Map<String, ViewQuery> viewQueries = new HashMap<>();
     private final Map<String, Connection> connections = new LinkedHashMap<>();
+    private final Map<String, FileUpload> fileUploads = new LinkedHashMap<>();
     private final TokenRegistry tokens = new TokenRegistry();
     private final List<FaultRule> faults = new ArrayList<>();
     private com.fasterxml.jackson.databind.JsonNode rateLimits;
@@ -94,7 +95,7 @@ public final class SandboxModel {
             String id = UUID.nameUUIDFromBytes((idSeed + "/" + n).getBytes(StandardCharsets.UTF_8)).toString();
             // After a reload from saved state the counter restarts: skip ids already taken.
             if (!nodes.containsKey(id) && !comments.containsKey(id) && !users.containsKey(id) && !views.containsKey(id)
-                    && !viewQueries.containsKey(id)) {
+                    && !viewQueries.containsKey(id) && !fileUploads.containsKey(id)) {
                 return id;
             }
         }
@@ -288,6 +289,21 @@ public final class SandboxModel {
 
     public void removeViewQuery(String id) {
         viewQueries.remove(id);
+    }
+
+    // ---- file uploads (notion-api.md 2.9; in memory only, decision 0066) -----------------------------------
+
+    public void addFileUpload(FileUpload u) {
+        fileUploads.put(u.id(), u);
+    }
+
+    public FileUpload fileUpload(String id) {
+        return id == null ? null : fileUploads.get(id);
+    }
+
+    /** Every upload, oldest first. Call under the lock. */
+    public Collection<FileUpload> fileUploads() {
+        return Collections.unmodifiableCollection(fileUploads.values());
     }
 
     // ---- connections and tokens ----------------------------------------------------------------------------

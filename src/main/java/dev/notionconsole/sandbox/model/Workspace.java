@@ -18,6 +18,14 @@ public final class Workspace {
         public int ratePerMinute() {
             return ratePerMinute;
         }
+
+        /**
+         * The largest file an upload may hold: 5 MiB on Free, 5 GiB on paid plans (notion-api.md 2.9; reported by
+         * /users/me as workspace_limits.max_file_upload_size_in_bytes and enforced by the file upload routes).
+         */
+        public long maxFileUploadBytes() {
+            return this == FREE ? 5L * 1024 * 1024 : 5L * 1024 * 1024 * 1024;
+        }
     }
 
     private final String id;
