@@ -8,9 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.notionconsole.core.Secret;
+import dev.notionconsole.core.concurrent.CancellationToken;
+import dev.notionconsole.notion.ApiRequest;
+import dev.notionconsole.notion.CallObserver;
+import dev.notionconsole.notion.ClientSettings;
+import dev.notionconsole.notion.Credentials;
+import dev.notionconsole.notion.Exchange;
+import dev.notionconsole.notion.FormPart;
+import dev.notionconsole.notion.NotionClient;
+import dev.notionconsole.notion.RateLimiter;
 import dev.notionconsole.sandbox.model.FileUpload;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +35,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The File uploads family over real HTTP (notion-api.md 2.9, decision 0066): real multipart/form-data bodies built
@@ -130,6 +143,24 @@ class FileUploadsTest {
         // a generic type (what SDKs send for raw data) is fine
         JsonNode ok = api.sendForm(id, Fx.DOCS_SYNC, new Multipart().file("file", "blob", "application/octet-stream", new byte[]{1})).json();
         assertEquals("image/png", ok.path("content_type").asText());
+    }
+
+    @Test
+    void theConsolesOwnClientSendsAFileTheSandboxAccepts(@TempDir Path dir) throws Exception {
+        // The request builder's multipart body (notion.MultipartBody) against this parser: the wire contract.
+        Path file = Files.write(dir.resolve("report.md"), "# Report\r\n\r\n--not a boundary\n".getBytes(StandardCharsets.UTF_8));
+        NotionClient client = new NotionClient(ClientSettings.builder().baseUrl(server.baseUrl())
+                .credentials(Credentials.bearer(Secret.of(Fx.DOCS_SYNC))).rateLimiter(RateLimiter.unlimited()).build());
+        Exchange created = client.send(ApiRequest.post("/v1/file_uploads", "{\"mode\":\"multi_part\",\"number_of_parts\":1,\"filename\":\"report.md\"}"),
+                CancellationToken.none(), CallObserver.NONE);
+        String id = created.json().path("id").asText();
+        Exchange sent = client.send(ApiRequest.method("POST", "/v1/file_uploads/" + id + "/send")
+                .form(List.of(new FormPart.Text("part_number", "1"), new FormPart.File("file", file, null, null))), CancellationToken.none(), CallObserver.NONE);
+        assertTrue(sent.ok(), () -> new String(sent.body(), StandardCharsets.UTF_8));
+        Exchange done = client.send(ApiRequest.post("/v1/file_uploads/" + id + "/complete", "{}"), CancellationToken.none(), CallObserver.NONE);
+        assertEquals("uploaded", done.json().path("status").asText());
+        assertEquals(Files.size(file), done.json().path("content_length").asLong());
+        assertEquals(sha256(Files.readAllBytes(file)), model(id).parts().get(1).sha256());
     }
 
     // ---- size limits ------------------------------------------------------------------------------------
