@@ -383,6 +383,64 @@ class FileUploadsTest {
         assertError(api.get("/v1/file_uploads?page_size=101", Fx.CRM_BOB), 400, "validation_error");
     }
 
+    // ---- attaching (extra: icons, covers, media blocks) ---------------------------------------------------
+
+    private static String uploadedFile(String token, String name) {
+        String id = create(token, "{\"filename\":\"" + name + "\"}").path("id").asText();
+        assertOk(api.sendForm(id, token, new Multipart().file("file", name, "image/png", 64)));
+        return id;
+    }
+
+    private static String fileUpload(String id) {
+        return "{\"type\":\"file_upload\",\"file_upload\":{\"id\":\"" + id + "\"}}";
+    }
+
+    @Test
+    void anUploadedFileBecomesACoverAndAnImageBlockAndStopsExpiring() {
+        String cover = uploadedFile(Fx.DOCS_SYNC, "cover.png");
+        String image = uploadedFile(Fx.DOCS_SYNC, "diagram.png");
+        SandboxClient.Reply page = api.post("/v1/pages", Fx.DOCS_SYNC, "{\"parent\":{\"page_id\":\"" + Fx.id("handbook") + "\"},"
+                + "\"properties\":{\"title\":[{\"text\":{\"content\":\"With files\"}}]},\"cover\":" + fileUpload(cover) + "}");
+        assertOk(page);
+        JsonNode c = page.json().path("cover");
+        assertEquals("file", c.path("type").asText(), "served back as a file object: " + c);
+        assertTrue(c.path("file").path("url").asText().contains(cover));
+        assertNotNull(c.path("file").path("expiry_time").textValue());
+
+        String pageId = page.json().path("id").asText();
+        SandboxClient.Reply appended = api.patch("/v1/blocks/" + pageId + "/children", Fx.DOCS_SYNC,
+                "{\"children\":[{\"type\":\"image\",\"image\":" + fileUpload(image) + "}]}");
+        assertOk(appended);
+        JsonNode block = appended.json().path("results").path(0).path("image");
+        assertEquals("file", block.path("type").asText(), block.toString());
+        assertTrue(block.path("file").path("url").asText().endsWith("/diagram.png"));
+
+        JsonNode attached = retrieve(Fx.DOCS_SYNC, cover);
+        assertTrue(attached.path("expiry_time").isNull(), "attached uploads no longer expire");
+        CLOCK.advance(Duration.ofHours(2));
+        assertEquals("uploaded", retrieve(Fx.DOCS_SYNC, cover).path("status").asText());
+        assertEquals("uploaded", retrieve(Fx.DOCS_SYNC, image).path("status").asText());
+        // uploaded files can be attached again (upload once, attach many times)
+        assertOk(api.patch("/v1/pages/" + pageId, Fx.DOCS_SYNC, "{\"icon\":" + fileUpload(cover) + "}"));
+    }
+
+    @Test
+    void onlyTheCallersUploadedFilesCanBeAttached() {
+        String pending = create(Fx.DOCS_SYNC, "{}").path("id").asText();
+        String good = uploadedFile(Fx.DOCS_SYNC, "ok.png");
+        String others = uploadedFile(Fx.ALICE_PAT, "alice.png");
+        String notAttachable = "Could not find file_upload with ID: %s. Confirm the status of the file upload is `uploaded` and that "
+                + "your integration has capabilities to update or insert content.";
+        assertError(api.patch("/v1/pages/" + Fx.id("handbook"), Fx.DOCS_SYNC, "{\"icon\":" + fileUpload(pending) + "}"),
+                404, "object_not_found", notAttachable.formatted(pending));
+        assertError(api.patch("/v1/pages/" + Fx.id("handbook"), Fx.DOCS_SYNC, "{\"cover\":" + fileUpload(others) + "}"),
+                404, "object_not_found", notAttachable.formatted(others));
+        // one bad file refuses the whole append, and attaches nothing
+        assertError(api.patch("/v1/blocks/" + Fx.id("handbook") + "/children", Fx.DOCS_SYNC, "{\"children\":[{\"type\":\"file\",\"file\":"
+                + fileUpload(good) + "},{\"type\":\"pdf\",\"pdf\":" + fileUpload(pending) + "}]}"), 404, "object_not_found");
+        assertFalse(retrieve(Fx.DOCS_SYNC, good).path("expiry_time").isNull(), "not attached by a refused request");
+    }
+
     private static List<String> idsOf(JsonNode list) {
         List<String> out = new ArrayList<>();
         list.path("results").forEach(u -> out.add(u.path("id").asText()));

@@ -101,9 +101,12 @@ public final class BlocksApi {
             }
             index++;
         }
+        Attachments uploads = new Attachments(call);
+        children = uploads.blocks(children, "body.children");
         String actor = call.identity().bot().id();
         List<Block> created = BlockFactory.create(call.model(), parent, index, children, call.model().nowMinute(), actor, call.model()::newId);
         parent.touch(call.model().nowMinute(), actor);
+        uploads.commit();
         Render r = new Render(call);
         boolean full = call.identity().has(Capability.READ_CONTENT);
         if (!call.versionAtLeast("2021-08-16")) {
