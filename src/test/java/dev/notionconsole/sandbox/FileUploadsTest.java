@@ -425,6 +425,33 @@ class FileUploadsTest {
     }
 
     @Test
+    void uploadsAttachToFilesPropertiesAndReplaceABlocksExternalFile() {
+        String report = uploadedFile(Fx.DOCS_SYNC, "report.png");
+        SandboxClient.Reply db = api.post("/v1/databases", Fx.DOCS_SYNC, "2022-06-28", "{\"parent\":{\"page_id\":\"" + Fx.id("engineering")
+                + "\"},\"title\":[],\"properties\":{\"Name\":{\"title\":{}},\"Attachments\":{\"files\":{}}}}");
+        assertOk(db);
+        SandboxClient.Reply row = api.post("/v1/pages", Fx.DOCS_SYNC, "2022-06-28", "{\"parent\":{\"database_id\":\"" + db.json().path("id").asText()
+                + "\"},\"properties\":{\"Attachments\":{\"files\":[{\"type\":\"file_upload\",\"file_upload\":{\"id\":\"" + report
+                + "\"},\"name\":\"report.png\"}]}}}");
+        assertOk(row);
+        JsonNode item = row.json().path("properties").path("Attachments").path("files").path(0);
+        assertEquals("file", item.path("type").asText(), item.toString());
+        assertEquals("report.png", item.path("name").asText());
+        assertTrue(item.path("file").path("url").asText().contains(report));
+
+        String shot = uploadedFile(Fx.DOCS_SYNC, "shot.png");
+        String blockId = api.patch("/v1/blocks/" + Fx.id("handbook") + "/children", Fx.DOCS_SYNC,
+                "{\"children\":[{\"image\":{\"type\":\"external\",\"external\":{\"url\":\"https://img.example/a.png\"}}}]}")
+                .json().path("results").path(0).path("id").asText();
+        SandboxClient.Reply updated = api.patch("/v1/blocks/" + blockId, Fx.DOCS_SYNC, "{\"image\":" + fileUpload(shot) + "}");
+        assertOk(updated);
+        JsonNode image = updated.json().path("image");
+        assertEquals("file", image.path("type").asText());
+        assertFalse(image.has("external"), "the external file is replaced: " + image);
+        assertTrue(retrieve(Fx.DOCS_SYNC, shot).path("expiry_time").isNull());
+    }
+
+    @Test
     void onlyTheCallersUploadedFilesCanBeAttached() {
         String pending = create(Fx.DOCS_SYNC, "{}").path("id").asText();
         String good = uploadedFile(Fx.DOCS_SYNC, "ok.png");

@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Files attached by upload ID (notion-api.md 2.9; Notion's "uploading small files" guide):
- * {@code {type:"file_upload", file_upload:{id}}} as a page icon or cover, or as the file of an image, video, pdf,
- * file or audio block. The upload must be {@code uploaded} and belong to the caller's bot; the stored value becomes
+ * {@code {type:"file_upload", file_upload:{id}}} as a page icon or cover, an item of a files property, or the file
+ * of an image, video, pdf, file or audio block. The upload must be {@code uploaded} and belong to the caller's bot; the stored value becomes
  * the file object Notion serves back, {@code {type:"file", file:{url, expiry_time}}}, and the upload stops expiring.
  * Resolve everything before changing the model, then {@link #commit()} once the change is made, so a refused
  * request attaches nothing.
@@ -56,18 +56,42 @@ final class Attachments {
             String type = BlockFactory.typeOf(blocks.get(i));
             ObjectNode value = (ObjectNode) blocks.get(i).get(type);
             String at = path + "[" + i + "]." + type;
-            if (MEDIA.contains(type) && isUpload(value)) {
-                ObjectNode file = file(value, at);
-                value.remove("file_upload");
-                value.setAll(file);
-                if (!value.has("caption")) {
-                    value.putArray("caption");
-                }
+            if (MEDIA.contains(type)) {
+                media(value, at);
             }
             if (value.get("children") instanceof ArrayNode kids) {
                 walk(kids, at + ".children");
             }
         }
+    }
+
+    /** A media block's value (image, video, pdf, file, audio): an upload becomes its file object, in place. */
+    ObjectNode media(ObjectNode value, String path) {
+        if (isUpload(value)) {
+            ObjectNode file = file(value, path);
+            value.remove("file_upload");
+            value.setAll(file);
+            if (!value.has("caption")) {
+                value.putArray("caption");
+            }
+        }
+        return value;
+    }
+
+    /** Page property values: items of files properties that name an upload get its file object, in place. */
+    ObjectNode files(ObjectNode properties) {
+        properties.fields().forEachRemaining(e -> {
+            if ("files".equals(e.getValue().path("type").asText()) && e.getValue().get("files") instanceof ArrayNode items) {
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i) instanceof ObjectNode item && isUpload(item)) {
+                        ObjectNode file = file(item, "body.properties." + e.getKey() + ".files[" + i + "]");
+                        item.remove("file_upload");
+                        item.setAll(file);
+                    }
+                }
+            }
+        });
+        return properties;
     }
 
     private static boolean isUpload(JsonNode v) {

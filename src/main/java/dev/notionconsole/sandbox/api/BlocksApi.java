@@ -142,6 +142,7 @@ public final class BlocksApi {
         allowed.add(requestType);
         Params.onlyKeys(body, "body", allowed);
         JsonNode value = body.get(requestType);
+        Attachments uploads = new Attachments(call);
         if (value != null) {
             ObjectNode v = Params.requireObject(value, "body." + requestType);
             if (n instanceof Block b && !b.isLinkedDatabase()) {
@@ -151,6 +152,13 @@ public final class BlocksApi {
                 ObjectNode merged = b.value().deepCopy();
                 ObjectNode incoming = v.deepCopy();
                 incoming.remove("children");
+                if (Attachments.MEDIA.contains(type)) {
+                    incoming = uploads.media(incoming, "body." + requestType);
+                    if (incoming.has("type")) {
+                        // The file's source changes (external <-> uploaded): the old one goes.
+                        merged.remove(List.of("external", "file", "file_upload"));
+                    }
+                }
                 merged.setAll(incoming);
                 BlockFactory.normalise(type, merged);
                 b.setValue(merged);
@@ -166,6 +174,7 @@ public final class BlocksApi {
             n.setInTrash(trash);
         }
         n.touch(call.model().nowMinute(), call.identity().bot().id());
+        uploads.commit();
         return Response.ok(Access.readable(call) ? new Render(call).block(n) : Render.partial("block", n.id()));
     }
 

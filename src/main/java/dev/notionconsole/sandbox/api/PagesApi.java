@@ -95,7 +95,7 @@ public final class PagesApi {
         children = uploads.blocks(children, body.has("children") ? "body.children" : "body.content");
         String actor = call.identity().bot().id();
         Page page = new Page(call.model().newId(), call.identity().workspace(), F.objectNode());
-        ObjectNode props = Mutations.properties(null, ds, body.get("properties"), null);
+        ObjectNode props = uploads.files(Mutations.properties(null, ds, body.get("properties"), null));
         if (ds == null && !props.has("title")) {
             props.set("title", Properties.titleValue(RichText.array()));
         }
@@ -164,7 +164,7 @@ public final class PagesApi {
             throw ApiError.validation("Page with ID " + page.id() + " is locked. Unlock it to edit its properties.");
         }
         if (body.has("properties")) {
-            page.setProperties(Mutations.properties(page, page.dataSource(), body.get("properties"), page.properties()));
+            page.setProperties(uploads.files(Mutations.properties(page, page.dataSource(), body.get("properties"), page.properties())));
         }
         if (body.has("icon")) {
             page.setIcon(icon);
