@@ -265,6 +265,18 @@ class FileUploadsTest {
     }
 
     @Test
+    void aLargeUploadRefusedBeforeItsBodyIsReadStillGetsItsAnswer() {
+        // 401 comes before the body is read; the client is still sending megabytes and must get the answer, not a reset.
+        String id = create(Fx.DOCS_SYNC, "{}").path("id").asText();
+        for (int i = 0; i < 3; i++) {
+            assertError(api.sendForm(id, "ntn_not_a_real_token_000000000000000000000", new Multipart().file("file", "big.bin", null, 8 * MIB)),
+                    401, "unauthorized");
+        }
+        assertError(api.send("POST", "/v1/file_uploads/" + id + "/send", Fx.DOCS_SYNC, null, new Multipart().contentType(),
+                new Multipart().file("file", "big.bin", null, 8 * MIB).publisher()), 400, "missing_version");
+    }
+
+    @Test
     void createValidatesItsBody() {
         assertError(api.post("/v1/file_uploads", Fx.DOCS_SYNC, "{\"mode\":\"chunked\"}"), 400, "validation_error",
                 "body failed validation: body.mode should be `\"single_part\"`, `\"multi_part\"` or `\"external_url\"`, instead was `\"chunked\"`.");
