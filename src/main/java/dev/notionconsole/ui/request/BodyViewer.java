@@ -26,6 +26,7 @@ public final class BodyViewer extends StackPane {
     static final int FIRST_LINES = 12;
 
     private final CodeArea area = new CodeArea();
+    private final LineNumbers lineNumbers = new LineNumbers(area);
     private BodyDocument shown = BodyDocument.EMPTY;
     /** The rest of {@link #shown} still to be appended, or null when the whole document is in the area. */
     private StyledDocument<Collection<String>, String, Collection<String>> pendingRest;
@@ -39,7 +40,7 @@ public final class BodyViewer extends StackPane {
         area.setEditable(false);
         area.setUndoManager(UndoUtils.noOpUndoManager());
         area.getStyleClass().add("json-area");
-        area.setParagraphGraphicFactory(new LineNumbers(area));
+        area.setParagraphGraphicFactory(lineNumbers);
         getChildren().add(new VirtualizedScrollPane<>(area));
     }
 
@@ -50,6 +51,7 @@ public final class BodyViewer extends StackPane {
         shown = doc;
         shows++;
         var d = doc.document();
+        lineNumbers.expect(d.getParagraphs().size());
         Scene scene = getScene();
         if (scene == null || d.getParagraphs().size() <= FIRST_LINES * 2) {
             pendingRest = null;
@@ -114,6 +116,7 @@ public final class BodyViewer extends StackPane {
             whenDone.run();
             return;
         }
+        lineNumbers.expect(steps.get(i).document().getParagraphs().size());
         area.replace(0, area.getLength(), steps.get(i).document());
         Runnable[] once = new Runnable[1];
         once[0] = () -> {

@@ -8,20 +8,26 @@ import org.fxmisc.richtext.GenericStyledArea;
 /**
  * Line numbers for the read-only body viewer as plain {@link Text} nodes. RichTextFX's LineNumberFactory makes a
  * Label (a Control with a skin and its own CSS pass) per visible line, which was about half of what showing a
- * response cost the JavaFX thread (ResponseViewBench, decision 0065). The viewer replaces its document
- * wholesale, so every cell is made after the line count is known and the padding never goes stale; the
- * editable request body keeps LineNumberFactory, whose labels re-pad as lines are typed.
+ * response cost the JavaFX thread (ResponseViewBench, decision 0065). The viewer tells it how many lines the
+ * whole document has before any of it goes in ({@link #expect}), so lines made in the first pulse are padded
+ * like the rest; the editable request body keeps LineNumberFactory, whose labels re-pad as lines are typed.
  */
 final class LineNumbers implements IntFunction<Node> {
     private final GenericStyledArea<?, ?, ?> area;
+    private int lines;
 
     LineNumbers(GenericStyledArea<?, ?, ?> area) {
         this.area = area;
     }
 
+    /** The line count of the document about to be shown (it may go in over more than one pulse). */
+    void expect(int lineCount) {
+        lines = lineCount;
+    }
+
     @Override
     public Node apply(int paragraph) {
-        Text t = new Text(label(paragraph + 1, area.getParagraphs().size()));
+        Text t = new Text(label(paragraph + 1, Math.max(lines, area.getParagraphs().size())));
         t.getStyleClass().add("line-number");
         return t;
     }

@@ -454,14 +454,18 @@ public final class RequestView extends StackPane {
             for (KeyValueRow r : vm.form()) {
                 TextField n = new TextField();
                 n.setPromptText("name");
-                n.setPrefColumnCount(8);
+                n.setPrefWidth(110);
+                n.setMinWidth(80);
                 n.textProperty().bindBidirectional(r.nameProperty());
                 TextField v = new TextField();
                 v.setPromptText(r.hint().isEmpty() ? "text, or @/path/to/file" : r.hint());
+                v.setTooltip(new Tooltip(r.hint().isEmpty() ? "Text, or @/path/to/file for a file" : r.hint()));
+                v.setMinWidth(80);
                 v.textProperty().bindBidirectional(r.valueProperty());
                 HBox.setHgrow(v, Priority.ALWAYS);
-                Button choose = new Button("Choose file…");
+                Button choose = new Button("File…");
                 choose.getStyleClass().add("chooseFileButton");
+                choose.setTooltip(new Tooltip("Choose a file to upload in this field"));
                 choose.setMinWidth(Region.USE_PREF_SIZE);
                 choose.setOnAction(e -> vm.chooseFile(r));
                 Button remove = new Button("✕");
@@ -646,11 +650,15 @@ public final class RequestView extends StackPane {
         HBox pageBar = new HBox(6, prettyToggle, copy, save, new Region(), next, all);
         HBox.setHgrow(pageBar.getChildren().get(3), Priority.ALWAYS);
         pageBar.setAlignment(Pos.CENTER_LEFT);
+        hitCount.setMinWidth(Region.USE_PREF_SIZE);
         Label wholeHits = label("wholeBodyHits", vm.wholeBodyHitsProperty());
         wholeHits.getStyleClass().add("muted");
-        HBox searchBar = new HBox(6, bodySearch, hitCount, wholeHits);
+        wholeHits.setWrapText(true);
+        wholeHits.visibleProperty().bind(vm.wholeBodyHitsProperty().isNotEmpty());
+        wholeHits.managedProperty().bind(wholeHits.visibleProperty());
+        HBox searchBar = new HBox(6, bodySearch, hitCount);
         searchBar.setAlignment(Pos.CENTER_LEFT);
-        VBox bodyBar = new VBox(6, pageBar, searchBar);
+        VBox bodyBar = new VBox(6, pageBar, searchBar, wholeHits);
         Label note = label("bodyNote", vm.bodyNoteProperty());
         note.setWrapText(true);
         note.getStyleClass().add("note");

@@ -197,7 +197,7 @@ public final class RequestViewModel {
         body.set(e.bodyTemplate());
         if (e.bodyKind() == Endpoint.BodyKind.MULTIPART) {
             // notion-api.md 2.9: the file, and part_number only for multi-part uploads (left empty: not sent)
-            form.setAll(new KeyValueRow("file", "", "@/path/to/file: use Choose file…"),
+            form.setAll(new KeyValueRow("file", "", "@/path/to/file, or File…"),
                     new KeyValueRow("part_number", "", "multi-part uploads only: 1, 2, …"));
         } else {
             form.clear();
@@ -640,11 +640,11 @@ public final class RequestViewModel {
         if (text == null || text.isEmpty() || !bodyTruncated.get()) {
             return;
         }
-        wholeBodyHits.set("· counting in the whole body…");
+        wholeBodyHits.set("Counting in the whole body…");
         BackgroundTask.of("Search the whole body", ctx -> BodySearch.countIgnoreCase(b, text, ctx::isCancelled))
                 .onSuccess(n -> {
                     if (gen == findGeneration) {
-                        wholeBodyHits.set(String.format(Locale.ROOT, "· %,d in the whole body as received (Save full body to read them all)", n));
+                        wholeBodyHits.set(String.format(Locale.ROOT, "%,d in the whole body as received: Save full body… to read them all", n));
                     }
                 }).onFailure(t -> wholeBodyHits.set("")).executeWith(tasks);
     }

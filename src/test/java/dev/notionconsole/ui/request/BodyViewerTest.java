@@ -45,6 +45,10 @@ class BodyViewerTest {
         WaitForAsyncUtils.waitForFxEvents(5);
         assertEquals(doc.text(), onFx(area::getText));
         assertEquals(doc.document().getParagraphs().size(), onFx(() -> area.getParagraphs().size()));
+        // lines made in the first pulse are padded for the whole document, like the rest
+        java.util.Set<Integer> widths = new java.util.HashSet<>(robot.lookup(".line-number").queryAllAs(javafx.scene.text.Text.class)
+                .stream().map(t -> t.getText().length()).toList());
+        assertEquals(java.util.Set.of(LineNumbers.label(1, doc.document().getParagraphs().size()).length()), widths);
     }
 
     @Test

@@ -133,7 +133,7 @@ class RequestViewModelTest {
         int expected = dev.notionconsole.request.render.BodySearch.countIgnoreCase(whole, "\"object\"", () -> false);
         List<int[]> shown = small.findInBody("\"OBJECT\"");
         assertTrue(shown.size() < expected, shown.size() + " shown of " + expected);
-        assertEquals(String.format(java.util.Locale.ROOT, "· %,d in the whole body as received (Save full body to read them all)", expected),
+        assertEquals(String.format(java.util.Locale.ROOT, "%,d in the whole body as received: Save full body… to read them all", expected),
                 small.wholeBodyHitsProperty().get());
         small.findInBody("");
         assertEquals("", small.wholeBodyHitsProperty().get());
