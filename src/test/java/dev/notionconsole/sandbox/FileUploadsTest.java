@@ -8,9 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.notionconsole.core.Secret;
+import dev.notionconsole.core.concurrent.CancellationToken;
+import dev.notionconsole.notion.ApiRequest;
+import dev.notionconsole.notion.CallObserver;
+import dev.notionconsole.notion.ClientSettings;
+import dev.notionconsole.notion.Credentials;
+import dev.notionconsole.notion.Exchange;
+import dev.notionconsole.notion.FormPart;
+import dev.notionconsole.notion.NotionClient;
+import dev.notionconsole.notion.RateLimiter;
 import dev.notionconsole.sandbox.model.FileUpload;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +35,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The File uploads family over real HTTP (notion-api.md 2.9, decision 0066): real multipart/form-data bodies built
@@ -132,6 +145,24 @@ class FileUploadsTest {
         assertEquals("image/png", ok.path("content_type").asText());
     }
 
+    @Test
+    void theConsolesOwnClientSendsAFileTheSandboxAccepts(@TempDir Path dir) throws Exception {
+        // The request builder's multipart body (notion.MultipartBody) against this parser: the wire contract.
+        Path file = Files.write(dir.resolve("report.md"), "# Report\r\n\r\n--not a boundary\n".getBytes(StandardCharsets.UTF_8));
+        NotionClient client = new NotionClient(ClientSettings.builder().baseUrl(server.baseUrl())
+                .credentials(Credentials.bearer(Secret.of(Fx.DOCS_SYNC))).rateLimiter(RateLimiter.unlimited()).build());
+        Exchange created = client.send(ApiRequest.post("/v1/file_uploads", "{\"mode\":\"multi_part\",\"number_of_parts\":1,\"filename\":\"report.md\"}"),
+                CancellationToken.none(), CallObserver.NONE);
+        String id = created.json().path("id").asText();
+        Exchange sent = client.send(ApiRequest.method("POST", "/v1/file_uploads/" + id + "/send")
+                .form(List.of(new FormPart.Text("part_number", "1"), new FormPart.File("file", file, null, null))), CancellationToken.none(), CallObserver.NONE);
+        assertTrue(sent.ok(), () -> new String(sent.body(), StandardCharsets.UTF_8));
+        Exchange done = client.send(ApiRequest.post("/v1/file_uploads/" + id + "/complete", "{}"), CancellationToken.none(), CallObserver.NONE);
+        assertEquals("uploaded", done.json().path("status").asText());
+        assertEquals(Files.size(file), done.json().path("content_length").asLong());
+        assertEquals(sha256(Files.readAllBytes(file)), model(id).parts().get(1).sha256());
+    }
+
     // ---- size limits ------------------------------------------------------------------------------------
 
     @Test
@@ -231,6 +262,18 @@ class FileUploadsTest {
                 "The multipart/form-data body is malformed: it ends before the closing boundary `--" + Multipart.BOUNDARY + "--`.");
         assertError(api.sendForm(id, Fx.DOCS_SYNC, new Multipart().field("caption", "x").file("file", "a", null, 1)), 400, "validation_error");
         assertEquals("pending", retrieve(Fx.DOCS_SYNC, id).path("status").asText(), "refused sends change nothing");
+    }
+
+    @Test
+    void aLargeUploadRefusedBeforeItsBodyIsReadStillGetsItsAnswer() {
+        // 401 comes before the body is read; the client is still sending megabytes and must get the answer, not a reset.
+        String id = create(Fx.DOCS_SYNC, "{}").path("id").asText();
+        for (int i = 0; i < 3; i++) {
+            assertError(api.sendForm(id, "ntn_not_a_real_token_000000000000000000000", new Multipart().file("file", "big.bin", null, 8 * MIB)),
+                    401, "unauthorized");
+        }
+        assertError(api.send("POST", "/v1/file_uploads/" + id + "/send", Fx.DOCS_SYNC, null, new Multipart().contentType(),
+                new Multipart().file("file", "big.bin", null, 8 * MIB).publisher()), 400, "missing_version");
     }
 
     @Test
@@ -350,6 +393,91 @@ class FileUploadsTest {
         assertError(api.get("/v1/file_uploads?status=done", Fx.CRM_BOB), 400, "validation_error",
                 "query failed validation: query.status should be `\"pending\"`, `\"uploaded\"`, `\"expired\"` or `\"failed\"`, instead was `\"done\"`.");
         assertError(api.get("/v1/file_uploads?page_size=101", Fx.CRM_BOB), 400, "validation_error");
+    }
+
+    // ---- attaching (extra: icons, covers, media blocks) ---------------------------------------------------
+
+    private static String uploadedFile(String token, String name) {
+        String id = create(token, "{\"filename\":\"" + name + "\"}").path("id").asText();
+        assertOk(api.sendForm(id, token, new Multipart().file("file", name, "image/png", 64)));
+        return id;
+    }
+
+    private static String fileUpload(String id) {
+        return "{\"type\":\"file_upload\",\"file_upload\":{\"id\":\"" + id + "\"}}";
+    }
+
+    @Test
+    void anUploadedFileBecomesACoverAndAnImageBlockAndStopsExpiring() {
+        String cover = uploadedFile(Fx.DOCS_SYNC, "cover.png");
+        String image = uploadedFile(Fx.DOCS_SYNC, "diagram.png");
+        SandboxClient.Reply page = api.post("/v1/pages", Fx.DOCS_SYNC, "{\"parent\":{\"page_id\":\"" + Fx.id("handbook") + "\"},"
+                + "\"properties\":{\"title\":[{\"text\":{\"content\":\"With files\"}}]},\"cover\":" + fileUpload(cover) + "}");
+        assertOk(page);
+        JsonNode c = page.json().path("cover");
+        assertEquals("file", c.path("type").asText(), "served back as a file object: " + c);
+        assertTrue(c.path("file").path("url").asText().contains(cover));
+        assertNotNull(c.path("file").path("expiry_time").textValue());
+
+        String pageId = page.json().path("id").asText();
+        SandboxClient.Reply appended = api.patch("/v1/blocks/" + pageId + "/children", Fx.DOCS_SYNC,
+                "{\"children\":[{\"type\":\"image\",\"image\":" + fileUpload(image) + "}]}");
+        assertOk(appended);
+        JsonNode block = appended.json().path("results").path(0).path("image");
+        assertEquals("file", block.path("type").asText(), block.toString());
+        assertTrue(block.path("file").path("url").asText().endsWith("/diagram.png"));
+
+        JsonNode attached = retrieve(Fx.DOCS_SYNC, cover);
+        assertTrue(attached.path("expiry_time").isNull(), "attached uploads no longer expire");
+        CLOCK.advance(Duration.ofHours(2));
+        assertEquals("uploaded", retrieve(Fx.DOCS_SYNC, cover).path("status").asText());
+        assertEquals("uploaded", retrieve(Fx.DOCS_SYNC, image).path("status").asText());
+        // uploaded files can be attached again (upload once, attach many times)
+        assertOk(api.patch("/v1/pages/" + pageId, Fx.DOCS_SYNC, "{\"icon\":" + fileUpload(cover) + "}"));
+    }
+
+    @Test
+    void uploadsAttachToFilesPropertiesAndReplaceABlocksExternalFile() {
+        String report = uploadedFile(Fx.DOCS_SYNC, "report.png");
+        SandboxClient.Reply db = api.post("/v1/databases", Fx.DOCS_SYNC, "2022-06-28", "{\"parent\":{\"page_id\":\"" + Fx.id("engineering")
+                + "\"},\"title\":[],\"properties\":{\"Name\":{\"title\":{}},\"Attachments\":{\"files\":{}}}}");
+        assertOk(db);
+        SandboxClient.Reply row = api.post("/v1/pages", Fx.DOCS_SYNC, "2022-06-28", "{\"parent\":{\"database_id\":\"" + db.json().path("id").asText()
+                + "\"},\"properties\":{\"Attachments\":{\"files\":[{\"type\":\"file_upload\",\"file_upload\":{\"id\":\"" + report
+                + "\"},\"name\":\"report.png\"}]}}}");
+        assertOk(row);
+        JsonNode item = row.json().path("properties").path("Attachments").path("files").path(0);
+        assertEquals("file", item.path("type").asText(), item.toString());
+        assertEquals("report.png", item.path("name").asText());
+        assertTrue(item.path("file").path("url").asText().contains(report));
+
+        String shot = uploadedFile(Fx.DOCS_SYNC, "shot.png");
+        String blockId = api.patch("/v1/blocks/" + Fx.id("handbook") + "/children", Fx.DOCS_SYNC,
+                "{\"children\":[{\"image\":{\"type\":\"external\",\"external\":{\"url\":\"https://img.example/a.png\"}}}]}")
+                .json().path("results").path(0).path("id").asText();
+        SandboxClient.Reply updated = api.patch("/v1/blocks/" + blockId, Fx.DOCS_SYNC, "{\"image\":" + fileUpload(shot) + "}");
+        assertOk(updated);
+        JsonNode image = updated.json().path("image");
+        assertEquals("file", image.path("type").asText());
+        assertFalse(image.has("external"), "the external file is replaced: " + image);
+        assertTrue(retrieve(Fx.DOCS_SYNC, shot).path("expiry_time").isNull());
+    }
+
+    @Test
+    void onlyTheCallersUploadedFilesCanBeAttached() {
+        String pending = create(Fx.DOCS_SYNC, "{}").path("id").asText();
+        String good = uploadedFile(Fx.DOCS_SYNC, "ok.png");
+        String others = uploadedFile(Fx.ALICE_PAT, "alice.png");
+        String notAttachable = "Could not find file_upload with ID: %s. Confirm the status of the file upload is `uploaded` and that "
+                + "your integration has capabilities to update or insert content.";
+        assertError(api.patch("/v1/pages/" + Fx.id("handbook"), Fx.DOCS_SYNC, "{\"icon\":" + fileUpload(pending) + "}"),
+                404, "object_not_found", notAttachable.formatted(pending));
+        assertError(api.patch("/v1/pages/" + Fx.id("handbook"), Fx.DOCS_SYNC, "{\"cover\":" + fileUpload(others) + "}"),
+                404, "object_not_found", notAttachable.formatted(others));
+        // one bad file refuses the whole append, and attaches nothing
+        assertError(api.patch("/v1/blocks/" + Fx.id("handbook") + "/children", Fx.DOCS_SYNC, "{\"children\":[{\"type\":\"file\",\"file\":"
+                + fileUpload(good) + "},{\"type\":\"pdf\",\"pdf\":" + fileUpload(pending) + "}]}"), 404, "object_not_found");
+        assertFalse(retrieve(Fx.DOCS_SYNC, good).path("expiry_time").isNull(), "not attached by a refused request");
     }
 
     private static List<String> idsOf(JsonNode list) {

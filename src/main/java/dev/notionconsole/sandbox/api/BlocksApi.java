@@ -101,9 +101,12 @@ public final class BlocksApi {
             }
             index++;
         }
+        Attachments uploads = new Attachments(call);
+        children = uploads.blocks(children, "body.children");
         String actor = call.identity().bot().id();
         List<Block> created = BlockFactory.create(call.model(), parent, index, children, call.model().nowMinute(), actor, call.model()::newId);
         parent.touch(call.model().nowMinute(), actor);
+        uploads.commit();
         Render r = new Render(call);
         boolean full = call.identity().has(Capability.READ_CONTENT);
         if (!call.versionAtLeast("2021-08-16")) {
@@ -139,6 +142,7 @@ public final class BlocksApi {
         allowed.add(requestType);
         Params.onlyKeys(body, "body", allowed);
         JsonNode value = body.get(requestType);
+        Attachments uploads = new Attachments(call);
         if (value != null) {
             ObjectNode v = Params.requireObject(value, "body." + requestType);
             if (n instanceof Block b && !b.isLinkedDatabase()) {
@@ -148,6 +152,13 @@ public final class BlocksApi {
                 ObjectNode merged = b.value().deepCopy();
                 ObjectNode incoming = v.deepCopy();
                 incoming.remove("children");
+                if (Attachments.MEDIA.contains(type)) {
+                    incoming = uploads.media(incoming, "body." + requestType);
+                    if (incoming.has("type")) {
+                        // The file's source changes (external <-> uploaded): the old one goes.
+                        merged.remove(List.of("external", "file", "file_upload"));
+                    }
+                }
                 merged.setAll(incoming);
                 BlockFactory.normalise(type, merged);
                 b.setValue(merged);
@@ -163,6 +174,7 @@ public final class BlocksApi {
             n.setInTrash(trash);
         }
         n.touch(call.model().nowMinute(), call.identity().bot().id());
+        uploads.commit();
         return Response.ok(Access.readable(call) ? new Render(call).block(n) : Render.partial("block", n.id()));
     }
 

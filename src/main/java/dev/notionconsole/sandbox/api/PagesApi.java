@@ -89,9 +89,13 @@ public final class PagesApi {
             ds = Mutations.rowParent(call, parent);
             parentNode = ds;
         }
+        Attachments uploads = new Attachments(call);
+        icon = uploads.icon(icon, "body.icon");
+        cover = uploads.icon(cover, "body.cover");
+        children = uploads.blocks(children, body.has("children") ? "body.children" : "body.content");
         String actor = call.identity().bot().id();
         Page page = new Page(call.model().newId(), call.identity().workspace(), F.objectNode());
-        ObjectNode props = Mutations.properties(null, ds, body.get("properties"), null);
+        ObjectNode props = uploads.files(Mutations.properties(null, ds, body.get("properties"), null));
         if (ds == null && !props.has("title")) {
             props.set("title", Properties.titleValue(RichText.array()));
         }
@@ -125,6 +129,7 @@ public final class PagesApi {
                 }
             }
         }
+        uploads.commit();
         if (parentNode != null) {
             parentNode.touch(call.model().nowMinute(), actor);
         }
@@ -152,11 +157,14 @@ public final class PagesApi {
         }
         Access.require(call, Capability.UPDATE_CONTENT);
         Page page = Access.page(call, id);
+        Attachments uploads = new Attachments(call);
+        icon = uploads.icon(icon, "body.icon");
+        cover = uploads.icon(cover, "body.cover");
         if (page.locked() && body.has("properties") && (locked == null || locked)) {
             throw ApiError.validation("Page with ID " + page.id() + " is locked. Unlock it to edit its properties.");
         }
         if (body.has("properties")) {
-            page.setProperties(Mutations.properties(page, page.dataSource(), body.get("properties"), page.properties()));
+            page.setProperties(uploads.files(Mutations.properties(page, page.dataSource(), body.get("properties"), page.properties())));
         }
         if (body.has("icon")) {
             page.setIcon(icon);
@@ -174,6 +182,7 @@ public final class PagesApi {
             page.children().removeIf(n -> n instanceof Block);
         }
         page.touch(call.model().nowMinute(), call.identity().bot().id());
+        uploads.commit();
         if (!call.identity().has(Capability.READ_CONTENT)) {
             return Response.ok(Render.partial("page", page.id()));
         }

@@ -46,6 +46,8 @@ public final class Router implements HttpHandler {
     public static final int MAX_PAYLOAD_BYTES = 500 * 1000;
     /** Beyond this we stop reading and answer 413 like an edge proxy would. */
     private static final int MAX_READ_BYTES = 5 * 1024 * 1024;
+    /** How much of an unread request body is read and dropped so that the client gets its answer. */
+    private static final long MAX_DRAIN_BYTES = 128L * 1024 * 1024;
     private static final ObjectMapper STRICT = Json.mapper().copy()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -108,6 +110,7 @@ public final class Router implements HttpHandler {
             LOG.warn("Sandbox handler failed for {} {}", call.method(), call.route() == null ? rawPath : call.route().template(), e);
             response = errorResponse(ApiError.internal(), requestId);
         }
+        drain(exchange.getRequestBody());
         write(exchange, response, requestId);
         for (ResponseListener l : listeners) {
             try {
@@ -184,7 +187,7 @@ public final class Router implements HttpHandler {
             } catch (BoundedInputStream.TooLarge e) {
                 return tooLarge();
             } finally {
-                in.transferTo(OutputStream.nullOutputStream());
+                drain(in);
             }
             call.body = JsonNodeFactory.instance.objectNode();
         } else {
@@ -213,6 +216,24 @@ public final class Router implements HttpHandler {
             answer = p.after(call, answer);
         }
         return answer;
+    }
+
+    /**
+     * Reads what the client is still sending (an answer given before the body was read: 401, 429, a fault, a bad
+     * upload), so it gets that answer rather than a connection reset. Gives up after {@link #MAX_DRAIN_BYTES}; the
+     * server then closes the connection.
+     */
+    private static void drain(InputStream in) {
+        byte[] buf = new byte[64 * 1024];
+        long total = 0;
+        try {
+            int n;
+            while (total < MAX_DRAIN_BYTES && (n = in.read(buf)) >= 0) {
+                total += n;
+            }
+        } catch (IOException e) {
+            LOG.debug("Client went away while its request body was drained", e);
+        }
     }
 
     private static Response tooLarge() {

@@ -25,12 +25,7 @@ public final class FileUpload {
         }
 
         public static Mode fromKey(String key) {
-            for (Mode m : values()) {
-                if (m.key().equals(key)) {
-                    return m;
-                }
-            }
-            return null;
+            return byKey(values(), key);
         }
     }
 
@@ -42,13 +37,18 @@ public final class FileUpload {
         }
 
         public static Status fromKey(String key) {
-            for (Status s : values()) {
-                if (s.key().equals(key)) {
-                    return s;
-                }
-            }
-            return null;
+            return byKey(values(), key);
         }
+    }
+
+    /** The constant whose lower-case name is the key (the API's spelling), or null. */
+    private static <E extends Enum<E>> E byKey(E[] values, String key) {
+        for (E e : values) {
+            if (e.name().toLowerCase(Locale.ROOT).equals(key)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** One received part (multi_part) or the whole file (single_part, as part 1). */
