@@ -296,6 +296,11 @@ class ResponseViewBench {
         txt.append('\n');
         for (int mb : new int[] {10, 50}) {
             Figures v = find(results, "viewer " + mb + " MB");
+            Figures same = find(results, "TextArea, same prefix " + mb + " MB");
+            if (v != null && same != null) {
+                txt.append(String.format(Locale.ROOT, "%d MB: viewer/TextArea with the same shown text: max stall %.2fx, FX CPU %.2fx (below 1: the viewer is lighter)%n",
+                        mb, v.maxStallMs / (double) Math.max(1, same.maxStallMs), v.fxCpuMs / (double) Math.max(1, same.fxCpuMs)));
+            }
             Figures t = find(results, "TextArea, whole body " + mb + " MB");
             if (v != null && t != null && t.firstRenderMs >= 0) {
                 txt.append(String.format(Locale.ROOT, "%d MB: TextArea/viewer first render %s%.1fx, max stall %s%.1fx, FX CPU %s%.1fx%n", mb,
