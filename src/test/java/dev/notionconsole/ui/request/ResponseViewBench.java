@@ -260,15 +260,7 @@ class ResponseViewBench {
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(TEXTAREA_TIMEOUT_S, TimeUnit.SECONDS);
+        return dev.notionconsole.ui.OnFx.call(c, TEXTAREA_TIMEOUT_S);
     }
 
     private static void write(List<Figures> results, Map<String, String> sizes) throws Exception {
