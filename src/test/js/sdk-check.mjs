@@ -119,6 +119,14 @@ await check("comments.update + comments.delete (own comment only)", async () => 
   await expectError(() => notion.comments.retrieve({ comment_id: c.id }), APIErrorCode.ObjectNotFound, 404);
   return `updated and deleted ${c.id}`;
 });
+await check("pages.retrieveMarkdown + pages.updateMarkdown (insert_content)", async () => {
+  const before = await notion.pages.retrieveMarkdown({ page_id: page.id });
+  assert(before.object === "page_markdown" && before.id === page.id, `got ${JSON.stringify(before).slice(0, 200)}`);
+  const after = await notion.pages.updateMarkdown({ page_id: page.id, type: "insert_content",
+    insert_content: { content: "## Added by the SDK\n- one item", position: { type: "end" } } });
+  assert(after.markdown.endsWith("## Added by the SDK\n- one item"), `got ${after.markdown.slice(-120)}`);
+  return `${before.markdown.length} -> ${after.markdown.length} characters`;
+});
 await check("customEmojis.list", async () => {
   const list = await notion.customEmojis.list({ page_size: 2 });
   assert(list.object === "list" && list.type === "custom_emoji", `got ${JSON.stringify(list).slice(0, 200)}`);

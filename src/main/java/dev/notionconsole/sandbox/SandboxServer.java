@@ -8,6 +8,7 @@ import dev.notionconsole.sandbox.api.CustomEmojisApi;
 import dev.notionconsole.sandbox.api.DataSourcesApi;
 import dev.notionconsole.sandbox.api.DatabasesApi;
 import dev.notionconsole.sandbox.api.FileUploadsApi;
+import dev.notionconsole.sandbox.api.PageMarkdownApi;
 import dev.notionconsole.sandbox.api.PagesApi;
 import dev.notionconsole.sandbox.api.SearchApi;
 import dev.notionconsole.sandbox.api.UsersApi;
@@ -137,6 +138,7 @@ public final class SandboxServer implements AutoCloseable {
         ViewsApi.register(router);
         CustomEmojisApi.register(router);
         AsyncTasksApi.register(router);
+        PageMarkdownApi.register(router);
     }
 
     private static ThreadFactory daemonThreads() {

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -272,40 +270,16 @@ class ViewsApiTest extends SandboxTestBase {
 
     @Test
     void cachedQueriesExpireAfterFifteenMinutes() throws Exception {
-        MovableClock clock = new MovableClock(Instant.parse("2026-11-01T10:00:00Z"));
+        FileUploadsTest.TestClock clock = new FileUploadsTest.TestClock(Instant.parse("2026-11-01T10:00:00Z"));
         try (SandboxServer own = SandboxServer.start(SandboxOptions.builder().discoverExtensions(false).rateLimitOff().clock(clock).build())) {
             SandboxClient c = new SandboxClient(own.baseUrl());
             JsonNode q = c.post("/v1/views/" + VIEW_NEXT + "/queries", Fx.DOCS_SYNC, "{}").json();
             assertEquals("2026-11-01T10:15:00.000Z", q.path("expires_at").asText());
             String path = "/v1/views/" + VIEW_NEXT + "/queries/" + q.path("id").asText();
-            clock.now = clock.now.plus(Duration.ofMinutes(14));
+            clock.advance(Duration.ofMinutes(14));
             assertOk(c.get(path, Fx.DOCS_SYNC));
-            clock.now = clock.now.plus(Duration.ofMinutes(1));
+            clock.advance(Duration.ofMinutes(1));
             assertError(c.get(path, Fx.DOCS_SYNC), 404, "object_not_found");
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

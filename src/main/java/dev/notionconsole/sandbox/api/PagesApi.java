@@ -77,6 +77,9 @@ public final class PagesApi {
         if (body.has("properties")) {
             Params.requireObject(body.get("properties"), "body.properties");
         }
+        // Enhanced markdown, the subset PATCH /v1/pages/{id}/markdown reads (decision 0067); checked before anything changes.
+        ArrayNode markdownBlocks = body.hasNonNull("markdown")
+                ? PageMarkdownApi.newBlocks(Params.requireString(body.get("markdown"), "body.markdown"), "body.markdown") : null;
         Access.require(call, Capability.INSERT_CONTENT);
 
         Node parentNode = null;
@@ -116,18 +119,8 @@ public final class PagesApi {
         if (children != null) {
             BlockFactory.create(call.model(), page, -1, children, call.model().nowMinute(), actor, call.model()::newId);
         }
-        if (body.hasNonNull("markdown")) {
-            String md = Params.requireString(body.get("markdown"), "body.markdown");
-            for (String line : md.split("\n")) {
-                if (!line.isBlank()) {
-                    ObjectNode v = F.objectNode();
-                    v.set("rich_text", RichText.of(line));
-                    v.put("color", "default");
-                    Block b = new Block(call.model().newId(), page.workspace(), "paragraph", v, null);
-                    b.setCreated(call.model().nowMinute(), actor);
-                    call.model().attach(b, page, -1);
-                }
-            }
+        if (markdownBlocks != null) {
+            BlockFactory.create(call.model(), page, -1, markdownBlocks, call.model().nowMinute(), actor, call.model()::newId);
         }
         uploads.commit();
         if (parentNode != null) {
