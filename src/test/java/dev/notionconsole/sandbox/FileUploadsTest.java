@@ -112,6 +112,7 @@ class FileUploadsTest {
         assertEquals("uploaded", sent.json().path("status").asText());
         assertEquals(content.length, sent.json().path("content_length").asLong());
         assertFalse(sent.json().has("upload_url"), "nothing more can be sent");
+        assertEquals(0, Instant.parse(sent.json().path("last_edited_time").asText()).getEpochSecond() % 60, "whole minutes, as Notion shows them");
 
         JsonNode got = retrieve(Fx.DOCS_SYNC, id);
         assertEquals("uploaded", got.path("status").asText());
