@@ -9,7 +9,9 @@ import javafx.beans.property.StringProperty;
 /**
  * A path parameter. For IDs, a pasted Notion URL or undashed ID is normalised with {@link NotionIds} at once
  * and the field says what was done ("took the page ID from the URL; ignored view ?v=..."); text that is not an
- * ID yet gets its reason only once it is long enough to be meant as one.
+ * ID yet gets its reason only once it is long enough to be meant as one. Text typed a character at a time is
+ * normalised when the field is left ({@link #commit}) and when the request is built ({@link #normalisedValue}),
+ * never mid-typing: replacing the text under the caret sent the next keystrokes to the start of the field.
  */
 public final class IdField {
     private final String name;
@@ -30,10 +32,26 @@ public final class IdField {
         this.description = description == null ? "" : description;
         this.id = id;
         this.later = later;
-        value.addListener((o, was, now) -> normalise(now));
+        value.addListener((o, was, now) -> normalise(now, was == null || was.isBlank() || now != null && now.length() - was.length() > 1));
     }
 
-    private void normalise(String text) {
+    /** Normalises what was typed (the user left the field or pressed Enter). */
+    public void commit() {
+        normalise(value.get(), true);
+    }
+
+    /** The value to send: the canonical ID when the text holds one, else the text as typed (trimmed). */
+    public String normalisedValue() {
+        String v = value.get() == null ? "" : value.get().trim();
+        if (!id || v.isEmpty()) {
+            return v;
+        }
+        NotionIds.Result r = NotionIds.parse(v);
+        return r.ok() ? r.id() : v;
+    }
+
+    /** @param replace put the canonical ID into the field (a paste, or the field was left); else only explain */
+    private void normalise(String text, boolean replace) {
         if (normalising) {
             return;
         }
@@ -46,6 +64,9 @@ public final class IdField {
         if (r.ok()) {
             if (!r.id().equals(text)) {
                 note.set(r.notes().isEmpty() ? "Normalised to the dashed ID." : r.notesText());
+                if (!replace) {
+                    return;
+                }
                 later.accept(() -> {
                     if (text.equals(value.get())) {
                         normalising = true;

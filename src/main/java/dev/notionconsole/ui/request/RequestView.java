@@ -397,6 +397,12 @@ public final class RequestView extends StackPane {
             field.setId("param-" + f.name());
             field.setPromptText(f.description() + (f.isId() ? " (paste a Notion link or ID)" : ""));
             field.textProperty().bindBidirectional(f.valueProperty());
+            field.focusedProperty().addListener((o, was, now) -> {
+                if (!now) {
+                    f.commit();
+                }
+            });
+            field.setOnAction(e -> f.commit());
             HBox.setHgrow(field, Priority.ALWAYS);
             Label note = new Label();
             note.setId("paramNote-" + f.name());

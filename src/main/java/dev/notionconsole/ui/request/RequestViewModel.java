@@ -266,7 +266,7 @@ public final class RequestViewModel {
         String p = path.get() == null ? "" : path.get().trim();
         for (IdField f : pathParams) {
             if (!f.getValue().isBlank()) {
-                p = p.replace("{" + f.name() + "}", f.getValue().trim());
+                p = p.replace("{" + f.name() + "}", f.normalisedValue());
             }
         }
         List<NameValue> q = query.stream().filter(r -> !r.getName().isBlank() && !r.getValue().isBlank())

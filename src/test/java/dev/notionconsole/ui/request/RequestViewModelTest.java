@@ -153,6 +153,15 @@ class RequestViewModelTest {
         assertFalse(id.problemProperty().get().isEmpty(), "a link without an ID says why");
         id.setValue("0c5f");
         assertEquals("", id.problemProperty().get(), "no nagging while typing");
+        // typed a character at a time: explained at once, replaced only when the field is left, sent normalised
+        String typed = "0c5f5fb31f664bc2a8a9cf1c54e3e9a";
+        id.setValue(typed);
+        id.setValue(typed + "1");
+        assertEquals(typed + "1", id.getValue(), "the text under the caret is not replaced mid-typing");
+        assertFalse(id.noteProperty().get().isEmpty());
+        assertEquals("/v1/pages/0c5f5fb3-1f66-4bc2-a8a9-cf1c54e3e9a1", vm.currentSpec().path());
+        id.commit();
+        assertEquals("0c5f5fb3-1f66-4bc2-a8a9-cf1c54e3e9a1", id.getValue());
     }
 
     @Test
