@@ -260,15 +260,7 @@ class ResponseViewBench {
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(TEXTAREA_TIMEOUT_S, TimeUnit.SECONDS);
+        return dev.notionconsole.ui.OnFx.call(c, TEXTAREA_TIMEOUT_S);
     }
 
     private static void write(List<Figures> results, Map<String, String> sizes) throws Exception {
@@ -296,6 +288,11 @@ class ResponseViewBench {
         txt.append('\n');
         for (int mb : new int[] {10, 50}) {
             Figures v = find(results, "viewer " + mb + " MB");
+            Figures same = find(results, "TextArea, same prefix " + mb + " MB");
+            if (v != null && same != null) {
+                txt.append(String.format(Locale.ROOT, "%d MB: viewer/TextArea with the same shown text: max stall %.2fx, FX CPU %.2fx (below 1: the viewer is lighter)%n",
+                        mb, v.maxStallMs / (double) Math.max(1, same.maxStallMs), v.fxCpuMs / (double) Math.max(1, same.fxCpuMs)));
+            }
             Figures t = find(results, "TextArea, whole body " + mb + " MB");
             if (v != null && t != null && t.firstRenderMs >= 0) {
                 txt.append(String.format(Locale.ROOT, "%d MB: TextArea/viewer first render %s%.1fx, max stall %s%.1fx, FX CPU %s%.1fx%n", mb,
