@@ -134,6 +134,22 @@ class RequestCommandTest {
     }
 
     @Test
+    void aFileIsUploadedToTheSandboxWithForm() throws IOException {
+        assertEquals(ExitCodes.OK, run("-c", "Sandbox: Docs Sync", "POST", "/v1/file_uploads", "--data", "{\"filename\":\"notes.md\"}"));
+        String id = Json.mapper().readTree(out).path("id").asText();
+        Path file = Files.writeString(home.resolve("notes.md"), "# Notes\nfrom the command line\n");
+        assertEquals(ExitCodes.OK, run("-c", "Sandbox: Docs Sync", "POST", "/v1/file_uploads/" + id + "/send", "--form", "file=@" + file), err);
+        JsonNode sent = Json.mapper().readTree(out);
+        assertEquals("uploaded", sent.path("status").asText(), out);
+        assertEquals(Files.size(file), sent.path("content_length").asLong());
+        assertTrue(err.startsWith("200 OK · POST /v1/file_uploads/" + id + "/send"), err);
+        // history keeps the field as typed, never the file's bytes
+        var last = HistoryStore.open(home).entries().get(0);
+        assertEquals(List.of(new dev.notionconsole.request.NameValue("file", "@" + file)), last.request().form());
+        assertFalse(last.sentHeaders().toString().contains("from the command line"));
+    }
+
+    @Test
     void unreachableExitsThree() {
         access = new SandboxAccess() {
             @Override
