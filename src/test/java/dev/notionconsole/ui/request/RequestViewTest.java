@@ -198,7 +198,7 @@ class RequestViewTest {
         robot.clickOn("#sendButton");
         waitFor(() -> status(robot).equals("200 OK"));
         JsonNode first = Json.mapper().readTree(body(robot));
-        assertTrue(first.path("has_more").asBoolean(), "the sandbox has more than two results");
+        assertTrue(first.path("has_more").asBoolean(), "the sandbox has more than two results: sent " + view.viewModel().bodyProperty().get() + " got " + first.path("results").size() + " " + body(robot).substring(0, Math.min(300, body(robot).length())));
         Button next = robot.lookup("#nextPageButton").queryButton();
         waitFor(() -> !next.isDisabled());
         robot.clickOn(next);
