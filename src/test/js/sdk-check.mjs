@@ -110,6 +110,22 @@ await check("comments.create + comments.list", async () => {
   assert(list.results.some((c) => c.rich_text?.[0]?.plain_text === "SDK comment"), "comment not listed");
   return `${list.results.length} comments`;
 });
+await check("comments.update + comments.delete (own comment only)", async () => {
+  const c = await notion.comments.create({ parent: { page_id: page.id }, rich_text: [{ text: { content: "to edit" } }] });
+  const edited = await notion.comments.update({ comment_id: c.id, rich_text: [{ text: { content: "edited by the SDK" } }] });
+  assert(edited.rich_text?.[0]?.plain_text === "edited by the SDK", `got ${JSON.stringify(edited).slice(0, 200)}`);
+  const deleted = await notion.comments.delete({ comment_id: c.id });
+  assert(deleted.id === c.id, "delete did not answer the comment");
+  await expectError(() => notion.comments.retrieve({ comment_id: c.id }), APIErrorCode.ObjectNotFound, 404);
+  return `updated and deleted ${c.id}`;
+});
+await check("customEmojis.list", async () => {
+  const list = await notion.customEmojis.list({ page_size: 2 });
+  assert(list.object === "list" && list.type === "custom_emoji", `got ${JSON.stringify(list).slice(0, 200)}`);
+  return `${list.results.length} emojis, has_more=${list.has_more}`;
+});
+await check("error: asyncTasks.retrieve of a task the sandbox never made -> object_not_found", () =>
+  expectError(() => notion.asyncTasks.retrieve({ task_id: "00000000-0000-4000-8000-000000000000" }), APIErrorCode.ObjectNotFound, 404));
 await check("users.list", async () => {
   const users = await notion.users.list({});
   assert(users.results.length > 0, "no users");
@@ -155,6 +171,36 @@ if (dataSource) {
   await check("error: data source route below 2025-09-03 -> invalid_request_url", () =>
     expectError(() => client(sb, tokenOf(reader), { notionVersion: "2022-06-28" })
       .dataSources.retrieve({ data_source_id: dataSource.id }), APIErrorCode.InvalidRequestURL, 400));
+}
+if (database) {
+  await check("views.create + list + retrieve + update + queries (create, results, delete) + delete", async () => {
+    const created = await notion.views.create({ database_id: database.id, data_source_id: dataSource.id, name: "SDK view", type: "table" });
+    const list = await notion.views.list({ database_id: database.id });
+    assert(list.type === "view" && list.results.some((v) => v.id === created.id), "created view not listed");
+    const view = await notion.views.retrieve({ view_id: created.id });
+    assert(view.object === "view" && view.parent.database_id === database.id && view.data_source_id === dataSource.id,
+      `got ${JSON.stringify(view).slice(0, 200)}`);
+    const renamed = await notion.views.update({ view_id: view.id, name: "SDK view (renamed)" });
+    assert(renamed.name === "SDK view (renamed)", "update did not rename");
+    const q = await notion.views.queries.create({ view_id: view.id, page_size: 1 });
+    assert(q.object === "view_query" && q.view_id === view.id, `got ${JSON.stringify(q).slice(0, 200)}`);
+    let seen = q.results.length;
+    let cursor = q.has_more ? q.next_cursor : null;
+    while (cursor) {
+      const page = await notion.views.queries.results({ view_id: view.id, query_id: q.id, start_cursor: cursor, page_size: 1 });
+      seen += page.results.length;
+      cursor = page.has_more ? page.next_cursor : null;
+    }
+    assert(seen === q.total_count, `paged ${seen} of ${q.total_count}`);
+    const gone = await notion.views.queries.delete({ view_id: view.id, query_id: q.id });
+    assert(gone.deleted === true, "query not deleted");
+    await notion.views.delete({ view_id: view.id });
+    await expectError(() => notion.views.retrieve({ view_id: view.id }), APIErrorCode.ObjectNotFound, 404);
+    return `${list.results.length} views; query of ${q.total_count} rows paged one by one`;
+  });
+  await check("error: views below 2025-09-03 -> invalid_request_url", () =>
+    expectError(() => client(sb, tokenOf(reader), { notionVersion: "2022-06-28" })
+      .views.list({ database_id: database.id }), APIErrorCode.InvalidRequestURL, 400));
 }
 
 // ---- OAuth: consent page (as a browser would post it), then the SDK's oauth.token / introspect / revoke ------

@@ -1,14 +1,17 @@
 package dev.notionconsole.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.notionconsole.sandbox.api.AsyncTasksApi;
 import dev.notionconsole.sandbox.api.BlocksApi;
 import dev.notionconsole.sandbox.api.CommentsApi;
+import dev.notionconsole.sandbox.api.CustomEmojisApi;
 import dev.notionconsole.sandbox.api.DataSourcesApi;
 import dev.notionconsole.sandbox.api.DatabasesApi;
 import dev.notionconsole.sandbox.api.FileUploadsApi;
 import dev.notionconsole.sandbox.api.PagesApi;
 import dev.notionconsole.sandbox.api.SearchApi;
 import dev.notionconsole.sandbox.api.UsersApi;
+import dev.notionconsole.sandbox.api.ViewsApi;
 import dev.notionconsole.sandbox.fixture.FixtureException;
 import dev.notionconsole.sandbox.fixture.FixtureLoader;
 import dev.notionconsole.sandbox.http.Router;
@@ -131,6 +134,9 @@ public final class SandboxServer implements AutoCloseable {
         SearchApi.register(router);
         CommentsApi.register(router);
         FileUploadsApi.register(router);
+        ViewsApi.register(router);
+        CustomEmojisApi.register(router);
+        AsyncTasksApi.register(router);
     }
 
     private static ThreadFactory daemonThreads() {

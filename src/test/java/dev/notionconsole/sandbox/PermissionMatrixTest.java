@@ -93,6 +93,11 @@ class PermissionMatrixTest extends SandboxTestBase {
                 kinds.put(key + "/data_source", "data_source");
                 parentKey.put(key + "/data_source", key);
             }
+            // Views have no sharing of their own: they are seen exactly when their database is (decision 0067).
+            for (JsonNode v : d.path("views")) {
+                kinds.put(v.get("id").asText(), "view");
+                parentKey.put(v.get("id").asText(), key);
+            }
         }
         for (String key : kinds.keySet()) {
             keyOfId.put(Ids.fromKey(key), key);
@@ -179,16 +184,17 @@ class PermissionMatrixTest extends SandboxTestBase {
         assertEquals(List.of(), mismatches, () -> mismatches.size() + " mismatches:\n" + String.join("\n", mismatches));
     }
 
-    /** Each object on its own route, and everything except data sources also as a block. */
+    /** Each object on its own route, and everything except data sources and views also as a block. */
     static List<String[]> routes(Obj o) {
         List<String[]> out = new ArrayList<>();
         switch (o.kind()) {
             case "page" -> out.add(new String[] {"/v1/pages/" + o.id(), "page"});
             case "database" -> out.add(new String[] {"/v1/databases/" + o.id(), "database"});
             case "data_source" -> out.add(new String[] {"/v1/data_sources/" + o.id(), "data_source"});
+            case "view" -> out.add(new String[] {"/v1/views/" + o.id(), "view"});
             default -> { }
         }
-        if (!"data_source".equals(o.kind())) {
+        if (!"data_source".equals(o.kind()) && !"view".equals(o.kind())) {
             out.add(new String[] {"/v1/blocks/" + o.id(), "block"});
         }
         return out;

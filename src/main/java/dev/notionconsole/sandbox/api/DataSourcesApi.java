@@ -122,18 +122,7 @@ public final class DataSourcesApi {
             JsonNode sorts = null;
             if (body.hasNonNull("sorts")) {
                 sorts = body.get("sorts");
-                Params.requireArray(sorts, "body.sorts");
-                for (int i = 0; i < sorts.size(); i++) {
-                    ObjectNode s = Params.requireObject(sorts.get(i), "body.sorts[" + i + "]");
-                    if (!s.has("property") && !s.has("timestamp")) {
-                        throw ApiError.validation("body failed validation. Fix one: body.sorts[" + i + "].property should be defined, instead was `undefined`. body.sorts["
-                                + i + "].timestamp should be defined, instead was `undefined`.");
-                    }
-                    String dir = Params.requireString(s.get("direction"), "body.sorts[" + i + "].direction");
-                    if (!"ascending".equals(dir) && !"descending".equals(dir)) {
-                        throw ApiError.bodyInvalid("body.sorts[" + i + "].direction should be `\"ascending\"` or `\"descending\"`, instead was `" + Jsonish.quote(dir) + "`.");
-                    }
-                }
+                checkSorts(sorts, "body.sorts");
             }
             boolean trash = false;
             if (body.has("in_trash")) {
@@ -154,6 +143,23 @@ public final class DataSourcesApi {
         }
     }
 
+    /** The shape of a sorts array (property or timestamp, direction); property names are checked when sorting. */
+    static void checkSorts(JsonNode sorts, String path) {
+        Params.requireArray(sorts, path);
+        for (int i = 0; i < sorts.size(); i++) {
+            String ip = path + "[" + i + "]";
+            ObjectNode s = Params.requireObject(sorts.get(i), ip);
+            if (!s.has("property") && !s.has("timestamp")) {
+                throw ApiError.validation("body failed validation. Fix one: " + ip + ".property should be defined, instead was `undefined`. "
+                        + ip + ".timestamp should be defined, instead was `undefined`.");
+            }
+            String dir = Params.requireString(s.get("direction"), ip + ".direction");
+            if (!"ascending".equals(dir) && !"descending".equals(dir)) {
+                throw ApiError.bodyInvalid(ip + ".direction should be `\"ascending\"` or `\"descending\"`, instead was `" + Jsonish.quote(dir) + "`.");
+            }
+        }
+    }
+
     static Response query(Call call) {
         String id = Params.pathId(call, "data_source_id");
         QuerySpec spec = QuerySpec.parse(call, true);
@@ -164,24 +170,7 @@ public final class DataSourcesApi {
     /** Runs a query on a data source: rows, and for wikis the data sources of nested databases. */
     static Response runQuery(Call call, DataSource ds, QuerySpec spec) {
         Render render = new Render(call);
-        Predicate<QueryFilter.Row> filter = spec.filter() == null ? r -> true : QueryFilter.compile(spec.filter(), ds, "body.filter", 0);
-        List<QueryFilter.Row> rows = new ArrayList<>();
-        for (Node n : ds.children()) {
-            if (n.inTrash() != spec.inTrash()) {
-                continue;
-            }
-            if (n instanceof Page p && !"data_source".equals(spec.resultType())) {
-                QueryFilter.Row row = new QueryFilter.Row(p, render.pageProperties(p));
-                if (filter.test(row)) {
-                    rows.add(row);
-                }
-            } else if (n instanceof Database nested && !"page".equals(spec.resultType()) && spec.filter() == null && render.dataSourceEra()) {
-                for (DataSource child : nested.liveDataSources()) {
-                    rows.add(new QueryFilter.Row(child, null));
-                }
-            }
-        }
-        rows.sort(comparator(spec.sorts(), ds));
+        List<QueryFilter.Row> rows = matchingRows(render, ds, spec.filter(), spec.sorts(), spec.inTrash(), spec.resultType());
         List<String> wanted = call.query().get("filter_properties");
         String type = render.dataSourceEra() ? "page_or_data_source" : "page_or_database";
         ObjectNode out = Lists.envelope(rows, spec.window(), type, r -> {
@@ -197,8 +186,38 @@ public final class DataSourcesApi {
         return Response.ok(out);
     }
 
+    /**
+     * What a query matches, in order: rows (pages) passing the filter and, for wikis, the data sources of nested
+     * databases. Shared by data-source queries and view queries (notion-api.md 2.4, 2.5).
+     *
+     * @param filter     null for none; validated against the schema here (unknown property: validation_error)
+     * @param resultType null for both, "page" or "data_source"
+     */
+    static List<QueryFilter.Row> matchingRows(Render render, DataSource ds, JsonNode filter, JsonNode sorts, boolean inTrash, String resultType) {
+        Predicate<QueryFilter.Row> test = filter == null ? r -> true : QueryFilter.compile(filter, ds, "body.filter", 0);
+        Comparator<QueryFilter.Row> order = comparator(sorts, ds);
+        List<QueryFilter.Row> rows = new ArrayList<>();
+        for (Node n : ds.children()) {
+            if (n.inTrash() != inTrash) {
+                continue;
+            }
+            if (n instanceof Page p && !"data_source".equals(resultType)) {
+                QueryFilter.Row row = new QueryFilter.Row(p, render.pageProperties(p));
+                if (test.test(row)) {
+                    rows.add(row);
+                }
+            } else if (n instanceof Database nested && !"page".equals(resultType) && filter == null && render.dataSourceEra()) {
+                for (DataSource child : nested.liveDataSources()) {
+                    rows.add(new QueryFilter.Row(child, null));
+                }
+            }
+        }
+        rows.sort(order);
+        return rows;
+    }
+
     /** Sorts in order given; default: created_time descending, like Notion's default view order [inf]. */
-    private static Comparator<QueryFilter.Row> comparator(JsonNode sorts, DataSource ds) {
+    static Comparator<QueryFilter.Row> comparator(JsonNode sorts, DataSource ds) {
         Comparator<QueryFilter.Row> c = null;
         if (sorts != null) {
             for (JsonNode s : sorts) {

@@ -18,6 +18,7 @@ import dev.notionconsole.sandbox.model.Page;
 import dev.notionconsole.sandbox.model.RichText;
 import dev.notionconsole.sandbox.model.User;
 import dev.notionconsole.sandbox.model.UserInfo;
+import dev.notionconsole.sandbox.model.View;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -447,10 +448,46 @@ public final class Render {
         }
         o.put("discussion_id", c.discussionId());
         o.put("created_time", time(c.createdTime()));
-        o.put("last_edited_time", time(c.createdTime()));
+        o.put("last_edited_time", time(c.lastEditedTime()));
         o.set("created_by", userRef(c.createdBy()));
         o.set("rich_text", c.richText());
         o.set("display_name", c.displayName());
+        return o;
+    }
+
+    // ---- views (notion-api.md 2.5; SDK views.ts) -------------------------------------------------------------
+
+    /** {@code PartialDataSourceViewObjectResponse}: what tokens without read content get, and what delete returns. */
+    public static ObjectNode viewPartial(View v) {
+        ObjectNode o = F.objectNode();
+        o.put("object", "view");
+        o.put("id", v.id());
+        ObjectNode parent = o.putObject("parent");
+        parent.put("type", "database_id");
+        parent.put("database_id", v.database().id());
+        o.put("type", v.type());
+        return o;
+    }
+
+    /** {@code DataSourceViewObjectResponse}: the full view; unset filter, sorts, quick filters, configuration are null. */
+    public ObjectNode view(View v) {
+        ObjectNode o = viewPartial(v);
+        o.put("name", v.name());
+        o.put("created_time", time(v.createdTime()));
+        o.put("last_edited_time", time(v.lastEditedTime()));
+        // Notion's view deep link: the database URL with ?v=<view id> (the ID NotionIds.parse reads from ?v=).
+        o.put("url", "https://www.notion.so/" + v.database().id().replace("-", "") + "?v=" + v.id().replace("-", ""));
+        if (v.dataSource() == null) {
+            o.putNull("data_source_id");
+        } else {
+            o.put("data_source_id", v.dataSource().id());
+        }
+        o.set("created_by", userRef(v.createdBy()));
+        o.set("last_edited_by", userRef(v.lastEditedBy()));
+        o.set("filter", v.filter() == null ? F.nullNode() : v.filter().deepCopy());
+        o.set("sorts", v.sorts() == null ? F.nullNode() : v.sorts().deepCopy());
+        o.set("quick_filters", v.quickFilters() == null ? F.nullNode() : v.quickFilters().deepCopy());
+        o.set("configuration", v.configuration() == null ? F.nullNode() : v.configuration().deepCopy());
         return o;
     }
 

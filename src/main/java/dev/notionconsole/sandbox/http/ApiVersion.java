@@ -9,6 +9,11 @@ public final class ApiVersion {
     public static final String LATEST = "2026-03-11";
     /** The database/data-source split: data-source routes exist from here on. */
     public static final String DATA_SOURCES = "2025-09-03";
+    /**
+     * The Views API: "requires API version 2025-09-03 or later" (Notion's guide "Working with views"; notion-api.md
+     * 2.5 dates the endpoints to March 2026 but names no version). Decision 0067.
+     */
+    public static final String VIEWS = DATA_SOURCES;
     /** `archived` removed (only `in_trash`), append `position` replaces `after`, `transcription` renamed `meeting_notes`. */
     public static final String NO_ARCHIVED = "2026-03-11";
 

@@ -31,6 +31,9 @@ public final class SandboxModel {
     private final Map<String, Node> nodes;
     private final Map<String, Comment> comments = new LinkedHashMap<>();
     private final Map<Node, List<Comment>> commentsByParent = new HashMap<>();
+    private final Map<String, View> views = new LinkedHashMap<>();
+    private final Map<Database, List<View>> viewsByDatabase = new HashMap<>();
+    private final Map<String, ViewQuery> viewQueries = new HashMap<>();
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final Map<String, FileUpload> fileUploads = new LinkedHashMap<>();
     private final TokenRegistry tokens = new TokenRegistry();
@@ -91,7 +94,8 @@ public final class SandboxModel {
             long n = idCounter.incrementAndGet();
             String id = UUID.nameUUIDFromBytes((idSeed + "/" + n).getBytes(StandardCharsets.UTF_8)).toString();
             // After a reload from saved state the counter restarts: skip ids already taken.
-            if (!nodes.containsKey(id) && !comments.containsKey(id) && !users.containsKey(id) && !fileUploads.containsKey(id)) {
+            if (!nodes.containsKey(id) && !comments.containsKey(id) && !users.containsKey(id) && !views.containsKey(id)
+                    && !viewQueries.containsKey(id) && !fileUploads.containsKey(id)) {
                 return id;
             }
         }
@@ -214,6 +218,77 @@ public final class SandboxModel {
 
     public List<Comment> commentsOn(Node parent) {
         return commentsByParent.getOrDefault(parent, List.of());
+    }
+
+    /** Replaces a comment by one with the same id (an edit), keeping its place in its thread. */
+    public void replaceComment(Comment edited) {
+        Comment old = comments.put(edited.id(), edited);
+        List<Comment> thread = commentsByParent.get(old.parent());
+        thread.set(thread.indexOf(old), edited);
+    }
+
+    public void removeComment(Comment c) {
+        comments.remove(c.id());
+        List<Comment> thread = commentsByParent.get(c.parent());
+        if (thread != null) {
+            thread.remove(c);
+        }
+    }
+
+    // ---- views (notion-api.md 2.5) -------------------------------------------------------------------------
+
+    /**
+     * Adds a view to its database's tab bar at an index (-1: the end).
+     *
+     * @throws IllegalArgumentException when the id is taken
+     */
+    public void addView(View v, int index) {
+        if (views.putIfAbsent(v.id(), v) != null) {
+            throw new IllegalArgumentException("duplicate view id " + v.id());
+        }
+        List<View> tabs = viewsByDatabase.computeIfAbsent(v.database(), k -> new ArrayList<>());
+        tabs.add(index < 0 || index > tabs.size() ? tabs.size() : index, v);
+    }
+
+    public View view(String id) {
+        return id == null ? null : views.get(id);
+    }
+
+    /** Every view, for persistence. Call under the lock. */
+    public Collection<View> views() {
+        return Collections.unmodifiableCollection(views.values());
+    }
+
+    /** A database's views in tab order. */
+    public List<View> viewsOf(Database db) {
+        return Collections.unmodifiableList(viewsByDatabase.getOrDefault(db, List.of()));
+    }
+
+    /** Removes a view and drops its cached queries. */
+    public void removeView(View v) {
+        views.remove(v.id());
+        List<View> tabs = viewsByDatabase.get(v.database());
+        if (tabs != null) {
+            tabs.remove(v);
+        }
+        viewQueries.values().removeIf(q -> q.view() == v);
+    }
+
+    /** Caches a view query; expired ones are dropped on the way. */
+    public void addViewQuery(ViewQuery q) {
+        Instant now = clock.instant();
+        viewQueries.values().removeIf(old -> !old.expiresAt().isAfter(now));
+        viewQueries.put(q.id(), q);
+    }
+
+    /** A cached view query that has not expired, or null. */
+    public ViewQuery viewQuery(String id) {
+        ViewQuery q = id == null ? null : viewQueries.get(id);
+        return q == null || !q.expiresAt().isAfter(clock.instant()) ? null : q;
+    }
+
+    public void removeViewQuery(String id) {
+        viewQueries.remove(id);
     }
 
     // ---- file uploads (notion-api.md 2.9; in memory only, decision 0066) -----------------------------------

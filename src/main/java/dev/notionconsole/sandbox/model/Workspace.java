@@ -35,6 +35,7 @@ public final class Workspace {
     private String icon;
     private final List<Node> topLevel = new ArrayList<>();
     private final List<User> users = new ArrayList<>();
+    private final List<CustomEmoji> customEmojis = new ArrayList<>();
 
     public Workspace(String key, String name, Plan plan, String icon) {
         this.key = key;
@@ -81,5 +82,10 @@ public final class Workspace {
     /** People (members, guests) and bots of this workspace. */
     public List<User> users() {
         return users;
+    }
+
+    /** The workspace's custom emojis, in upload order (notion-api.md 2.5). Guarded by the model lock. */
+    public List<CustomEmoji> customEmojis() {
+        return customEmojis;
     }
 }
