@@ -476,6 +476,23 @@ class FileUploadsTest {
     }
 
     @Test
+    void databaseAndDataSourceIconsTakeUploadsToo() {
+        String logo = uploadedFile(Fx.DOCS_SYNC, "logo.png");
+        // Roadmap is inline, so it takes no cover: refused after the upload was looked up, and nothing is attached.
+        assertError(api.patch("/v1/databases/" + Fx.id("roadmap"), Fx.DOCS_SYNC, "{\"icon\":" + fileUpload(logo) + ",\"cover\":" + fileUpload(logo) + "}"),
+                400, "validation_error");
+        assertFalse(retrieve(Fx.DOCS_SYNC, logo).path("expiry_time").isNull());
+        SandboxClient.Reply db = api.patch("/v1/databases/" + Fx.id("roadmap"), Fx.DOCS_SYNC, "{\"icon\":" + fileUpload(logo) + "}");
+        assertOk(db);
+        assertEquals("file", db.json().path("icon").path("type").asText(), db.json().path("icon").toString());
+        SandboxClient.Reply ds = api.patch("/v1/data_sources/" + Fx.id("roadmap-ds"), Fx.DOCS_SYNC, "{\"icon\":" + fileUpload(logo) + "}");
+        assertOk(ds);
+        assertEquals("file", ds.json().path("icon").path("type").asText());
+        String pending = create(Fx.DOCS_SYNC, "{}").path("id").asText();
+        assertError(api.patch("/v1/data_sources/" + Fx.id("roadmap-ds"), Fx.DOCS_SYNC, "{\"icon\":" + fileUpload(pending) + "}"), 404, "object_not_found");
+    }
+
+    @Test
     void attachedFilesSurviveAStateFileRoundTrip() throws Exception {
         String cover = uploadedFile(Fx.DOCS_SYNC, "kept.png");
         String pageId = api.post("/v1/pages", Fx.DOCS_SYNC, "{\"parent\":{\"page_id\":\"" + Fx.id("handbook") + "\"},\"cover\":" + fileUpload(cover)
