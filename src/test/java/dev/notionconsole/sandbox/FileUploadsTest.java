@@ -18,7 +18,13 @@ import dev.notionconsole.notion.Exchange;
 import dev.notionconsole.notion.FormPart;
 import dev.notionconsole.notion.NotionClient;
 import dev.notionconsole.notion.RateLimiter;
+import dev.notionconsole.core.json.Json;
+import dev.notionconsole.sandbox.fixture.FixtureLoader;
+import dev.notionconsole.sandbox.fixture.FixtureWriter;
+import dev.notionconsole.sandbox.model.Block;
 import dev.notionconsole.sandbox.model.FileUpload;
+import dev.notionconsole.sandbox.model.Page;
+import dev.notionconsole.sandbox.model.SandboxModel;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,6 +112,7 @@ class FileUploadsTest {
         assertEquals("uploaded", sent.json().path("status").asText());
         assertEquals(content.length, sent.json().path("content_length").asLong());
         assertFalse(sent.json().has("upload_url"), "nothing more can be sent");
+        assertEquals(0, Instant.parse(sent.json().path("last_edited_time").asText()).getEpochSecond() % 60, "whole minutes, as Notion shows them");
 
         JsonNode got = retrieve(Fx.DOCS_SYNC, id);
         assertEquals("uploaded", got.path("status").asText());
@@ -436,17 +443,22 @@ class FileUploadsTest {
         assertOk(api.patch("/v1/pages/" + pageId, Fx.DOCS_SYNC, "{\"icon\":" + fileUpload(cover) + "}"));
     }
 
-    @Test
-    void uploadsAttachToFilesPropertiesAndReplaceABlocksExternalFile() {
-        String report = uploadedFile(Fx.DOCS_SYNC, "report.png");
+    /** A row of a new database with a files property holding the upload. */
+    private static JsonNode rowWithFile(String uploadId) {
         SandboxClient.Reply db = api.post("/v1/databases", Fx.DOCS_SYNC, "2022-06-28", "{\"parent\":{\"page_id\":\"" + Fx.id("engineering")
                 + "\"},\"title\":[],\"properties\":{\"Name\":{\"title\":{}},\"Attachments\":{\"files\":{}}}}");
         assertOk(db);
         SandboxClient.Reply row = api.post("/v1/pages", Fx.DOCS_SYNC, "2022-06-28", "{\"parent\":{\"database_id\":\"" + db.json().path("id").asText()
-                + "\"},\"properties\":{\"Attachments\":{\"files\":[{\"type\":\"file_upload\",\"file_upload\":{\"id\":\"" + report
+                + "\"},\"properties\":{\"Attachments\":{\"files\":[{\"type\":\"file_upload\",\"file_upload\":{\"id\":\"" + uploadId
                 + "\"},\"name\":\"report.png\"}]}}}");
         assertOk(row);
-        JsonNode item = row.json().path("properties").path("Attachments").path("files").path(0);
+        return row.json();
+    }
+
+    @Test
+    void uploadsAttachToFilesPropertiesAndReplaceABlocksExternalFile() {
+        String report = uploadedFile(Fx.DOCS_SYNC, "report.png");
+        JsonNode item = rowWithFile(report).path("properties").path("Attachments").path("files").path(0);
         assertEquals("file", item.path("type").asText(), item.toString());
         assertEquals("report.png", item.path("name").asText());
         assertTrue(item.path("file").path("url").asText().contains(report));
@@ -461,6 +473,42 @@ class FileUploadsTest {
         assertEquals("file", image.path("type").asText());
         assertFalse(image.has("external"), "the external file is replaced: " + image);
         assertTrue(retrieve(Fx.DOCS_SYNC, shot).path("expiry_time").isNull());
+    }
+
+    @Test
+    void databaseAndDataSourceIconsTakeUploadsToo() {
+        String logo = uploadedFile(Fx.DOCS_SYNC, "logo.png");
+        // Roadmap is inline, so it takes no cover: refused after the upload was looked up, and nothing is attached.
+        assertError(api.patch("/v1/databases/" + Fx.id("roadmap"), Fx.DOCS_SYNC, "{\"icon\":" + fileUpload(logo) + ",\"cover\":" + fileUpload(logo) + "}"),
+                400, "validation_error");
+        assertFalse(retrieve(Fx.DOCS_SYNC, logo).path("expiry_time").isNull());
+        SandboxClient.Reply db = api.patch("/v1/databases/" + Fx.id("roadmap"), Fx.DOCS_SYNC, "{\"icon\":" + fileUpload(logo) + "}");
+        assertOk(db);
+        assertEquals("file", db.json().path("icon").path("type").asText(), db.json().path("icon").toString());
+        SandboxClient.Reply ds = api.patch("/v1/data_sources/" + Fx.id("roadmap-ds"), Fx.DOCS_SYNC, "{\"icon\":" + fileUpload(logo) + "}");
+        assertOk(ds);
+        assertEquals("file", ds.json().path("icon").path("type").asText());
+        String pending = create(Fx.DOCS_SYNC, "{}").path("id").asText();
+        assertError(api.patch("/v1/data_sources/" + Fx.id("roadmap-ds"), Fx.DOCS_SYNC, "{\"icon\":" + fileUpload(pending) + "}"), 404, "object_not_found");
+    }
+
+    @Test
+    void attachedFilesSurviveAStateFileRoundTrip() throws Exception {
+        String cover = uploadedFile(Fx.DOCS_SYNC, "kept.png");
+        String pageId = api.post("/v1/pages", Fx.DOCS_SYNC, "{\"parent\":{\"page_id\":\"" + Fx.id("handbook") + "\"},\"cover\":" + fileUpload(cover)
+                + ",\"children\":[{\"image\":" + fileUpload(cover) + "}]}").json().path("id").asText();
+        JsonNode before = api.get("/v1/pages/" + pageId, Fx.DOCS_SYNC).json().path("cover");
+        JsonNode row = rowWithFile(cover);
+
+        // --state writes the model as a fixture (decision 0033): it must load again, with the files where they were.
+        byte[] saved = Json.mapper().writeValueAsBytes(server.model().read(() -> FixtureWriter.write(server.model())));
+        SandboxModel reloaded = FixtureLoader.load(saved, "state", CLOCK);
+        Page page = (Page) reloaded.node(pageId);
+        assertEquals(before, page.cover());
+        assertEquals("file", ((Block) page.children().get(0)).value().path("type").asText());
+        assertEquals(row.path("properties").path("Attachments").path("files"),
+                ((Page) reloaded.node(row.path("id").asText())).properties().path("Attachments").path("files"));
+        assertTrue(reloaded.fileUploads().isEmpty(), "uploads themselves are not saved (decision 0066)");
     }
 
     @Test

@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Files attached by upload ID (notion-api.md 2.9; Notion's "uploading small files" guide):
- * {@code {type:"file_upload", file_upload:{id}}} as a page icon or cover, an item of a files property, or the file
- * of an image, video, pdf, file or audio block. The upload must be {@code uploaded} and belong to the caller's bot; the stored value becomes
+ * {@code {type:"file_upload", file_upload:{id}}} as the icon or cover of a page, database or data source, an item of
+ * a files property, or the file of an image, video, pdf, file or audio block. The upload must be {@code uploaded} and belong to the caller's bot; the stored value becomes
  * the file object Notion serves back, {@code {type:"file", file:{url, expiry_time}}}, and the upload stops expiring.
  * Resolve everything before changing the model, then {@link #commit()} once the change is made, so a refused
  * request attaches nothing.

@@ -57,11 +57,14 @@ public final class DataSourcesApi {
         Access.require(call, Capability.INSERT_CONTENT);
         Database db = Access.database(call, parent.id());
         ObjectNode schema = DatabasesApi.schemaFromRequest(call, props, "body.properties", null);
+        Attachments uploads = new Attachments(call);
+        icon = uploads.icon(icon, "body.icon");
         DataSource ds = new DataSource(call.model().newId(), db.workspace(), title, schema);
         ds.setIcon(icon);
         ds.setCreated(call.model().nowMinute(), call.identity().bot().id());
         call.model().attach(ds, db, -1);
         db.touch(call.model().nowMinute(), call.identity().bot().id());
+        uploads.commit();
         if (!call.identity().has(Capability.READ_CONTENT)) {
             return Response.ok(Render.partial("data_source", ds.id()));
         }
@@ -85,6 +88,8 @@ public final class DataSourcesApi {
         }
         Access.require(call, Capability.UPDATE_CONTENT);
         DataSource ds = Access.dataSource(call, id);
+        Attachments uploads = new Attachments(call);
+        icon = uploads.icon(icon, "body.icon");
         if (body.has("properties")) {
             ds.setProperties(DatabasesApi.schemaFromRequest(call, body.get("properties"), "body.properties", ds.properties()));
             Mutations.reconcileRows(ds);
@@ -102,6 +107,7 @@ public final class DataSourcesApi {
             ds.setInTrash(trash);
         }
         ds.touch(call.model().nowMinute(), call.identity().bot().id());
+        uploads.commit();
         return Response.ok(Access.readable(call) ? new Render(call).dataSource(ds) : Render.partial("data_source", ds.id()));
     }
 

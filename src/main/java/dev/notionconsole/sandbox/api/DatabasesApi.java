@@ -95,6 +95,9 @@ public final class DatabasesApi {
         } else {
             parentNode = Access.page(call, parent.id());
         }
+        Attachments uploads = new Attachments(call);
+        icon = uploads.icon(icon, "body.icon");
+        cover = uploads.icon(cover, "body.cover");
         String actor = call.identity().bot().id();
         var now = call.model().nowMinute();
         Database db = new Database(call.model().newId(), call.identity().workspace(), title);
@@ -111,6 +114,7 @@ public final class DatabasesApi {
         DataSource ds = new DataSource(call.model().newId(), db.workspace(), title.deepCopy(), schema);
         ds.setCreated(now, actor);
         call.model().attach(ds, db, -1);
+        uploads.commit();
         if (!call.identity().has(Capability.READ_CONTENT)) {
             return Response.ok(Render.partial("database", db.id()));
         }
@@ -233,6 +237,9 @@ public final class DatabasesApi {
         JsonNode cover = body.has("cover") ? Mutations.iconOrCover(body.get("cover"), "body.cover", true) : null;
         Access.require(call, Capability.UPDATE_CONTENT);
         Database db = Access.database(call, id);
+        Attachments uploads = new Attachments(call);
+        icon = uploads.icon(icon, "body.icon");
+        cover = uploads.icon(cover, "body.cover");
         checkSingleSourceOnOldVersion(call, db);
         boolean willBeInline = inline != null ? inline : db.inline();
         if (body.hasNonNull("cover") && willBeInline) {
@@ -277,6 +284,7 @@ public final class DatabasesApi {
             db.setInTrash(trash);
         }
         db.touch(call.model().nowMinute(), call.identity().bot().id());
+        uploads.commit();
         return Response.ok(Access.readable(call) ? new Render(call).database(db) : Render.partial("database", db.id()));
     }
 

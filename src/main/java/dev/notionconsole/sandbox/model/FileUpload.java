@@ -2,6 +2,7 @@ package dev.notionconsole.sandbox.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -195,14 +196,14 @@ public final class FileUpload {
         if (contentType != null) {
             this.contentType = contentType;
         }
-        lastEditedTime = now;
+        lastEditedTime = minute(now);
     }
 
     /** All content is here (single_part send, multi_part complete). */
     public void markUploaded(Instant now) {
         status = Status.UPLOADED;
         contentLength = bytesReceived();
-        lastEditedTime = now;
+        lastEditedTime = minute(now);
     }
 
     /** The end of an external_url import: uploaded, or failed with the error; contentType null keeps the given one. */
@@ -213,7 +214,12 @@ public final class FileUpload {
         status = error == null ? Status.UPLOADED : Status.FAILED;
         importError = error;
         importedTime = now;
-        lastEditedTime = now;
+        lastEditedTime = minute(now);
+    }
+
+    /** Notion's edit times are whole minutes, like created_time (its upload guide's examples). */
+    private static Instant minute(Instant t) {
+        return t.truncatedTo(ChronoUnit.MINUTES);
     }
 
     /** Attached to a page or block: it no longer expires (Notion's "uploading small files" guide). */
