@@ -122,6 +122,20 @@ class PageMarkdownTest extends SandboxTestBase {
     }
 
     @Test
+    void ellipsisSelectionsInsertAfterAndReplaceARange() {
+        String page = newPage("Markdown selections");
+        api.patch("/v1/pages/" + page + "/markdown", Fx.DOCS_SYNC, patch("replace_content", "{\"new_str\": \"# One\\nAlpha beta\\n# Two\\nGamma\"}"));
+        var after = api.patch("/v1/pages/" + page + "/markdown", Fx.DOCS_SYNC, patch("insert_content", "{\"content\": \"- inserted\", \"after\": \"Alpha...beta\"}"));
+        assertOk(after);
+        assertEquals("# One\nAlpha beta\n- inserted\n# Two\nGamma", after.json().path("markdown").asText());
+        var range = api.patch("/v1/pages/" + page + "/markdown", Fx.DOCS_SYNC,
+                patch("replace_content_range", "{\"content\": \"Replaced\", \"content_range\": \"- inserted...Gamma\"}"));
+        assertOk(range);
+        assertEquals("# One\nAlpha beta\nReplaced", range.json().path("markdown").asText());
+        assertEquals(List.of("heading_1", "paragraph", "paragraph"), childTypes(page));
+    }
+
+    @Test
     void childPagesSurviveAReplaceOnlyWhenReferencedOrAllowed() {
         String page = newPage("Markdown parent");
         String child = api.post("/v1/pages", Fx.DOCS_SYNC, "{\"parent\": {\"page_id\": \"" + page + "\"}, \"properties\": {\"title\": [{\"text\": {\"content\": \"Kid\"}}]}}")
@@ -153,8 +167,10 @@ class PageMarkdownTest extends SandboxTestBase {
                 400, "validation_error");
         assertError(api.patch(handbook, Fx.DOCS_SYNC, patch("insert_content", "{\"content\": \"x\", \"after\": \"a...b\", \"position\": {\"type\": \"end\"}}")),
                 400, "validation_error", "Both insert_content.after and insert_content.position are provided. Use only one insertion target.");
-        assertError(api.patch(handbook, Fx.DOCS_SYNC, patch("replace_content_range", "{\"content\": \"x\", \"content_range\": \"a...b\"}")), 400,
-                "validation_error");
+        assertError(api.patch(handbook, Fx.DOCS_SYNC, patch("replace_content_range", "{\"content\": \"x\", \"content_range\": \"zzz...qqq\"}")), 400,
+                "validation_error", "The content_range selection does not match any content in the page: zzz...qqq");
+        assertError(api.patch(handbook, Fx.DOCS_SYNC, patch("insert_content", "{\"content\": \"x\", \"after\": \"nowhere\"}")), 400,
+                "validation_error", "The after selection does not match any content in the page: nowhere");
         assertError(api.patch(handbook, Fx.DOCS_SYNC, patch("insert_content", "{\"content\": " + json("x".repeat(2001)) + "}")), 400, "validation_error");
         // Wiki Reader is read-only: 403, also on a page it cannot see
         assertError(api.patch("/v1/pages/" + Fx.id("wiki-welcome") + "/markdown", Fx.WIKI_READER, patch("insert_content", "{\"content\": \"x\"}")), 403,

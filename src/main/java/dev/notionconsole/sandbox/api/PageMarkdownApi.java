@@ -22,9 +22,10 @@ import java.util.Set;
  * {@code GET|PATCH /v1/pages/{page_id}/markdown} (notion-api.md 2.1; SDK {@code PageMarkdownResponse}; Notion's
  * "Update a page's content as markdown" reference; decision 0067): the page's blocks as enhanced markdown
  * ({@link Markdown}), and edits by {@code insert_content} (position start or end), {@code replace_content} and
- * {@code update_content} (search and replace on the markdown, then a replace). Child pages and databases survive a
- * replace only when the new markdown still references them, or when {@code allow_deleting_content} is true.
- * {@code replace_content_range} and {@code insert_content.after} (ellipsis selections) are not simulated.
+ * {@code update_content} (search and replace on the markdown, then a replace), and the legacy ellipsis selections
+ * ({@code insert_content.after}, {@code replace_content_range}: "start text...end text", the range from the first
+ * occurrence of the start text to the end text). Child pages and databases survive a replace only when the new
+ * markdown still references them, or when {@code allow_deleting_content} is true.
  * Read content to read, update content to write; a database or block ID is the "is a database, not a page" 400.
  */
 public final class PageMarkdownApi {
@@ -88,8 +89,17 @@ public final class PageMarkdownApi {
                 yield new Edit(page -> md, -1, null, allowDeleting(cmd, "body.replace_content"));
             }
             case "update_content" -> update(cmd);
-            default -> throw ApiError.validation("The sandbox does not simulate replace_content_range (a legacy command): use update_content "
-                    + "or replace_content.");
+            default -> {
+                Params.onlyKeys(cmd, "body.replace_content_range", Set.of("content", "content_range", "allow_deleting_content"));
+                String content = Params.requireString(Params.required(cmd, "content", "body.replace_content_range"), "body.replace_content_range.content");
+                String range = Params.requireString(Params.required(cmd, "content_range", "body.replace_content_range"),
+                        "body.replace_content_range.content_range");
+                yield new Edit(page -> {
+                    String md = Markdown.render(page);
+                    int[] at = select(md, range, "content_range");
+                    return md.substring(0, at[0]) + content + md.substring(at[1]);
+                }, -1, null, allowDeleting(cmd, "body.replace_content_range"));
+            }
         };
         Access.require(call, Capability.UPDATE_CONTENT);
         Page page = Access.page(call, id);
@@ -114,8 +124,16 @@ public final class PageMarkdownApi {
             throw ApiError.validation("Both insert_content.after and insert_content.position are provided. Use only one insertion target.");
         }
         if (cmd.has("after")) {
-            throw ApiError.validation("The sandbox does not simulate insert_content.after selections: use position {\"type\": \"start\"} or "
-                    + "{\"type\": \"end\"}, or update_content.");
+            String after = Params.requireString(cmd.get("after"), "body.insert_content.after");
+            newBlocks(content, "body.insert_content.content");
+            return new Edit(page -> {
+                String md = Markdown.render(page);
+                // After the line the selection ends in: new blocks go between blocks, never inside one.
+                int end = select(md, after, "after")[1];
+                int eol = md.indexOf('\n', end);
+                end = eol < 0 ? md.length() : eol;
+                return md.substring(0, end) + "\n" + content + md.substring(end);
+            }, -1, null, false);
         }
         int index = -1;
         if (cmd.has("position")) {
@@ -176,6 +194,24 @@ public final class PageMarkdownApi {
             }
             return md;
         }, -1, null, allow);
+    }
+
+    /**
+     * Where an ellipsis selection ("start text...end text") matches in the markdown: from the first occurrence of the
+     * start text to the end of the first end text after it; without "..." the text itself [inf].
+     *
+     * @return {start, end} offsets
+     */
+    static int[] select(String markdown, String selection, String field) {
+        int dots = selection.indexOf("...");
+        String head = dots < 0 ? selection : selection.substring(0, dots);
+        String tail = dots < 0 ? "" : selection.substring(dots + 3);
+        int start = head.isEmpty() ? -1 : markdown.indexOf(head);
+        int end = start < 0 ? -1 : tail.isEmpty() ? start + head.length() : markdown.indexOf(tail, start + head.length());
+        if (start < 0 || end < 0) {
+            throw ApiError.validation("The " + field + " selection does not match any content in the page: " + selection);
+        }
+        return new int[] {start, tail.isEmpty() ? end : end + tail.length()};
     }
 
     private static boolean allowDeleting(ObjectNode cmd, String path) {
