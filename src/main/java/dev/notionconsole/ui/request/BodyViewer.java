@@ -17,19 +17,21 @@ import org.fxmisc.richtext.util.UndoUtils;
 /**
  * Read-only, virtualized, highlighted view of a response body. The document is built on a worker
  * ({@link BodyDocument}); the JavaFX thread only splices it in, and only visible paragraphs are laid out
- * (Flowless). A long document goes in over two pulses, a few lines first and the rest on the next pulse, so
- * making the first cells (CSS, text layout) and splicing in thousands of paragraphs never share one pulse:
- * that kept the longest stall of a cold first show under 100 ms (ResponseViewBench, decision 0065).
+ * (Flowless). A long document goes in over four pulses: 12 lines, 36, a screenful (120), then the rest, so
+ * the cells of the first screen are made a few at a time and the splice of thousands of paragraphs comes on
+ * a pulse of its own (ResponseViewBench, decision 0065).
  */
 public final class BodyViewer extends StackPane {
     /** Lines spliced in the first pulse: fewer than any viewport shows, so the cells made are split too. */
     static final int FIRST_LINES = 12;
+    /** Lines in place after the second pulse: more than a tall screen shows, so the last splice makes no cells. */
+    static final int SCREEN_LINES = 120;
 
     private final CodeArea area = new CodeArea();
     private final LineNumbers lineNumbers = new LineNumbers(area);
     private BodyDocument shown = BodyDocument.EMPTY;
-    /** The rest of {@link #shown} still to be appended, or null when the whole document is in the area. */
-    private StyledDocument<Collection<String>, String, Collection<String>> pendingRest;
+    /** Parts of {@link #shown} still to be appended, one per pulse; empty when the whole document is in the area. */
+    private final java.util.ArrayDeque<StyledDocument<Collection<String>, String, Collection<String>>> pending = new java.util.ArrayDeque<>();
     private final ReadOnlyBooleanWrapper priming = new ReadOnlyBooleanWrapper(this, "priming");
     private boolean primed;
     /** Counts {@link #show} calls: priming stops once a body has been shown. */
@@ -53,27 +55,39 @@ public final class BodyViewer extends StackPane {
         var d = doc.document();
         lineNumbers.expect(d.getParagraphs().size());
         Scene scene = getScene();
-        if (scene == null || d.getParagraphs().size() <= FIRST_LINES * 2) {
-            pendingRest = null;
+        pending.clear();
+        int lines = d.getParagraphs().size();
+        if (scene == null || lines <= FIRST_LINES * 2) {
             area.replace(0, area.getLength(), d);
         } else {
-            int cut = d.position(FIRST_LINES, 0).toOffset();
-            pendingRest = d.subSequence(cut, d.length());
-            area.replace(0, area.getLength(), d.subSequence(0, cut));
+            int first = d.position(FIRST_LINES, 0).toOffset();
+            int from = first;
+            for (int stop : new int[] {FIRST_LINES * 3, SCREEN_LINES}) {
+                if (lines > stop * 2) {
+                    int to = d.position(stop, 0).toOffset();
+                    pending.add(d.subSequence(from, to));
+                    from = to;
+                }
+            }
+            pending.add(d.subSequence(from, d.length()));
+            area.replace(0, area.getLength(), d.subSequence(0, first));
             afterNextPulse(scene, doc);
         }
         area.moveTo(0);
         area.showParagraphAtTop(0);
     }
 
-    /** Appends the rest once the first lines have been laid out and drawn, unless another body came since. */
+    /** Appends the next part once the last one has been laid out, unless another body came since. */
     private void afterNextPulse(Scene scene, BodyDocument doc) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             Platform.runLater(() -> {
-                if (shown == doc) {
-                    flush();
+                if (shown == doc && !pending.isEmpty()) {
+                    append(pending.poll());
+                    if (!pending.isEmpty()) {
+                        afterNextPulse(scene, doc);
+                    }
                 }
             });
         };
@@ -83,11 +97,13 @@ public final class BodyViewer extends StackPane {
 
     /** Puts any part of the shown document still waiting into the area now. */
     private void flush() {
-        if (pendingRest != null) {
-            var rest = pendingRest;
-            pendingRest = null;
-            area.replace(area.getLength(), area.getLength(), rest);
+        while (!pending.isEmpty()) {
+            append(pending.poll());
         }
+    }
+
+    private void append(StyledDocument<Collection<String>, String, Collection<String>> part) {
+        area.replace(area.getLength(), area.getLength(), part);
     }
 
     /**

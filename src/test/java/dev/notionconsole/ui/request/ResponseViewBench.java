@@ -124,8 +124,8 @@ class ResponseViewBench {
             return BodyDocument.build(r, () -> false);
         }).thenAccept(doc -> Platform.runLater(() -> {
             viewer.show(doc);
-            // the first lines come in one pulse and the rest in the next: count to the full first screen
-            afterNextLayout(() -> afterNextLayout(done));
+            // 12 lines, then 36, then a screenful (120) come one pulse each, the rest after: count to the full first screen
+            afterNextLayout(() -> afterNextLayout(() -> afterNextLayout(done)));
         })), viewer);
     }
 
