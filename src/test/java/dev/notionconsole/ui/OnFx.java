@@ -10,7 +10,11 @@ public final class OnFx {
     private OnFx() {
     }
 
+    /** Runs {@code c} at once when already on the JavaFX thread (nested reads in a waited-for condition). */
     public static <T> T call(Callable<T> c, long timeoutSeconds) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return c.call();
+        }
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
