@@ -136,10 +136,11 @@ class ConnectionsViewTest {
         waitFor(() -> list.getItems().size() == defaults);
     }
 
+    /** Evaluates {@code condition} on the JavaFX thread, so lists and labels are never read mid-update. */
     private static void waitFor(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
+            return dev.notionconsole.ui.OnFx.call(condition::getAsBoolean, 20);
         });
     }
 }

@@ -63,7 +63,8 @@ class OAuthFlowDialogTest {
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        // evaluated on the JavaFX thread, so nodes are never read mid-update
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dev.notionconsole.ui.OnFx.call(condition, 10));
     }
 
     @Test
