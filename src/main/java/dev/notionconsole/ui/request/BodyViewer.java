@@ -79,17 +79,22 @@ public final class BodyViewer extends StackPane {
 
     /** Appends the next part once the last one has been laid out, unless another body came since. */
     private void afterNextPulse(Scene scene, BodyDocument doc) {
+        afterNextPulse(scene, () -> {
+            if (shown == doc && !pending.isEmpty()) {
+                append(pending.poll());
+                if (!pending.isEmpty()) {
+                    afterNextPulse(scene, doc);
+                }
+            }
+        });
+    }
+
+    /** Runs {@code next} after the coming pulse has laid out the scene (and not inside that pulse). */
+    private static void afterNextPulse(Scene scene, Runnable next) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(() -> {
-                if (shown == doc && !pending.isEmpty()) {
-                    append(pending.poll());
-                    if (!pending.isEmpty()) {
-                        afterNextPulse(scene, doc);
-                    }
-                }
-            });
+            Platform.runLater(next);
         };
         scene.addPostLayoutPulseListener(once[0]);
         Platform.requestNextPulse();
@@ -134,13 +139,7 @@ public final class BodyViewer extends StackPane {
         }
         lineNumbers.expect(steps.get(i).document().getParagraphs().size());
         area.replace(0, area.getLength(), steps.get(i).document());
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(() -> primeStep(scene, steps, i + 1, showsBefore, whenDone));
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        Platform.requestNextPulse();
+        afterNextPulse(scene, () -> primeStep(scene, steps, i + 1, showsBefore, whenDone));
     }
 
     /** A made-up list answer of {@code items} pages with every kind of JSON token, rendered as bodies are. */
