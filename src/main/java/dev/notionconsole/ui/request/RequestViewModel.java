@@ -139,6 +139,7 @@ public final class RequestViewModel {
     /** Matches in the whole body when only a prefix is shown, counted on a worker; "" otherwise. */
     private final ReadOnlyStringWrapper wholeBodyHits = new ReadOnlyStringWrapper(this, "wholeBodyHits", "");
     private int findGeneration;
+    private TaskHandle counting;
     private final BooleanProperty pretty = new SimpleBooleanProperty(this, "pretty", true);
     private final ReadOnlyBooleanWrapper hasNextPage = new ReadOnlyBooleanWrapper(this, "hasNextPage", false);
     private final ReadOnlyBooleanWrapper canFetchAll = new ReadOnlyBooleanWrapper(this, "canFetchAll", false);
@@ -276,9 +277,6 @@ public final class RequestViewModel {
         String b = method.get().equals("GET") || method.get().equals("DELETE") ? "" : body.get();
         List<NameValue> f = form.stream().filter(r -> !r.getName().isBlank() && !r.getValue().isBlank())
                 .map(r -> new NameValue(r.getName().trim(), r.getValue().trim())).toList();
-        if (!f.isEmpty() && multipart.get() && b.strip().equals("{}")) {
-            b = ""; // a leftover "{}" template is not a body next to an upload's form
-        }
         return new RequestSpec(method.get(), p, q, h, b, version.get(), f);
     }
 
@@ -635,18 +633,26 @@ public final class RequestViewModel {
     /** When the viewer shows a prefix, counts the matches in the whole body as received, off the JavaFX thread. */
     private void countInWholeBody(String text) {
         int gen = ++findGeneration;
+        if (counting != null) {
+            counting.cancel(); // the user typed on: stop scanning for the old text
+            counting = null;
+        }
         wholeBodyHits.set("");
         byte[] b = shownBody;
         if (text == null || text.isEmpty() || !bodyTruncated.get()) {
             return;
         }
         wholeBodyHits.set("Counting in the whole body…");
-        BackgroundTask.of("Search the whole body", ctx -> BodySearch.countIgnoreCase(b, text, ctx::isCancelled))
+        counting = BackgroundTask.of("Search the whole body", ctx -> BodySearch.countIgnoreCase(b, text, ctx::isCancelled))
                 .onSuccess(n -> {
                     if (gen == findGeneration) {
                         wholeBodyHits.set(String.format(Locale.ROOT, "%,d in the whole body as received: Save full body… to read them all", n));
                     }
-                }).onFailure(t -> wholeBodyHits.set("")).executeWith(tasks);
+                }).onFailure(t -> {
+                    if (gen == findGeneration) {
+                        wholeBodyHits.set("");
+                    }
+                }).executeWith(tasks);
     }
 
     public ReadOnlyStringProperty wholeBodyHitsProperty() {
