@@ -417,6 +417,12 @@ public final class RequestView extends StackPane {
     }
 
     private Node rowsEditor(javafx.collections.ObservableList<KeyValueRow> rows, String id, String addText, Runnable add) {
+        return rowsEditor(rows, id, addText, add, null);
+    }
+
+    /** Editable name/value rows; {@code extra}, when given, adds a control per row before its remove button. */
+    private Node rowsEditor(javafx.collections.ObservableList<KeyValueRow> rows, String id, String addText, Runnable add,
+                            java.util.function.Function<KeyValueRow, Node> extra) {
         VBox list = new VBox(4);
         list.setId(id);
         Runnable refill = () -> {
@@ -424,15 +430,27 @@ public final class RequestView extends StackPane {
             for (KeyValueRow r : rows) {
                 TextField n = new TextField();
                 n.setPromptText("name");
+                n.setPrefWidth(110);
+                n.setMinWidth(80);
                 n.textProperty().bindBidirectional(r.nameProperty());
                 TextField v = new TextField();
                 v.setPromptText(r.hint().isEmpty() ? "value" : r.hint());
+                if (!r.hint().isEmpty()) {
+                    v.setTooltip(new Tooltip(r.hint()));
+                }
+                v.setMinWidth(80);
                 v.textProperty().bindBidirectional(r.valueProperty());
                 HBox.setHgrow(v, Priority.ALWAYS);
                 Button remove = new Button("✕");
                 remove.getStyleClass().add("flat");
                 remove.setOnAction(e -> rows.remove(r));
-                list.getChildren().add(new HBox(6, n, v, remove));
+                HBox row = new HBox(6, n, v);
+                if (extra != null) {
+                    row.getChildren().add(extra.apply(r));
+                }
+                row.getChildren().add(remove);
+                row.setAlignment(Pos.CENTER_LEFT);
+                list.getChildren().add(row);
             }
         };
         rows.addListener((ListChangeListener<KeyValueRow>) c -> refill.run());
@@ -447,51 +465,24 @@ public final class RequestView extends StackPane {
         return sp;
     }
 
-    /** Multipart fields for file uploads: name, value (text or @file) and a file chooser per row. */
+    /** Multipart fields for file uploads: the rows editor with a file chooser per row. */
     private Node formEditor() {
         Label about = new Label("multipart/form-data, sent instead of the JSON body: only POST /v1/file_uploads/{id}/send takes it. "
                 + "A file is written @/path (as curl -F); add ;type=image/png to set its type.");
         about.setWrapText(true);
         about.getStyleClass().add("muted");
-        VBox list = new VBox(4);
-        list.setId("formRows");
-        Runnable refill = () -> {
-            list.getChildren().clear();
-            for (KeyValueRow r : vm.form()) {
-                TextField n = new TextField();
-                n.setPromptText("name");
-                n.setPrefWidth(110);
-                n.setMinWidth(80);
-                n.textProperty().bindBidirectional(r.nameProperty());
-                TextField v = new TextField();
-                v.setPromptText(r.hint().isEmpty() ? "text, or @/path/to/file" : r.hint());
-                v.setTooltip(new Tooltip(r.hint().isEmpty() ? "Text, or @/path/to/file for a file" : r.hint()));
-                v.setMinWidth(80);
-                v.textProperty().bindBidirectional(r.valueProperty());
-                HBox.setHgrow(v, Priority.ALWAYS);
-                Button choose = new Button("File…");
-                choose.getStyleClass().add("chooseFileButton");
-                choose.setTooltip(new Tooltip("Choose a file to upload in this field"));
-                choose.setMinWidth(Region.USE_PREF_SIZE);
-                choose.setOnAction(e -> vm.chooseFile(r));
-                Button remove = new Button("✕");
-                remove.getStyleClass().add("flat");
-                remove.setOnAction(e -> vm.form().remove(r));
-                HBox row = new HBox(6, n, v, choose, remove);
-                row.setAlignment(Pos.CENTER_LEFT);
-                list.getChildren().add(row);
-            }
-        };
-        vm.form().addListener((ListChangeListener<KeyValueRow>) c -> refill.run());
-        refill.run();
-        Button add = new Button("Add form field");
-        add.setId("formRowsAdd");
-        add.setOnAction(e -> vm.addFormField());
-        VBox box = new VBox(6, about, list, add);
+        Node rows = rowsEditor(vm.form(), "formRows", "Add form field", vm::addFormField, r -> {
+            Button choose = new Button("File…");
+            choose.getStyleClass().add("chooseFileButton");
+            choose.setTooltip(new Tooltip("Choose a file to upload in this field"));
+            choose.setMinWidth(Region.USE_PREF_SIZE);
+            choose.setOnAction(e -> vm.chooseFile(r));
+            return choose;
+        });
+        VBox.setVgrow(rows, Priority.ALWAYS);
+        VBox box = new VBox(6, about, rows);
         box.setPadding(new Insets(6));
-        ScrollPane sp = new ScrollPane(box);
-        sp.setFitToWidth(true);
-        return sp;
+        return box;
     }
 
     private Node headersEditor() {
