@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
+import dev.notionconsole.connections.ConnectionCaller;
 import dev.notionconsole.oauth.OAuthService;
 import dev.notionconsole.sandbox.ops.SandboxRuntime;
 import dev.notionconsole.ui.oauth.OAuthFlowDialog;
@@ -62,6 +63,7 @@ public final class AppContext implements AutoCloseable {
     // --- request (issue 6) ---
     private final HistoryStore history;
     private final SavedRequestStore savedRequests;
+    private final ConnectionCaller caller;
     private final RequestSender requestSender;
     private final FailedExchanges failedExchanges = new FailedExchanges();
     private volatile Consumer<WorkspaceSlot> navigator = slot -> { };
@@ -78,8 +80,9 @@ public final class AppContext implements AutoCloseable {
         // history and saved requests are read here, off the JavaFX thread; a corrupt file is set aside, never fatal
         this.history = HistoryStore.open(dirs.config());
         this.savedRequests = SavedRequestStore.open(dirs.config());
-        this.requestSender = new RequestSender(connections, EndpointCatalog.builtIn(), history);
-        requestSender.setTokenUpkeep(oauth); // a 401 on a public connection is refreshed once, then repeated (issue 5)
+        // the one way every workspace calls as a connection: a 401 on a public connection is renewed once (issue 5)
+        this.caller = new ConnectionCaller(connections, oauth);
+        this.requestSender = new RequestSender(caller, EndpointCatalog.builtIn(), history);
         // the keychain probe blocks (and may prompt): once, now, in the background (docs/decisions/0040)
         BackgroundTask.of("Looking for the system keychain", ctx -> connections.secretStorage().select()).executeWith(tasks);
     }
@@ -142,7 +145,12 @@ public final class AppContext implements AutoCloseable {
         return dirs;
     }
 
-    /** OAuth for public connections; {@link OAuthService#send} keeps tokens fresh around data calls (refresh on 401). */
+    /** The one way to call the API as a saved connection (pacing, token renewal, capability learning). */
+    public ConnectionCaller caller() {
+        return caller;
+    }
+
+    /** OAuth for public connections; it renews tokens for {@link ConnectionCaller} (refresh on 401). */
     public OAuthService oauth() {
         return oauth;
     }
