@@ -11,7 +11,6 @@ import dev.notionconsole.connections.ConnectionServices;
 import dev.notionconsole.connections.ConnectionStore;
 import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.core.json.Json;
-import dev.notionconsole.notion.ErrorCodes;
 import dev.notionconsole.request.FailedExchanges;
 import dev.notionconsole.request.RequestSender;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
@@ -162,7 +161,7 @@ class RequestViewTest {
         waitFor(() -> status(robot).equals("404 Not Found"));
         assertEquals("object_not_found", robot.lookup("#errorCodeLabel").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#errorMessageLabel").queryAs(Label.class).getText().startsWith("Could not find page with ID: 0c5f5fb3"));
-        assertEquals(ErrorCodes.describe("object_not_found"), robot.lookup("#errorMeaningLabel").queryAs(Label.class).getText());
+        assertEquals(dev.notionconsole.diagnostics.ErrorAdvice.describe("object_not_found"), robot.lookup("#errorMeaningLabel").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#errorBox").query().isVisible());
         robot.clickOn("#diagnoseButton");
         assertEquals(404, failed.last().orElseThrow().status(), "the failed exchange is kept for Diagnostics");
