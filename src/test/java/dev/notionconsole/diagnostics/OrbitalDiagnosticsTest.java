@@ -100,4 +100,27 @@ class OrbitalDiagnosticsTest {
         Diagnosis d = s.diagnose("Old CI", "GET", "/v1/pages/" + id("orb-design"));
         assertEquals(Cause.TOKEN_INVALID, d.cause(), d.toText());
     }
+
+    @Test
+    void serverSideFailures() throws Exception {
+        Diagnosis conflict = s.diagnose("Flaky Mirror", "PATCH", "/v1/pages/" + id("orb-lore"), "{\"properties\":{}}", null, true);
+        assertEquals(Cause.CONFLICT, conflict.cause(), conflict.toText());
+        Diagnosis server = s.diagnose("Flaky Mirror", "POST", "/v1/search", "{}", null, true);
+        assertEquals(Cause.SERVICE_ERROR, server.cause(), server.toText());
+        Diagnosis edge = s.diagnose("Flaky Mirror", "POST", "/v1/data_sources/" + id("orb-bugs") + "/query", "{}", null, true);
+        assertEquals(Cause.SERVICE_ERROR, edge.cause(), edge.toText());
+        assertEquals("edge_proxy", edge.detail(), "an edge's HTML 403 is not a capability: " + edge.toText());
+        Diagnosis limited = s.diagnose("Flaky Mirror", "POST", "/v1/comments",
+                "{\"parent\":{\"page_id\":\"" + id("orb-lore") + "\"},\"rich_text\":[{\"text\":{\"content\":\"hi\"}}]}", null, true);
+        assertEquals(Cause.RATE_LIMITED, limited.cause(), limited.toText());
+    }
+
+    @Test
+    void aBlockedConnectionIsToldNotToRetry(@TempDir Path home) throws Exception {
+        try (Scenario limited = Scenario.start("orbital-games.json", true)) {
+            Diagnosis d = limited.session(home).diagnose("Banned Scraper", "GET", "/v1/pages/" + id("orb-art"));
+            assertEquals(Cause.REQUEST_BLOCKED, d.cause(), d.toText());
+            assertTrue(d.fix().get(0).startsWith("Do not retry"), d.fix().toString());
+        }
+    }
 }

@@ -34,7 +34,15 @@ final class Scenario implements AutoCloseable {
 
     /** @param fixture a resource name in this package, or null for the default fixture */
     static Scenario start(String fixture) throws Exception {
-        SandboxOptions.Builder b = SandboxOptions.builder().port(0).rateLimitOff();
+        return start(fixture, false);
+    }
+
+    /** @param rateLimits the fixture's rate limits on (budgets, blocked connections) */
+    static Scenario start(String fixture, boolean rateLimits) throws Exception {
+        SandboxOptions.Builder b = SandboxOptions.builder().port(0);
+        if (!rateLimits) {
+            b.rateLimitOff();
+        }
         if (fixture != null) {
             b.fixture(Path.of(Scenario.class.getResource(fixture).toURI()));
         }
