@@ -180,19 +180,11 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
         }
 
         private TaskContext context() {
-            return new TaskContext() {
-                @Override
-                public CancellationToken cancellation() {
-                    return token;
-                }
-
-                @Override
-                public void progress(double fraction, String message) {
-                    Progress p = new Progress(fraction, message);
-                    activity.progressed(activityId, p);
-                    callbacks.execute(() -> task.onProgress().accept(p));
-                }
-            };
+            return TaskContext.of(token, (fraction, message) -> {
+                Progress p = new Progress(fraction, message);
+                activity.progressed(activityId, p);
+                callbacks.execute(() -> task.onProgress().accept(p));
+            });
         }
 
         @Override
