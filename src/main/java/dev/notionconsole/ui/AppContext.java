@@ -27,8 +27,8 @@ import dev.notionconsole.ui.common.FxDialogService;
 import dev.notionconsole.ui.common.FxTaskRunner;
 import dev.notionconsole.ui.common.UncaughtErrors;
 import dev.notionconsole.ui.shell.MainWindowViewModel;
-import dev.notionconsole.ui.shell.Workspace;
-import dev.notionconsole.ui.shell.WorkspaceSlot;
+import dev.notionconsole.ui.shell.Section;
+import dev.notionconsole.ui.shell.SectionSlot;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
@@ -40,7 +40,7 @@ import javafx.stage.Window;
  * ViewModels through their constructors. No container, no statics: a test can build its own.
  *
  * <p>Built in {@code Application.init()}, off the JavaFX thread, so services may read their files here.
- * Features add their services as fields below and put their view into their slot in {@link #workspaces()}.
+ * Features add their services as fields below and put their view into their slot in {@link #sections()}.
  */
 public final class AppContext implements AutoCloseable {
     private final AppDirs dirs;
@@ -66,7 +66,7 @@ public final class AppContext implements AutoCloseable {
     private final ConnectionCaller caller;
     private final RequestSender requestSender;
     private final FailedExchanges failedExchanges = new FailedExchanges();
-    private volatile Consumer<WorkspaceSlot> navigator = slot -> { };
+    private volatile Consumer<SectionSlot> navigator = slot -> { };
 
     /** Blocking: reads settings and connections. Call off the JavaFX thread. */
     public AppContext(AppDirs dirs, Map<String, String> env) {
@@ -88,38 +88,38 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * The main window's workspaces, in navigation order. Each feature replaces its placeholder in its own
-     * method below with {@code Workspace.of(slot, () -> new XxxView(new XxxViewModel(...)))}.
+     * The main window's sections, in navigation order. Each feature replaces its placeholder in its own
+     * method below with {@code Section.of(slot, () -> new XxxView(new XxxViewModel(...)))}.
      */
-    public List<Workspace> workspaces() {
-        return List.of(connectionsWorkspace(), requestWorkspace(), explorerWorkspace(), diagnosticsWorkspace());
+    public List<Section> sections() {
+        return List.of(connectionsSection(), requestSection(), explorerSection(), diagnosticsSection());
     }
 
-    private Workspace connectionsWorkspace() {
-        return Workspace.of(WorkspaceSlot.CONNECTIONS, () -> ConnectionsView.create(connections, tasks, dialogs,
+    private Section connectionsSection() {
+        return Section.of(SectionSlot.CONNECTIONS, () -> ConnectionsView.create(connections, tasks, dialogs,
                 c -> OAuthFlowDialog.open(oauth, c, tasks, dialogs, mainWindow)))
                 .withShortcuts(ConnectionsView.SHORTCUTS);
     }
 
-    private Workspace requestWorkspace() {
-        return Workspace.of(WorkspaceSlot.REQUEST, () -> new RequestView(new RequestViewModel(connections, requestSender,
+    private Section requestSection() {
+        return Section.of(SectionSlot.REQUEST, () -> new RequestView(new RequestViewModel(connections, requestSender,
                         savedRequests, tasks, dialogs, new BodyRenderer(), Platform::runLater, failed -> {
                             failedExchanges.offer(failed);
-                            navigator.accept(WorkspaceSlot.DIAGNOSTICS);
+                            navigator.accept(SectionSlot.DIAGNOSTICS);
                         })))
                 .withShortcuts(RequestView.SHORTCUTS);
     }
 
-    private Workspace explorerWorkspace() {
-        return Workspace.placeholder(WorkspaceSlot.EXPLORER);
+    private Section explorerSection() {
+        return Section.placeholder(SectionSlot.EXPLORER);
     }
 
-    private Workspace diagnosticsWorkspace() {
-        return Workspace.placeholder(WorkspaceSlot.DIAGNOSTICS);
+    private Section diagnosticsSection() {
+        return Section.placeholder(SectionSlot.DIAGNOSTICS);
     }
 
     public MainWindowViewModel mainWindowViewModel() {
-        MainWindowViewModel vm = new MainWindowViewModel(workspaces(), settings, settingsStore, connections, tasks, dialogs,
+        MainWindowViewModel vm = new MainWindowViewModel(sections(), settings, settingsStore, connections, tasks, dialogs,
                 Platform::runLater);
         navigator = vm::select;
         return vm;
@@ -159,7 +159,7 @@ public final class AppContext implements AutoCloseable {
         return connections;
     }
 
-    /** The failed exchange the user last asked to diagnose (for the Diagnostics workspace). */
+    /** The failed exchange the user last asked to diagnose (for the Diagnostics section). */
     public FailedExchanges failedExchanges() {
         return failedExchanges;
     }
