@@ -6,6 +6,7 @@ import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.core.concurrent.TaskRunner;
 import dev.notionconsole.ui.common.DialogService;
+import dev.notionconsole.ui.shell.Disposable;
 import dev.notionconsole.ui.shell.Shortcut;
 import javafx.application.Platform;
 import dev.notionconsole.connections.ConnectionValidator.Field;
@@ -71,7 +72,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * {@code #installationsList}, {@code #secretStorageBanner}, {@code #useSecretsFileButton}; field messages
  * {@code #<field>Message}.
  */
-public final class ConnectionsView extends SplitPane {
+public final class ConnectionsView extends SplitPane implements Disposable {
     private static final String STYLESHEET = Objects.requireNonNull(
             ConnectionsView.class.getResource("connections.css")).toExternalForm();
 
@@ -91,11 +92,12 @@ public final class ConnectionsView extends SplitPane {
         SplitPane.setResizableWithParent(left, false);
         setDividerPositions(0.3);
         installShortcuts();
-        sceneProperty().addListener((o, was, now) -> {
-            if (now == null && was != null) {
-                vm.dispose();
-            }
-        });
+    }
+
+    /** Called by the shell when the view is really dropped; never on a section switch (issue 17). */
+    @Override
+    public void dispose() {
+        vm.dispose();
     }
 
     /** The shortcuts this workspace adds, for the help overlay. */
