@@ -117,8 +117,9 @@ public final class RequestCommand implements Callable<Integer> {
         if (history != null && history.loadProblem() != null) {
             err.println("note: " + history.loadProblem());
         }
-        RequestSender sender = new RequestSender(service, EndpointCatalog.builtIn(), history);
-        sender.setTokenUpkeep(new dev.notionconsole.oauth.OAuthService(service)); // refresh once on a 401 (issue 5)
+        // a 401 on a public connection is renewed once, then repeated (issue 5)
+        RequestSender sender = new RequestSender(new dev.notionconsole.connections.ConnectionCaller(service,
+                new dev.notionconsole.oauth.OAuthService(service)), EndpointCatalog.builtIn(), history);
 
         boolean blocked = false;
         for (Finding f : sender.preflight(c, request)) {

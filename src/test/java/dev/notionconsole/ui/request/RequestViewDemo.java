@@ -64,7 +64,7 @@ public final class RequestViewDemo extends Application {
         }
         FxTaskRunner tasks = new FxTaskRunner(Throwable::printStackTrace);
         FxDialogService dialogs = new FxDialogService();
-        RequestViewModel vm = new RequestViewModel(service, new RequestSender(service, EndpointCatalog.builtIn(), HistoryStore.open(home)),
+        RequestViewModel vm = new RequestViewModel(service, new RequestSender(new dev.notionconsole.connections.ConnectionCaller(service, null), EndpointCatalog.builtIn(), HistoryStore.open(home)),
                 SavedRequestStore.open(home), tasks, dialogs, new BodyRenderer(), Platform::runLater, x -> { });
         ThemeManager.apply(getParameters().getRaw().contains("dark") ? Theme.DARK : Theme.LIGHT);
         RequestView view = new RequestView(vm);

@@ -69,7 +69,7 @@ class RequestViewModelTest {
         use("Sandbox: Docs Sync");
         history = HistoryStore.open(home);
         dialogs = new RecordingDialogService();
-        vm = new RequestViewModel(service, new RequestSender(service, EndpointCatalog.builtIn(), history), SavedRequestStore.open(home),
+        vm = new RequestViewModel(service, new RequestSender(new dev.notionconsole.connections.ConnectionCaller(service, null), EndpointCatalog.builtIn(), history), SavedRequestStore.open(home),
                 new InlineTaskRunner(), dialogs, new BodyRenderer(), Runnable::run, diagnosed::add);
     }
 
@@ -122,7 +122,7 @@ class RequestViewModelTest {
 
     @Test
     void searchingAPrefixAlsoCountsMatchesInTheWholeBody() {
-        RequestViewModel small = new RequestViewModel(service, new RequestSender(service, EndpointCatalog.builtIn(), history),
+        RequestViewModel small = new RequestViewModel(service, new RequestSender(new dev.notionconsole.connections.ConnectionCaller(service, null), EndpointCatalog.builtIn(), history),
                 SavedRequestStore.open(home), new InlineTaskRunner(), dialogs, new BodyRenderer(new BodyRenderer.Limits(400, 400, 200)),
                 Runnable::run, diagnosed::add);
         small.pick(EndpointCatalog.builtIn().byId("search").orElseThrow());

@@ -88,7 +88,7 @@ class RequestViewTest {
         });
         history = HistoryStore.open(home);
         FxDialogService dialogs = new FxDialogService();
-        RequestViewModel vm = new RequestViewModel(service, new RequestSender(service, EndpointCatalog.builtIn(), history),
+        RequestViewModel vm = new RequestViewModel(service, new RequestSender(new dev.notionconsole.connections.ConnectionCaller(service, null), EndpointCatalog.builtIn(), history),
                 SavedRequestStore.open(home), tasks, dialogs, new BodyRenderer(), Platform::runLater, failed::offer);
         ThemeManager.apply(Theme.LIGHT);
         view = new RequestView(vm);

@@ -40,12 +40,12 @@ class MainWindowViewModelTest {
     private SettingsStore store;
     private ConnectionService connections;
 
-    private static final List<Workspace> FOUR = List.of(
-            Workspace.placeholder(WorkspaceSlot.CONNECTIONS),
-            Workspace.placeholder(WorkspaceSlot.REQUEST)
+    private static final List<Section> FOUR = List.of(
+            Section.placeholder(SectionSlot.CONNECTIONS),
+            Section.placeholder(SectionSlot.REQUEST)
                     .withShortcuts(new Shortcut("Shortcut+Enter", "Send the request")),
-            Workspace.placeholder(WorkspaceSlot.EXPLORER),
-            Workspace.placeholder(WorkspaceSlot.DIAGNOSTICS));
+            Section.placeholder(SectionSlot.EXPLORER),
+            Section.placeholder(SectionSlot.DIAGNOSTICS));
 
     @BeforeEach
     void setUp() {
@@ -66,7 +66,7 @@ class MainWindowViewModelTest {
     @Test
     void startsOnTheFirstWorkspaceInTheLightTheme() {
         MainWindowViewModel vm = viewModel();
-        assertEquals(WorkspaceSlot.CONNECTIONS, vm.getSelected());
+        assertEquals(SectionSlot.CONNECTIONS, vm.getSelected());
         assertEquals(Theme.LIGHT, vm.getTheme());
         assertFalse(vm.helpVisibleProperty().get());
         assertEquals("Ready", vm.activityStatusProperty().get());
@@ -75,14 +75,14 @@ class MainWindowViewModelTest {
     @Test
     void shortcutsOneToFourOpenTheWorkspacesInOrder() {
         MainWindowViewModel vm = viewModel();
-        List<WorkspaceSlot> seen = new ArrayList<>();
+        List<SectionSlot> seen = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             String keys = "Shortcut+" + i;
             vm.commands().stream().filter(c -> c.shortcut().keys().equals(keys)).findFirst().orElseThrow()
                     .action().run();
             seen.add(vm.getSelected());
         }
-        assertEquals(List.of(WorkspaceSlot.values()), seen);
+        assertEquals(List.of(SectionSlot.values()), seen);
     }
 
     @Test
@@ -99,12 +99,12 @@ class MainWindowViewModelTest {
     @Test
     void theLastWorkspaceAndWindowPlacementAreRestoredAfterARestart() throws Exception {
         MainWindowViewModel vm = viewModel();
-        vm.select(WorkspaceSlot.EXPLORER);
+        vm.select(SectionSlot.EXPLORER);
         vm.windowClosing(new WindowBounds(30, 40, 1000, 700, false));
         vm.saveNow();
 
         MainWindowViewModel again = viewModel();
-        assertEquals(WorkspaceSlot.EXPLORER, again.getSelected());
+        assertEquals(SectionSlot.EXPLORER, again.getSelected());
         assertEquals(new WindowBounds(30, 40, 1000, 700, false),
                 again.initialBounds(List.of(new ScreenArea(0, 0, 1920, 1080))));
     }
@@ -112,7 +112,7 @@ class MainWindowViewModelTest {
     @Test
     void anUnknownSavedWorkspaceFallsBackToTheFirst() throws Exception {
         store.save(AppSettings.defaults().withWorkspace("no-such-workspace"));
-        assertEquals(WorkspaceSlot.CONNECTIONS, viewModel().getSelected());
+        assertEquals(SectionSlot.CONNECTIONS, viewModel().getSelected());
     }
 
     @Test
