@@ -221,6 +221,10 @@ public final class Mapper {
                         container.flags.add(NodeFlag.WIKI);
                     }
                     container.related.add(d.id);
+                    if (container.related.size() > 1 && container.foundBy == FoundBy.SEARCH) {
+                        // search does not give a database's own title: a multi-source one is named by its sources
+                        container.title = container.title + " / " + d.title;
+                    }
                     d.parent = new NotionObjects.Parent("database_id", dbId);
                     d.related.add(dbId);
                 }
