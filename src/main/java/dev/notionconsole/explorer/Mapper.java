@@ -117,9 +117,30 @@ public final class Mapper {
                     lost.put(id, WorkspaceMap.LostVerdict.TRASHED);
                 }
             }, this::progress);
+            dropDescendants(prev, changed, lost);
             reprobeRoots(prev, changed, lost);
             place();
             return finish(lost);
+        }
+
+        /** What was under a trashed object is in the trash too (search lists it, but with its own older time). */
+        private void dropDescendants(WorkspaceMap prev, Map<String, MapNode> changed, Map<String, WorkspaceMap.LostVerdict> lost) {
+            if (lost.isEmpty()) {
+                return;
+            }
+            for (MapNode n : prev.all()) {
+                if (lost.containsKey(n.id()) || changed.containsKey(n.id())) {
+                    continue;
+                }
+                for (MapNode up : prev.path(n.id())) {
+                    WorkspaceMap.LostVerdict v = lost.get(up.id());
+                    if (v != null) {
+                        b.drafts.remove(n.id());
+                        lost.put(n.id(), v);
+                        break;
+                    }
+                }
+            }
         }
 
         /** Each previous root once: gone (404), trashed, or moved; a verdict on a root holds for its unchanged subtree. */
