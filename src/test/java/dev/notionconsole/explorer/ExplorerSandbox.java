@@ -30,8 +30,11 @@ final class ExplorerSandbox implements AutoCloseable {
             public void install(SandboxContext context) {
                 context.router().addResponseListener((call, status) -> {
                     String auth = String.valueOf(call.header("Authorization"));
-                    counts.computeIfAbsent(auth, k -> new AtomicInteger()).incrementAndGet();
                     onRequest.accept(auth);
+                    synchronized (counts) {
+                        counts.computeIfAbsent(auth, k -> new AtomicInteger()).incrementAndGet();
+                        counts.notifyAll();
+                    }
                 });
             }
         }).build());
@@ -45,6 +48,20 @@ final class ExplorerSandbox implements AutoCloseable {
     int served(String token) {
         AtomicInteger n = counts.get("Bearer " + token);
         return n == null ? 0 : n.get();
+    }
+
+    /**
+     * The count once it reaches {@code atLeast} (or after 5 s, whatever it is then): the listener runs just after the
+     * answer is written, so a client can hold its answer a moment before the sandbox has counted it.
+     */
+    int served(String token, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        synchronized (counts) {
+            while (served(token) < atLeast && System.nanoTime() < deadline) {
+                counts.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+            return served(token);
+        }
     }
 
     void onRequest(Consumer<String> hook) {

@@ -105,7 +105,7 @@ class MapperBehaviourTest {
     void childrenLoadLazilyAndALinkedViewIsMarked() throws Exception {
         try (ExplorerSandbox sb = ExplorerSandbox.defaultFixture()) {
             WorkspaceMap m = sb.mapper("Docs Sync", DOCS_SYNC, TokenKind.INTERNAL).map(MapListener.NONE, CancellationToken.none());
-            int before = sb.served(DOCS_SYNC);
+            int before = sb.served(DOCS_SYNC, m.requests());
             ChildrenLoader loader = new ChildrenLoader(sb.calls(DOCS_SYNC), m, m.notionVersion());
             ChildrenLoader.ChildPage page = loader.blockChildren(Ids.fromKey("engineering"), CancellationToken.none());
             assertEquals(null, page.failure());
@@ -115,7 +115,7 @@ class MapperBehaviourTest {
             assertEquals(FoundBy.CHILDREN, linked.foundBy());
             assertTrue(page.children().stream().anyMatch(n -> n.id().equals(Ids.fromKey("handbook")) && n.foundBy() == FoundBy.SEARCH),
                     "known objects come back as mapped");
-            assertEquals(sb.served(DOCS_SYNC) - before, page.requests());
+            assertEquals(before + page.requests(), sb.served(DOCS_SYNC, before + page.requests()));
 
             MapNode roadmap = m.all().stream().filter(n -> n.object().equals("data_source") && n.title().equals("Roadmap")).findFirst().orElseThrow();
             ChildrenLoader.ChildPage rows = loader.rows(roadmap.id(), CancellationToken.none());
@@ -150,9 +150,10 @@ class MapperBehaviourTest {
             var client = sb.client(DOCS_SYNC, dev.notionconsole.notion.NotionVersion.LATEST, dev.notionconsole.notion.RateLimiter.unlimited());
             String postmortems = Ids.fromKey("postmortems");
             assertEquals(200, client.send(dev.notionconsole.notion.ApiRequest.patch("/v1/pages/" + postmortems, "{\"in_trash\": true}")).status());
-            int before = sb.served(DOCS_SYNC);
+            int before = sb.served(DOCS_SYNC, first.requests() + 1);
             WorkspaceMap second = mapper.remap(first, MapListener.NONE, CancellationToken.none());
-            int remapCost = sb.served(DOCS_SYNC) - before;
+            int remapCost = sb.served(DOCS_SYNC, before + second.requests()) - before;
+            assertEquals(second.requests(), remapCost);
             assertEquals(WorkspaceMap.LostVerdict.TRASHED, second.lost().get(postmortems), second.lost()::toString);
             assertTrue(second.node(postmortems).isEmpty());
             assertTrue(second.node(Ids.fromKey("handbook")).isPresent(), "unchanged objects are carried over");

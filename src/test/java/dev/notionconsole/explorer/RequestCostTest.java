@@ -35,7 +35,7 @@ class RequestCostTest {
         try (ExplorerSandbox sb = new ExplorerSandbox(SandboxOptions.builder().generatedPages(pages, 11).rateLimitOff())) {
             RequestFloor floor = RequestFloor.of(sb.server.model(), token);
             WorkspaceMap m = sb.mapper(connection, token, kind).map(MapListener.NONE, CancellationToken.none());
-            int served = sb.served(token);
+            int served = sb.served(token, m.requests());
             double ratio = served / (double) floor.floor();
             String line = String.format("%,7d pages  %-14s V=%,d U=%d B=%d  floor=%d  served=%d  ratio=%.3f  roots=%d  placeholders=%d%n",
                     pages, connection, floor.v(), floor.u(), floor.b(), floor.floor(), served, ratio, m.roots().size(), m.placeholders().size());
