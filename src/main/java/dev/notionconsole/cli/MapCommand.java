@@ -106,10 +106,15 @@ public final class MapCommand implements Callable<Integer> {
         ConnectionsCommand.Environment env = environment != null ? environment : ConnectionsCommand.Environment.real();
         ConnectionService service = ConnectionServices.open(env.dirs(), env.env(), env.sandbox(), Runnable::run);
         ConnectionCaller caller = new ConnectionCaller(service, new dev.notionconsole.oauth.OAuthService(service));
+        String[] current = {null};
         try {
             if (compare != null) {
-                WorkspaceMap a = map(cl, service, caller, find(cl, service, compare.get(0)), err);
-                WorkspaceMap b = map(cl, service, caller, find(cl, service, compare.get(1)), err);
+                Connection ca = find(cl, service, compare.get(0));
+                Connection cb = find(cl, service, compare.get(1));
+                current[0] = ca.name();
+                WorkspaceMap a = map(cl, service, caller, ca, err);
+                current[0] = cb.name();
+                WorkspaceMap b = map(cl, service, caller, cb, err);
                 ConnectionComparison c = ConnectionComparison.compare(a, b);
                 emit(cl, json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(compareJson(c)) + "\n"
                         : compareText(c));
@@ -117,6 +122,7 @@ public final class MapCommand implements Callable<Integer> {
             }
             Connection c = connection != null ? find(cl, service, connection) : service.current().orElseThrow(() ->
                     new CommandLine.ParameterException(cl, "No current connection. Name one with --connection, or set NOTION_TOKEN."));
+            current[0] = c.name();
             WorkspaceMap m = map(cl, service, caller, c, err);
             if (save) {
                 Path file = new SnapshotStore(env.dirs().config()).save(m);
@@ -133,7 +139,7 @@ public final class MapCommand implements Callable<Integer> {
             err.println(Redactor.redact(e.getMessage()));
             return ExitCodes.API_ERROR;
         } catch (dev.notionconsole.notion.NotionTransportException e) {
-            err.println("Could not connect: " + Redactor.redact(e.getMessage()));
+            err.println("Could not connect (" + current[0] + "): " + Redactor.redact(e.getMessage()));
             return ExitCodes.CONNECT;
         } catch (SecretStoreException e) {
             err.println("No token: " + Redactor.redact(e.getMessage()));
@@ -148,7 +154,8 @@ public final class MapCommand implements Callable<Integer> {
 
     private WorkspaceMap map(CommandLine cl, ConnectionService service, ConnectionCaller caller, Connection c, PrintWriter err)
             throws IOException, SecretStoreException, MapException {
-        Mapper mapper = new Mapper(ApiCalls.as(caller, c), c.name(), TokenKind.of(c.kind()), c.notionVersion());
+        Mapper mapper = new Mapper(ApiCalls.as(caller, c), c.name(),
+                c.temporary() ? null : TokenKind.of(c.kind()), c.notionVersion()); // NOTION_TOKEN: users/me tells
         MapListener progress = !stderrIsTerminal ? MapListener.NONE : new MapListener() {
             @Override
             public void onProgress(MapProgress p) {
