@@ -63,11 +63,16 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
 
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
-        cmd.addAll(in.jvmArgs());
+        // a desktop app's defaults, before the parent's own options so that those win: a heap that starts small
+        // and grows with the live data (the JVM's default starts at 1/64 of the machine's memory, all of whose
+        // young generation gets touched, so resident, within minutes)
+        cmd.add("-Xms32m");
         if (in.jvmArgs().stream().noneMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"))) {
-            // one desktop app on a laptop: the serial collector starts faster and keeps less memory (as jpackage's options)
+            // the serial collector starts faster and keeps less memory for one window's worth of objects
+            // (jpackage's options use it too); two collectors would be an error, so only when none was chosen
             cmd.add("-XX:+UseSerialGC");
         }
+        cmd.addAll(in.jvmArgs());
         cmd.add("-Xshare:auto");
         // a stale or foreign archive is dropped silently; dumping warns about classes it skips (picocli's old ones)
         cmd.add("-Xlog:cds=off");

@@ -39,7 +39,10 @@ public final class Relauncher {
         Process child;
         try {
             Files.createDirectories(plan.archive().getParent());
-            child = new ProcessBuilder(plan.command()).inheritIO().start();
+            ProcessBuilder pb = new ProcessBuilder(plan.command()).inheritIO();
+            // glibc gives each thread that mallocs its own arena; a JVM's dozens of threads leave tens of MB resident
+            pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+            child = pb.start();
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty();
         }

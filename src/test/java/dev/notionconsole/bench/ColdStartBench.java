@@ -69,7 +69,7 @@ class ColdStartBench {
         Path cache = OUT.resolve("cds-cache");
         deleteTree(cache);
 
-        try (Display display = Display.open()) {
+        try (VirtualDisplay display = VirtualDisplay.open()) {
             List<Pair> pairs = pairs(display, cache);
             StringBuilder report = new StringBuilder(String.format(Locale.ROOT, """
                     Cold start (%s)
@@ -92,7 +92,7 @@ class ColdStartBench {
         }
     }
 
-    private static List<Pair> pairs(Display display, Path cache) throws IOException {
+    private static List<Pair> pairs(VirtualDisplay display, Path cache) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> wanted = List.of(System.getProperty("bench.coldStart.pairs", "jar,nocds,packaged").split(","));
         List<Pair> pairs = new ArrayList<>();
@@ -129,7 +129,7 @@ class ColdStartBench {
 
     /** The console and its baseline, measured alternately. */
     private record Pair(String name, Launch app, Launch baseline) {
-        Result measure(Display display, int runs, int rssRuns) throws Exception {
+        Result measure(VirtualDisplay display, int runs, int rssRuns) throws Exception {
             // one warm-up each (file cache, font cache, and the console's class-data archive), not counted
             app.time(display);
             baseline.time(display);
@@ -189,7 +189,7 @@ class ColdStartBench {
 
     /** One kind of launch: its command and extra environment. */
     private record Launch(String name, List<String> command, Map<String, String> extraEnv) {
-        Times time(Display display) throws Exception {
+        Times time(VirtualDisplay display) throws Exception {
             Path home = Files.createTempDirectory("nc-cold-start-");
             Path frame = home.resolve("first-frame.txt");
             long start = System.currentTimeMillis();
@@ -207,7 +207,7 @@ class ColdStartBench {
             return new Times(v.get("first") - start, v.get("useful") - start, v.get("maxGapMs"));
         }
 
-        Process start(Display display, Path home, Path frame, boolean exit) throws IOException {
+        Process start(VirtualDisplay display, Path home, Path frame, boolean exit) throws IOException {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(home.resolve("output.log").toFile());
             Map<String, String> env = pb.environment();
@@ -223,7 +223,7 @@ class ColdStartBench {
         }
 
         /** Resident memory (KB) of each launch's process tree, {@value #IDLE_SECONDS} s after both started. */
-        static long[] idleRss(Display display, Launch... launches) throws Exception {
+        static long[] idleRss(VirtualDisplay display, Launch... launches) throws Exception {
             List<Process> started = new ArrayList<>();
             List<Path> frames = new ArrayList<>();
             long start = System.currentTimeMillis();
@@ -293,71 +293,6 @@ class ColdStartBench {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (IOException e) {
             return "unknown";
-        }
-    }
-
-    /** Where the launched apps draw. */
-    private static final class Display implements AutoCloseable {
-        final boolean monocle;
-        final String name;
-        final Process xvfb;
-
-        private Display(boolean monocle, String name, Process xvfb) {
-            this.monocle = monocle;
-            this.name = name;
-            this.xvfb = xvfb;
-        }
-
-        static Display open() throws Exception {
-            if ("monocle".equals(System.getProperty("bench.display"))) {
-                return new Display(true, null, null);
-            }
-            String existing = System.getenv("DISPLAY");
-            if (existing != null && !existing.isBlank()) {
-                return new Display(false, existing, null);
-            }
-            Path xvfb = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                    .map(d -> Path.of(d, "Xvfb")).filter(Files::isExecutable).findFirst().orElse(null);
-            if (xvfb == null) {
-                return new Display(true, null, null);
-            }
-            for (int n = 180; n < 220; n++) {
-                if (Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-                    continue;
-                }
-                Process p = new ProcessBuilder(xvfb.toString(), ":" + n, "-screen", "0", "1440x900x24", "-nolisten", "tcp")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                Path socket = Path.of("/tmp/.X11-unix/X" + n);
-                for (int i = 0; i < 50 && p.isAlive() && !Files.exists(socket); i++) {
-                    Thread.sleep(100);
-                }
-                if (p.isAlive() && Files.exists(socket)) {
-                    return new Display(false, ":" + n, p);
-                }
-                p.destroyForcibly();
-            }
-            return new Display(true, null, null);
-        }
-
-        void environment(Map<String, String> env) {
-            if (monocle) {
-                // Monocle is chosen by system properties; JAVA_TOOL_OPTIONS reaches every JVM the launch starts
-                env.put("JAVA_TOOL_OPTIONS", "-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw");
-            } else {
-                env.put("DISPLAY", name);
-            }
-        }
-
-        String describe() {
-            return monocle ? "Monocle headless, software rendering"
-                    : "X display " + name + (xvfb != null ? " (Xvfb started by the benchmark)" : "") + ", GTK glass";
-        }
-
-        @Override
-        public void close() {
-            if (xvfb != null) {
-                xvfb.destroy();
-            }
         }
     }
 
