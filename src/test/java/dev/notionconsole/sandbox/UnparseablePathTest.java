@@ -1,5 +1,6 @@
 package dev.notionconsole.sandbox;
 
+import dev.notionconsole.testsupport.FixtureIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ class UnparseablePathTest extends SandboxTestBase {
     void bracesInThePathGetNotionsJson() throws Exception {
         for (String path : new String[] {"/v1/pages/{page_id}", "/v1/blocks/%zz/children"}) {
             String answer = raw("GET " + path + " HTTP/1.1\r\nHost: sandbox\r\nNotion-Version: 2026-03-11\r\n"
-                    + "Authorization: Bearer " + Fx.DOCS_SYNC + "\r\nConnection: close\r\n\r\n");
+                    + "Authorization: Bearer " + FixtureIds.DOCS_SYNC + "\r\nConnection: close\r\n\r\n");
             assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
             assertTrue(answer.toLowerCase().contains("content-type: application/json"), answer);
             assertFalse(answer.contains("<h1>"), answer);
@@ -35,7 +36,7 @@ class UnparseablePathTest extends SandboxTestBase {
     @Test
     void anOrdinaryRequestOverARawSocketStillWorks() throws Exception {
         String answer = raw("GET /v1/users/me HTTP/1.1\r\nHost: sandbox\r\nNotion-Version: 2026-03-11\r\n"
-                + "Authorization: Bearer " + Fx.DOCS_SYNC + "\r\nConnection: close\r\n\r\n");
+                + "Authorization: Bearer " + FixtureIds.DOCS_SYNC + "\r\nConnection: close\r\n\r\n");
         assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
         assertTrue(answer.contains("\"Docs Sync\""), answer);
     }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * with its JSON {@code invalid_request_url} (docs/notion-api.md §4.2). So the guard reads each connection's first
  * request line: one that does not parse gets Notion's answer here; any other connection is passed through, byte for
  * byte, to the JDK server on a loopback port of its own. Later requests on a kept-alive connection are not looked at
- * (clients that send raw braces send them first).
+ * (clients that send raw braces send them first). A first line that takes longer than the request time limit
+ * ({@code core.http.ServerLimits}) closes the connection, as the JDK server does for a slow request.
  */
 public final class RequestLineGuard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RequestLineGuard.class);
@@ -81,7 +82,10 @@ public final class RequestLineGuard implements AutoCloseable {
         Socket back = null;
         try {
             InputStream in = client.getInputStream();
+            // a client trickling its first line is cut at the same limit the JDK server applies to whole requests
+            client.setSoTimeout((int) Math.min(Integer.MAX_VALUE, dev.notionconsole.core.http.ServerLimits.requestSeconds() * 1000));
             byte[] head = firstLine(in);
+            client.setSoTimeout(0);
             if (head.length == 0) {
                 return;
             }
