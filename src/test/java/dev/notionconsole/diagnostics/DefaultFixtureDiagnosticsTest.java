@@ -261,4 +261,20 @@ class DefaultFixtureDiagnosticsTest {
                 DiagnosisRequest.access(c.id(), "page", id("sales")), DiagnosisOptions.defaults(), cancel, stopAfterTwo));
         assertEquals(2, seen.size(), "no call after the cancel");
     }
+
+    @Test
+    void witnessesAreTheConnectionsOnTheSameServer() throws Exception {
+        // two connections saved against the sandbox's port (as with 'sandbox --port N'): they witness for each other,
+        // the built-in "sandbox" connections (another server, as far as base URLs tell) do not
+        var portDocs = s.connections.add(dev.notionconsole.connections.Connection.builder(dev.notionconsole.connections.ConnectionKind.INTERNAL)
+                .name("Port Docs").baseUrl(scenario.sandbox.baseUrl()).build(),
+                dev.notionconsole.core.Secret.of("ntn_sandbox_docs_sync_FAKE_TOKEN_0000000000000001"), null);
+        s.connections.add(dev.notionconsole.connections.Connection.builder(dev.notionconsole.connections.ConnectionKind.PERSONAL_ACCESS_TOKEN)
+                .name("Port Alice").baseUrl(scenario.sandbox.baseUrl() + "/").build(),
+                dev.notionconsole.core.Secret.of("ntn_sandbox_alice_pat_FAKE_TOKEN_0000000000007"), null);
+        Diagnosis d = s.engine.diagnose(DiagnosisRequest.access(portDocs.id(), "page", id("sales")), DiagnosisOptions.defaults(),
+                dev.notionconsole.core.concurrent.CancellationToken.none(), DiagnosisListener.NONE);
+        assertEquals(Cause.NOT_SHARED, d.cause(), d.toText());
+        assertEquals(java.util.List.of("Port Alice"), d.witnesses());
+    }
 }
