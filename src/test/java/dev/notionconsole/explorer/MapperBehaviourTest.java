@@ -162,4 +162,21 @@ class MapperBehaviourTest {
             assertTrue(diff.noLongerVisible().keySet().stream().anyMatch(n -> n.id().equals(postmortems)));
         }
     }
+
+    @Test
+    void beforeTheDataSourceSplitSearchListsDatabasesAndRowsHangFromThem() throws Exception {
+        try (ExplorerSandbox sb = ExplorerSandbox.defaultFixture()) {
+            String old = "2022-06-28";
+            Mapper mapper = new Mapper(sb.calls(DOCS_SYNC, old), "Docs Sync", TokenKind.INTERNAL, old);
+            assertEquals("database", mapper.containerValue());
+            WorkspaceMap m = mapper.map(MapListener.NONE, CancellationToken.none());
+            MapNode roadmap = m.node(Ids.fromKey("roadmap")).orElseThrow();
+            assertEquals("database", roadmap.object());
+            assertEquals(FoundBy.SEARCH, roadmap.foundBy());
+            assertTrue(m.children(roadmap.id()).stream().allMatch(n -> n.has(NodeFlag.ROW) && "database_id".equals(n.parentType())));
+            assertFalse(m.children(roadmap.id()).isEmpty());
+            assertTrue(m.all().stream().noneMatch(n -> n.object().equals("data_source")));
+            assertEquals(List.of(Ids.fromKey("engineering")), m.roots());
+        }
+    }
 }
