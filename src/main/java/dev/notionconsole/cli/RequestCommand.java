@@ -90,6 +90,8 @@ public final class RequestCommand implements Callable<Integer> {
     boolean noHistory;
 
     private final ConnectionsCommand.Environment environment;
+    /** The host of a full URL given as PATH: only its path is used, said once the connection is known. */
+    private String ignoredHost;
 
     public RequestCommand() {
         this(null);
@@ -112,6 +114,13 @@ public final class RequestCommand implements Callable<Integer> {
                 new CommandLine.ParameterException(cl, connection != null
                         ? "No connection called or with id \"" + connection + "\". See 'notion-console connections list'."
                         : "No current connection. Name one with --connection, or set NOTION_TOKEN."));
+        if (ignoredHost != null) {
+            String base = c.isSandbox() ? "the sandbox" : c.baseUrl();
+            if (c.isSandbox() || !ignoredHost.equalsIgnoreCase(URI.create(c.baseUrl()).getHost())) {
+                err.println("note: the host in the URL (" + TerminalText.line(ignoredHost) + ") is ignored: \"" + c.name()
+                        + "\" sends to " + base + ". Only the path and query are used.");
+            }
+        }
         HistoryStore history = noHistory ? null : HistoryStore.open(env.dirs().config());
         if (history != null && history.loadProblem() != null) {
             err.println("note: " + history.loadProblem());
@@ -202,8 +211,15 @@ public final class RequestCommand implements Callable<Integer> {
         String p = path.trim();
         List<NameValue> query = new ArrayList<>();
         if (p.matches("(?i)https?://.*")) {
-            URI u = URI.create(p);
-            p = u.getRawPath() + (u.getRawQuery() != null ? "?" + u.getRawQuery() : "");
+            URI u;
+            try {
+                u = URI.create(p);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "\"" + TerminalText.line(p) + "\" is not a URL or a path.");
+            }
+            p = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
+                    + (u.getRawQuery() != null ? "?" + u.getRawQuery() : "");
+            ignoredHost = u.getHost() == null ? u.getRawAuthority() : u.getHost();
         }
         int q = p.indexOf('?');
         if (q >= 0) {
