@@ -90,8 +90,6 @@ public final class RequestCommand implements Callable<Integer> {
     boolean noHistory;
 
     private final ConnectionsCommand.Environment environment;
-    /** The host of a full URL given as PATH: only its path is used, said once the connection is known. */
-    private String ignoredHost;
 
     public RequestCommand() {
         this(null);
@@ -114,6 +112,7 @@ public final class RequestCommand implements Callable<Integer> {
                 new CommandLine.ParameterException(cl, connection != null
                         ? "No connection called or with id \"" + connection + "\". See 'notion-console connections list'."
                         : "No current connection. Name one with --connection, or set NOTION_TOKEN."));
+        String ignoredHost = urlHost(path);
         if (ignoredHost != null) {
             String base = c.isSandbox() ? "the sandbox" : c.baseUrl();
             if (c.isSandbox() || !ignoredHost.equalsIgnoreCase(URI.create(c.baseUrl()).getHost())) {
@@ -204,6 +203,20 @@ public final class RequestCommand implements Callable<Integer> {
         return TerminalText.message(sb.toString());
     }
 
+    /** The host of a full URL given as PATH (only its path and query are used), or null for a path. */
+    static String urlHost(String path) {
+        String p = path.trim();
+        if (!p.matches("(?i)https?://.*")) {
+            return null;
+        }
+        try {
+            URI u = URI.create(p);
+            return u.getHost() == null ? u.getRawAuthority() : u.getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** METHOD PATH [--data] [--version] [-H] [-F] as a request: shared by {@code request} and {@code diagnose}. */
     static RequestSpec spec(ConnectionsCommand.Environment env, CommandLine cl, String method, String path, String data, String version,
                             List<String> headers, List<String> form) {
@@ -222,7 +235,6 @@ public final class RequestCommand implements Callable<Integer> {
             }
             p = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
                     + (u.getRawQuery() != null ? "?" + u.getRawQuery() : "");
-            ignoredHost = u.getHost() == null ? u.getRawAuthority() : u.getHost();
         }
         int q = p.indexOf('?');
         if (q >= 0) {
