@@ -6,7 +6,6 @@ import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionCaller;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.explorer.ApiCalls;
@@ -140,13 +139,13 @@ public final class MapCommand implements Callable<Integer> {
             m.notes().forEach(n -> err.println("note: " + n.detail()));
             return m.complete() ? ExitCodes.OK : ExitCodes.API_ERROR;
         } catch (MapException e) {
-            err.println(Redactor.redact(e.getMessage()));
+            err.println(TerminalText.message(e.getMessage()));
             return ExitCodes.API_ERROR;
         } catch (dev.notionconsole.notion.NotionTransportException e) {
-            err.println("Could not connect (" + current[0] + "): " + Redactor.redact(e.getMessage()));
+            err.println("Could not connect (" + current[0] + "): " + TerminalText.message(e.getMessage()));
             return ExitCodes.CONNECT;
         } catch (SecretStoreException e) {
-            err.println("No token: " + Redactor.redact(e.getMessage()));
+            err.println("No token: " + TerminalText.message(e.getMessage()));
             return ExitCodes.USAGE;
         }
     }
@@ -164,14 +163,12 @@ public final class MapCommand implements Callable<Integer> {
         MapListener listener = !show ? MapListener.NONE : new MapListener() {
             @Override
             public void onProgress(MapProgress p) {
-                err.print("\r" + Redactor.redact(p.describe()) + "\033[K");
-                err.flush();
+                TerminalText.rewriteLine(err, p.describe());
             }
         };
         WorkspaceMap m = mapper.map(listener, CancellationToken.none());
         if (show) {
-            err.print("\r\033[K");
-            err.flush();
+            TerminalText.rewriteLine(err, null);
         }
         return m;
     }
