@@ -7,6 +7,8 @@ import dev.notionconsole.request.json.HighlightSpans;
 import dev.notionconsole.request.preflight.Finding;
 import dev.notionconsole.request.saved.SavedRequest;
 import dev.notionconsole.ui.shell.Disposable;
+import dev.notionconsole.ui.shell.InitialFocus;
+import dev.notionconsole.ui.shell.SectionKeys;
 import dev.notionconsole.ui.shell.Shortcut;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -66,7 +68,7 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  * The Request workspace: history and saved requests | the request editor | the response. Thin: every gesture
  * goes to {@link RequestViewModel}. Node ids are the TestFX contract (#sendButton, #pathField, #responseBody...).
  */
-public final class RequestView extends StackPane implements Disposable {
+public final class RequestView extends StackPane implements Disposable, InitialFocus {
     public static final Shortcut[] SHORTCUTS = {
             new Shortcut("Shortcut+Enter", "Send the request"),
             new Shortcut("Shortcut+K", "Pick an endpoint from the catalog"),
@@ -123,7 +125,7 @@ public final class RequestView extends StackPane implements Disposable {
             }
             updateWait();
         });
-        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        SectionKeys.whileShown(this, this::onKey); // wherever the focus is in the window (issue 16, item 5)
         // the response viewer's first-time work happens while this view opens, not on the first answer
         sceneProperty().addListener(new ChangeListener<>() {
             @Override
@@ -134,6 +136,14 @@ public final class RequestView extends StackPane implements Disposable {
                 }
             }
         });
+    }
+
+    /** The path field: type a path, or Ctrl+K for the catalog. */
+    @Override
+    public void focusInitial() {
+        if (!picker.isVisible()) {
+            lookup("#pathField").requestFocus();
+        }
     }
 
     /** Called by the shell when the view is really dropped (app exit): stops listening and cancels a send. */
@@ -284,24 +294,50 @@ public final class RequestView extends StackPane implements Disposable {
         return t;
     }
 
+    /**
+     * Method, path and status on the first line (the path gives way, the status never), connection and time on
+     * the second; the whole text in the tooltip (issue 16, item 6). The status has the colour of its class, as
+     * in the response header (issue 16, item 9).
+     */
     private static final class HistoryCell extends ListCell<HistoryEntry> {
         HistoryCell() {
-            setWrapText(true);
-            setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
+            setPrefWidth(0); // fit the list's width instead of scrolling sideways
         }
 
         @Override
         protected void updateItem(HistoryEntry e, boolean empty) {
             super.updateItem(e, empty);
-            getStyleClass().removeAll("history-ok", "history-error");
             if (empty || e == null) {
                 setText(null);
+                setGraphic(null);
+                setTooltip(null);
                 return;
             }
-            String status = e.status() == 0 ? (e.outcome() == null ? "—" : e.outcome()) : String.valueOf(e.status());
-            setText(status + (e.errorCode() != null ? " " + e.errorCode() : "") + "  " + e.request().describe()
-                    + "\n" + e.connectionName() + " · " + TIME.format(e.at()) + (e.pages() > 1 ? " · " + e.pages() + " pages" : ""));
-            getStyleClass().add(e.ok() ? "history-ok" : "history-error");
+            String status = e.status() == 0 ? (e.outcome() == null ? "—" : "no answer") : String.valueOf(e.status());
+            Label method = new Label(e.request().method());
+            method.getStyleClass().addAll("history-method", "method-" + e.request().method().toLowerCase(java.util.Locale.ROOT));
+            method.setMinWidth(Region.USE_PREF_SIZE);
+            Label path = new Label(e.request().path());
+            path.getStyleClass().add("history-path");
+            path.setMinWidth(0);
+            path.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS); // the end of a path says most
+            HBox.setHgrow(path, Priority.ALWAYS);
+            path.setMaxWidth(Double.MAX_VALUE);
+            Label code = new Label(status);
+            code.getStyleClass().addAll("history-status", "status-" + HttpStatus.kind(e.status()));
+            code.setMinWidth(Region.USE_PREF_SIZE);
+            HBox line1 = new HBox(6, method, path, code);
+            line1.setAlignment(Pos.CENTER_LEFT);
+            Label line2 = new Label(e.connectionName() + " · " + TIME.format(e.at()) + (e.pages() > 1 ? " · " + e.pages() + " pages" : ""));
+            line2.getStyleClass().add("history-sub");
+            line2.setMinWidth(0);
+            VBox box = new VBox(2, line1, line2);
+            box.setMinWidth(0);
+            setText(null);
+            setGraphic(box);
+            setTooltip(new Tooltip(e.request().method() + " " + e.request().path() + "\n" + status
+                    + (e.errorCode() != null ? " " + e.errorCode() : "") + "\n" + e.connectionName() + " · " + TIME.format(e.at())
+                    + "\nDouble-click or Enter: open with this answer"));
         }
     }
 
@@ -579,7 +615,9 @@ public final class RequestView extends StackPane implements Disposable {
         for (Label l : List.of(status, timing, size)) {
             l.setMinWidth(Region.USE_PREF_SIZE); // "200 OK" is never elided; the row wraps instead
         }
-        FlowPane statusRow = new FlowPane(10, 4, status, timing, size, rid, copyRid);
+        Label source = label("responseSourceLabel", vm.responseSourceProperty());
+        source.getStyleClass().add("muted");
+        FlowPane statusRow = new FlowPane(10, 4, status, timing, size, source, rid, copyRid);
         statusRow.setAlignment(Pos.CENTER_LEFT);
         statusRow.visibleProperty().bind(vm.statusTextProperty().isNotEmpty());
         statusRow.managedProperty().bind(statusRow.visibleProperty());
@@ -811,7 +849,10 @@ public final class RequestView extends StackPane implements Disposable {
         if (e != null) {
             vm.pick(e);
             hidePicker();
-            lookup("#pathField").requestFocus();
+            // the first ID the route still needs, else the path (issue 16, item 5)
+            Node target = vm.pathParams().stream().filter(f -> f.valueProperty().get().isBlank()).findFirst()
+                    .map(f -> lookup("#param-" + f.name())).orElse(null);
+            (target != null ? target : lookup("#pathField")).requestFocus();
         }
     }
 
@@ -858,8 +899,15 @@ public final class RequestView extends StackPane implements Disposable {
     private static final KeyCombination FORMAT = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private void onKey(KeyEvent e) {
+        if (e.isConsumed()) {
+            return; // a window-wide shortcut already took it
+        }
         if (SEND.match(e)) {
-            vm.send();
+            if (picker.isVisible()) {
+                pickSelected(); // choose, never send the request behind the picker
+            } else {
+                vm.send();
+            }
             e.consume();
         } else if (PICK.match(e)) {
             showPicker();
