@@ -50,6 +50,6 @@ public interface DialogService {
      */
     void copyToClipboard(String text, Duration clearAfter);
 
-    /** A short notification in the corner of the main window; INFO and SUCCESS hide by themselves. */
+    /** A short notification in the corner of the main window; every kind hides by itself, warnings and errors later. */
     void notify(NotificationKind kind, String message);
 }

@@ -59,7 +59,15 @@ final class HelpOverlay extends StackPane {
                 grid.addRow(row++, lastKeys, what);
             }
         }
-        card.getChildren().add(grid);
+        // taller than a small window (1024x700 with three sections): the list scrolls, the header stays
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setId("helpScroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setPrefViewportHeight(grid.prefHeight(-1));
+        scroll.maxHeightProperty().bind(heightProperty().subtract(120));
+        card.getChildren().add(scroll);
         // clicks on the card stay on the card; clicks on the dimmed backdrop close the overlay
         card.setOnMouseClicked(e -> e.consume());
         setOnMouseClicked(e -> close.run());
