@@ -8,6 +8,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -30,7 +31,19 @@ final class EndpointPicker extends VBox {
             @Override
             protected void updateItem(Endpoint e, boolean empty) {
                 super.updateItem(e, empty);
-                setText(empty || e == null ? null : e.family() + " · " + e.name() + "\n" + e.method() + " " + e.path());
+                setText(null);
+                if (empty || e == null) {
+                    setGraphic(null);
+                    return;
+                }
+                // the method in its colour, as API tools show it (issue 16, item 8)
+                Label method = new Label(e.method());
+                method.getStyleClass().addAll("history-method", "method-" + e.method().toLowerCase(java.util.Locale.ROOT));
+                method.setMinWidth(52);
+                Label name = new Label(e.family() + " · " + e.name());
+                Label path = new Label(e.path());
+                path.getStyleClass().add("history-sub");
+                setGraphic(new HBox(8, method, new VBox(1, name, path)));
             }
         });
         pickerList.getItems().setAll(vm.searchCatalog(""));
@@ -56,7 +69,13 @@ final class EndpointPicker extends VBox {
                 pickSelected();
             }
         });
-        Label title = new Label("Endpoints (" + vm.searchCatalog("").size() + ")  ·  Enter to pick, Esc to close");
+        int all = vm.searchCatalog("").size();
+        Label title = new Label("Endpoints (" + all + ")  ·  Enter to pick, Esc to close");
+        title.setId("endpointPickerTitle");
+        pickerList.getItems().addListener((javafx.collections.ListChangeListener<Endpoint>) c -> title.setText(
+                "Endpoints (" + (pickerList.getItems().size() == all ? all : pickerList.getItems().size() + " of " + all)
+                        + ")  ·  Enter to pick, Esc to close"));
+        pickerList.setPlaceholder(new Label("No endpoint matches. Try a verb and an object: \"list users\", \"append children\"."));
         title.getStyleClass().add("section-title");
         getChildren().setAll(title, pickerSearch, pickerList);
         setId("endpointPicker");

@@ -873,6 +873,24 @@ public final class RequestViewModel {
         }).onFailure(t -> dialogs.showError("Could not clear the history", String.valueOf(t.getMessage()), t)).executeWith(tasks);
     }
 
+    /** More ▸ Import cURL command…: asks for the command through the dialog service, then imports it. */
+    public void importCurlFromPrompt() {
+        dialogs.askText("Import cURL command",
+                "Paste a cURL command (multi-line with \\ is fine). A token in it is kept in memory only, never saved.", "")
+                .ifPresent(this::importCurl);
+    }
+
+    /** More ▸ Save request…: a name and a group chosen from the existing ones (or a new one), then saved. */
+    public void saveRequestAs() {
+        if (saved == null) {
+            return;
+        }
+        List<String> groups = savedRequests.stream().map(SavedRequest::group).distinct().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        dialogs.askNameInGroup("Save request", "Name the request and choose its group.", currentSpec().describe(), groups,
+                groups.isEmpty() ? null : groups.get(0))
+                .ifPresent(n -> saveRequest(n.name(), n.group()));
+    }
+
     public void saveRequest(String name, String group) {
         if (saved == null) {
             return;
