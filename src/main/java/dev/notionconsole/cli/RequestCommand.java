@@ -4,7 +4,6 @@ import dev.notionconsole.core.http.QueryString;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.notion.CallObserver;
 import dev.notionconsole.notion.ErrorCodes;
@@ -112,7 +111,7 @@ public final class RequestCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
         ConnectionsCommand.Environment env = environment != null ? environment : ConnectionsCommand.Environment.real();
-        RequestSpec request = parse(env, cl);
+        RequestSpec request = spec(env, cl, method, path, data, version, headers, form);
         if (pretty && raw) {
             throw new CommandLine.ParameterException(cl, "Choose one of --pretty and --raw.");
         }
@@ -128,8 +127,9 @@ public final class RequestCommand implements Callable<Integer> {
         if (history != null && history.loadProblem() != null) {
             err.println("note: " + history.loadProblem());
         }
-        RequestSender sender = new RequestSender(service, EndpointCatalog.builtIn(), history);
-        sender.setTokenUpkeep(new dev.notionconsole.oauth.OAuthService(service)); // refresh once on a 401 (issue 5)
+        // a 401 on a public connection is renewed once, then repeated (issue 5)
+        RequestSender sender = new RequestSender(new dev.notionconsole.connections.ConnectionCaller(service,
+                new dev.notionconsole.oauth.OAuthService(service)), EndpointCatalog.builtIn(), history);
 
         boolean blocked = false;
         for (Finding f : sender.preflight(c, request)) {
@@ -170,14 +170,14 @@ public final class RequestCommand implements Callable<Integer> {
             out.flush();
             err.println(status(x, c));
             if (o.reauthorization() != null) {
-                err.println(Redactor.redact(o.reauthorization()));
+                err.println(TerminalText.message(o.reauthorization()));
             }
             return x.ok() ? ExitCodes.OK : ExitCodes.API_ERROR;
         } catch (NotionTransportException e) {
-            err.println("Could not connect (" + c.name() + "): " + Redactor.redact(e.getMessage()));
+            err.println("Could not connect (" + c.name() + "): " + TerminalText.message(e.getMessage()));
             return ExitCodes.CONNECT;
         } catch (SecretStoreException e) {
-            err.println("No token for " + c.name() + ": " + Redactor.redact(e.getMessage()));
+            err.println("No token for " + c.name() + ": " + TerminalText.message(e.getMessage()));
             return ExitCodes.USAGE;
         }
     }
@@ -217,10 +217,12 @@ public final class RequestCommand implements Callable<Integer> {
         if (x.requestId() != null) {
             sb.append(" · request id ").append(x.requestId());
         }
-        return Redactor.redact(sb.toString().replace('\n', ' '));
+        return TerminalText.message(sb.toString());
     }
 
-    private RequestSpec parse(ConnectionsCommand.Environment env, CommandLine cl) {
+    /** METHOD PATH [--data] [--version] [-H] [-F] as a request: shared by {@code request} and {@code diagnose}. */
+    static RequestSpec spec(ConnectionsCommand.Environment env, CommandLine cl, String method, String path, String data, String version,
+                            List<String> headers, List<String> form) {
         String m = method.trim().toUpperCase(Locale.ROOT);
         if (!m.matches("GET|POST|PATCH|DELETE")) {
             throw new CommandLine.ParameterException(cl, "\"" + method + "\" is not a method Notion uses (GET, POST, PATCH, DELETE).");
@@ -269,10 +271,10 @@ public final class RequestCommand implements Callable<Integer> {
         if (!fields.isEmpty() && data != null) {
             throw new CommandLine.ParameterException(cl, "--form and --data cannot be combined: a request carries a form or a JSON body.");
         }
-        return new RequestSpec(m, p, query, hs, body(env, cl), version, fields);
+        return new RequestSpec(m, p, query, hs, body(env, cl, data), version, fields);
     }
 
-    private String body(ConnectionsCommand.Environment env, CommandLine cl) {
+    private static String body(ConnectionsCommand.Environment env, CommandLine cl, String data) {
         if (data == null) {
             return "";
         }

@@ -82,7 +82,7 @@ class RequestKeyboardViewTest {
             throw new AssertionError("a task failed without a handler", t);
         });
         FxDialogService dialogs = new FxDialogService();
-        request = new RequestViewModel(service, new RequestSender(service, EndpointCatalog.builtIn(), HistoryStore.open(home)),
+        request = new RequestViewModel(service, new RequestSender(new dev.notionconsole.connections.ConnectionCaller(service, null), EndpointCatalog.builtIn(), HistoryStore.open(home)),
                 SavedRequestStore.open(home), tasks, dialogs, new BodyRenderer(), Platform::runLater, x -> { });
         List<Section> sections = List.of(
                 Section.placeholder(SectionSlot.CONNECTIONS),
