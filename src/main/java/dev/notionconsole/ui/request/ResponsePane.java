@@ -50,7 +50,9 @@ final class ResponsePane extends VBox {
         Label size = RequestNodes.label("sizeLabel", vm.sizeProperty());
         Label rid = RequestNodes.label("requestIdLabel", vm.requestIdProperty());
         rid.getStyleClass().add("mono");
-        Button copyRid = new Button("Copy ID");
+        // "Copy ID" was ambiguous next to page and block ids: it is the request id Notion support asks for (item 9)
+        Button copyRid = new Button("Copy request id");
+        copyRid.setTooltip(new Tooltip("Copy Notion's request id of this answer (x-notion-request-id), for support"));
         copyRid.setId("copyRequestIdButton");
         copyRid.setOnAction(e -> vm.copyRequestId());
         copyRid.visibleProperty().bind(vm.requestIdProperty().isNotEmpty());
