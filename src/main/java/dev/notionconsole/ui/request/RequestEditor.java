@@ -139,7 +139,9 @@ final class RequestEditor extends VBox {
             name.setMinWidth(110);
             TextField field = new TextField();
             field.setId("param-" + f.name());
-            field.setPromptText(f.description() + (f.isId() ? " (paste a Notion link or ID)" : ""));
+            // short enough to read in a narrow editor; the whole hint in the tooltip (issue 16, item 7)
+            field.setPromptText(f.description());
+            field.setTooltip(new Tooltip(f.description() + (f.isId() ? ": paste a Notion link or an ID" : "")));
             field.textProperty().bindBidirectional(f.valueProperty());
             field.focusedProperty().addListener((o, was, now) -> {
                 if (!now) {
@@ -174,7 +176,10 @@ final class RequestEditor extends VBox {
             for (KeyValueRow r : rows) {
                 TextField n = new TextField();
                 n.setPromptText("name");
-                n.setPrefWidth(110);
+                n.setPrefWidth(130); // "start_cursor", "filter_properties" fit
+                Tooltip nameTip = new Tooltip();
+                nameTip.textProperty().bind(r.nameProperty());
+                n.setTooltip(nameTip);
                 n.setMinWidth(80);
                 n.textProperty().bindBidirectional(r.nameProperty());
                 TextField v = new TextField();
