@@ -76,6 +76,10 @@ public final class MapCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
     Path outFile;
 
+    @Option(names = "--progress", negatable = true, description = "Progress on standard error (default: when the console is a "
+            + "terminal; Java cannot tell for standard error alone, so --progress forces it when standard output is redirected).")
+    Boolean progress;
+
     @Option(names = "--save", description = "Also keep the finished map as a snapshot in the config folder.")
     boolean save;
 
@@ -156,15 +160,16 @@ public final class MapCommand implements Callable<Integer> {
             throws IOException, SecretStoreException, MapException {
         Mapper mapper = new Mapper(ApiCalls.as(caller, c), c.name(),
                 c.temporary() ? null : TokenKind.of(c.kind()), c.notionVersion()); // NOTION_TOKEN: users/me tells
-        MapListener progress = !stderrIsTerminal ? MapListener.NONE : new MapListener() {
+        boolean show = progress != null ? progress : stderrIsTerminal;
+        MapListener listener = !show ? MapListener.NONE : new MapListener() {
             @Override
             public void onProgress(MapProgress p) {
                 err.print("\r" + Redactor.redact(p.describe()) + "\033[K");
                 err.flush();
             }
         };
-        WorkspaceMap m = mapper.map(progress, CancellationToken.none());
-        if (stderrIsTerminal) {
+        WorkspaceMap m = mapper.map(listener, CancellationToken.none());
+        if (show) {
             err.print("\r\033[K");
             err.flush();
         }
