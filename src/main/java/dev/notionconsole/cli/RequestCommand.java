@@ -89,6 +89,12 @@ public final class RequestCommand implements Callable<Integer> {
     @Option(names = "--no-history", description = "Do not record this call in the history.")
     boolean noHistory;
 
+    @Option(names = "--pretty", description = "Indent a JSON body (the default when standard output is a terminal).")
+    boolean pretty;
+
+    @Option(names = "--raw", description = "Print the body exactly as received (the default in a pipe or a file).")
+    boolean raw;
+
     private final ConnectionsCommand.Environment environment;
 
     public RequestCommand() {
@@ -106,6 +112,11 @@ public final class RequestCommand implements Callable<Integer> {
         PrintWriter err = cl.getErr();
         ConnectionsCommand.Environment env = environment != null ? environment : ConnectionsCommand.Environment.real();
         RequestSpec request = spec(env, cl, method, path, data, version, headers, form);
+        if (pretty && raw) {
+            throw new CommandLine.ParameterException(cl, "Choose one of --pretty and --raw.");
+        }
+        // as gh api and ntn api do: indented for a person at a terminal, byte-exact for scripts (issue 16, item 12)
+        boolean indent = pretty || (!raw && System.console() != null);
 
         ConnectionService service = ConnectionServices.open(env.dirs(), env.env(), env.sandbox(), Runnable::run);
         Connection c = (connection != null ? service.findByIdOrName(connection) : service.current()).orElseThrow(() ->
@@ -150,11 +161,11 @@ public final class RequestCommand implements Callable<Integer> {
                 RequestSender.AllPages all = sender.fetchAll(c, request, CancellationToken.none(), observer, x -> pages[0]++);
                 Exchange last = all.result().failure() != null ? all.result().failure() : all.result().lastPage();
                 if (all.result().failure() != null) {
-                    out.println(last.text());
+                    out.println(body(last.body(), indent));
                     err.println(status(last, c) + " (after " + (all.result().pages() - 1) + " pages)");
                     return ExitCodes.API_ERROR;
                 }
-                out.println(new String(all.combinedBody(), StandardCharsets.UTF_8));
+                out.println(body(all.combinedBody(), indent));
                 err.println(status(last, c) + " · " + all.result().results().size() + " results in " + all.result().pages()
                         + " pages" + (all.result().stopNote() != null ? " · " + all.result().stopNote() : ""));
                 return ExitCodes.OK;
@@ -162,7 +173,7 @@ public final class RequestCommand implements Callable<Integer> {
             RequestSender.Outcome o = sender.send(c, request, CancellationToken.none(), observer);
             Exchange x = o.exchange();
             if (x.body().length > 0) {
-                out.println(x.text());
+                out.println(body(x.body(), indent));
             }
             out.flush();
             err.println(status(x, c));
@@ -176,6 +187,20 @@ public final class RequestCommand implements Callable<Integer> {
         } catch (SecretStoreException e) {
             err.println("No token for " + c.name() + ": " + TerminalText.message(e.getMessage()));
             return ExitCodes.USAGE;
+        }
+    }
+
+    /** The body as text; with {@code indent}, a JSON body pretty-printed (anything else as received). */
+    static String body(byte[] body, boolean indent) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (!indent) {
+            return text;
+        }
+        try {
+            return dev.notionconsole.core.json.Json.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(dev.notionconsole.core.json.Json.mapper().readTree(body));
+        } catch (java.io.IOException notJson) {
+            return text;
         }
     }
 

@@ -59,6 +59,19 @@ class RequestCommandTest {
     }
 
     @Test
+    void prettyIndentsTheBodyAndRawKeepsItAsReceived() throws IOException {
+        assertEquals(ExitCodes.OK, run("--connection", "Sandbox: Docs Sync", "--raw", "GET", "/v1/users/me"));
+        String raw = out.strip();
+        assertEquals(1, raw.lines().count(), "raw: the body as received, one line");
+        assertEquals(ExitCodes.OK, run("--connection", "Sandbox: Docs Sync", "--pretty", "GET", "/v1/users/me"));
+        assertTrue(out.lines().count() > 3, out);
+        assertTrue(out.contains("\n  \"object\" : \"user\""), out);
+        assertEquals(Json.mapper().readTree(raw), Json.mapper().readTree(out), "the same JSON, indented");
+        assertEquals(ExitCodes.USAGE, run("--pretty", "--raw", "GET", "/v1/users/me"));
+        assertTrue(err.contains("--pretty and --raw"), err);
+    }
+
+    @Test
     void bodyToStdoutStatusLineToStderr() throws IOException {
         assertEquals(ExitCodes.OK, run("--connection", "Sandbox: Docs Sync", "GET", "/v1/users/me"));
         JsonNode me = Json.mapper().readTree(out);
