@@ -118,8 +118,21 @@ public final class NotionClient {
      */
     public PageResult paginate(ApiRequest request, CancellationToken cancel, CallObserver observer,
                                Consumer<Exchange> onPage) throws NotionTransportException {
-        return Paginator.run(this, request, cancel == null ? CancellationToken.none() : cancel,
-                observer == null ? CallObserver.NONE : observer, onPage == null ? e -> { } : onPage);
+        return paginate(request, CursorPlacement.defaultFor(request.method()), cancel, observer, onPage);
+    }
+
+    /** As {@link #paginate(ApiRequest, CancellationToken, CallObserver, Consumer)}, with the cursor where the route wants it. */
+    public PageResult paginate(ApiRequest request, CursorPlacement placement, CancellationToken cancel, CallObserver observer,
+                               Consumer<Exchange> onPage) throws NotionTransportException {
+        try {
+            return Paginator.run(this::send, settings.nanoTime(), request, placement,
+                    cancel == null ? CancellationToken.none() : cancel,
+                    observer == null ? CallObserver.NONE : observer, onPage == null ? e -> { } : onPage);
+        } catch (NotionTransportException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("a client's own send only fails with NotionTransportException", e);
+        }
     }
 
     // ---- building the request --------------------------------------------------------------------------

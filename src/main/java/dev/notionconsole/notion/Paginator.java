@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.core.json.Json;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -11,17 +12,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
-/** The cursor loop behind {@link NotionClient#paginate} (notion-api.md 3.6). */
-final class Paginator {
+/**
+ * The one cursor loop (notion-api.md 3.6), behind {@link NotionClient#paginate} and the saved-connection caller:
+ * follows {@code next_cursor} while {@code has_more}, rejects a repeated cursor, stops at the first failed page.
+ */
+public final class Paginator {
     private Paginator() {
     }
 
-    static PageResult run(NotionClient client, ApiRequest request, CancellationToken cancel, CallObserver obs,
-                          Consumer<Exchange> onPage) throws NotionTransportException {
-        boolean inQuery = request.method().equals("GET") || request.method().equals("DELETE");
+    /** Sends one page: a bare client, or a saved connection's caller (which may renew its token in between). */
+    @FunctionalInterface
+    public interface PageSender {
+        Exchange send(ApiRequest page, CancellationToken cancel, CallObserver observer) throws IOException;
+    }
+
+    public static PageResult run(PageSender sender, LongSupplier nanoTime, ApiRequest request, CursorPlacement placement,
+                          CancellationToken cancel, CallObserver obs, Consumer<Exchange> onPage) throws IOException {
+        boolean inQuery = placement == CursorPlacement.QUERY;
         ObjectNode bodyTemplate = inQuery ? null : bodyObject(request);
-        long t0 = client.settings().nanoTime().getAsLong();
+        long t0 = nanoTime.getAsLong();
         List<JsonNode> results = new ArrayList<>();
         Set<String> seenCursors = new HashSet<>();
         String cursor = null;
@@ -31,15 +42,15 @@ final class Paginator {
         while (true) {
             cancel.throwIfCancelled();
             ApiRequest page = inQuery ? queryPage(request, cursor) : bodyPage(request, bodyTemplate, cursor);
-            last = client.send(page, cancel, obs);
+            last = sender.send(page, cancel, obs);
             pages++;
             onPage.accept(last);
             if (!last.ok()) {
-                return result(client, results, pages, last, last, null, truncated, t0);
+                return result(nanoTime, results, pages, last, last, null, truncated, t0);
             }
             JsonNode json = last.json();
             if (json == null || !json.isObject()) {
-                return result(client, results, pages, last, null,
+                return result(nanoTime, results, pages, last, null,
                         "page " + pages + " was not a JSON list envelope", truncated, t0);
             }
             JsonNode items = itemsOf(json);
@@ -53,20 +64,20 @@ final class Paginator {
             JsonNode next = json.get("next_cursor");
             boolean hasMore = json.path("has_more").asBoolean(false);
             if (!hasMore || next == null || next.isNull() || next.asText().isEmpty()) {
-                return result(client, results, pages, last, null, null, truncated, t0);
+                return result(nanoTime, results, pages, last, null, null, truncated, t0);
             }
             cursor = next.asText();
             if (!seenCursors.add(cursor)) {
-                return result(client, results, pages, last, null,
+                return result(nanoTime, results, pages, last, null,
                         "stopped: the server sent the same next_cursor twice", truncated, t0);
             }
         }
     }
 
-    private static PageResult result(NotionClient client, List<JsonNode> results, int pages, Exchange last,
+    private static PageResult result(LongSupplier nanoTime, List<JsonNode> results, int pages, Exchange last,
                                      Exchange failure, String note, boolean truncated, long t0) {
         return new PageResult(results, pages, last, failure, note, truncated,
-                java.time.Duration.ofNanos(client.settings().nanoTime().getAsLong() - t0));
+                java.time.Duration.ofNanos(nanoTime.getAsLong() - t0));
     }
 
     /** {@code results}, or for list-like answers without it (data-source templates) the one array field. */

@@ -5,6 +5,7 @@ import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.Installation;
+import dev.notionconsole.connections.TokenRenewal;
 import dev.notionconsole.connections.InstallationRevoker;
 import dev.notionconsole.core.Secret;
 import dev.notionconsole.core.concurrent.CancellationToken;
@@ -27,22 +28,8 @@ import org.slf4j.LoggerFactory;
  * refresh, introspect, revoke, and the token upkeep around data calls (docs/decisions/0052-token-upkeep.md).
  * Every method blocks (network, keychain): call it from a background task or the command line.
  */
-public final class OAuthService implements InstallationRevoker {
+public final class OAuthService implements InstallationRevoker, TokenRenewal {
     private static final Logger LOG = LoggerFactory.getLogger(OAuthService.class);
-
-    /** Reports the token upkeep around a data call. */
-    public interface UpkeepListener {
-        /** The access token was refused and a refresh replaced both tokens; the call was repeated. */
-        default void refreshed(Connection connection, Installation installation) {
-        }
-
-        /** The token was refused and cannot be refreshed: the user must authorize again. */
-        default void reauthorizationNeeded(Connection connection, Installation installation, String why) {
-        }
-
-        UpkeepListener NONE = new UpkeepListener() {
-        };
-    }
 
     /** Flow progress for a UI: the browser half, then the exchange. */
     public interface FlowObserver extends AuthorizationFlow.Observer {
@@ -164,20 +151,16 @@ public final class OAuthService implements InstallationRevoker {
     }
 
     /**
-     * Sends a data call with the connection's token, keeping a public connection's token alive: on a 401 with a
-     * refresh token, refreshes once (both tokens stored) and repeats the call once; when that is impossible,
-     * reports that the user must authorize again and returns the 401 as it came.
+     * After Notion refused a public connection's access token (a 401 seen by {@code ConnectionCaller}): refreshes
+     * once, storing both new tokens, so the caller can repeat the call; when that is impossible, says why the user
+     * must authorize again. One refresh at a time per installation: a call that waited on another's refresh uses
+     * its new token instead of spending the retired refresh token.
      */
-    public Exchange send(Connection c, ApiRequest request, CancellationToken cancel, CallObserver observer,
-                         UpkeepListener upkeep) throws IOException, SecretStoreException {
-        NotionClient client = connections.clientFor(c);
-        Exchange first = client.send(request, cancel, observer);
-        if (first.status() != 401 || c.kind() != ConnectionKind.PUBLIC_OAUTH || request.credentialsOverride().isPresent()) {
-            return first;
-        }
+    @Override
+    public Renewal renewAfterRefusal(Connection c, CancellationToken cancel) throws IOException, SecretStoreException {
         Optional<Installation> active = connections.find(c.id()).orElse(c).activeInstallation();
         if (active.isEmpty()) {
-            return first;
+            return Renewal.NOT_APPLICABLE;
         }
         Installation inst = active.get();
         Secret sent = connections.accessToken(c, inst.botId()).orElse(null);
@@ -185,7 +168,6 @@ public final class OAuthService implements InstallationRevoker {
             ReentrantLock lock = refreshLocks.computeIfAbsent(c.id() + "/" + inst.botId(), k -> new ReentrantLock());
             lock.lock();
             try {
-                // another call may have refreshed while this one waited: use its token instead of refreshing again
                 Secret now = connections.accessToken(c, inst.botId()).orElse(null);
                 if (now == null || now.equals(sent)) {
                     refresh(c, inst.botId(), cancel);
@@ -195,17 +177,9 @@ public final class OAuthService implements InstallationRevoker {
             }
         } catch (OAuthException e) {
             LOG.info("Token of \"{}\" refused and not refreshable: {}", c.name(), e.reason());
-            upkeep.reauthorizationNeeded(c, inst, e.getMessage());
-            return first;
+            return Renewal.impossible(e.getMessage());
         }
-        upkeep.refreshed(c, inst);
-        Connection updated = connections.find(c.id()).orElse(c);
-        Exchange second = connections.clientFor(updated).send(request, cancel, observer);
-        if (second.status() == 401) {
-            upkeep.reauthorizationNeeded(updated, inst, "Notion refused the new access token too. Authorize \""
-                    + c.name() + "\" again.");
-        }
-        return second;
+        return Renewal.done();
     }
 
     private TokenEndpoint endpoint(Connection c) throws IOException, SecretStoreException {

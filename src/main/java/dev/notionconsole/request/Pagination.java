@@ -3,6 +3,7 @@ package dev.notionconsole.request;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notionconsole.core.json.Json;
+import dev.notionconsole.notion.CursorPlacement;
 import dev.notionconsole.notion.catalog.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +27,16 @@ public final class Pagination {
         return c == null || !c.isTextual() || c.asText().isEmpty() ? Optional.empty() : Optional.of(c.asText());
     }
 
-    /** Whether the cursor goes in the body: the route says so, or (free-form) any method with a body. */
-    public static boolean cursorInBody(RequestSpec spec, Endpoint endpoint) {
+    /** Where the cursor goes: where the catalog's route says, or (a route it does not know) by method. */
+    public static CursorPlacement placement(RequestSpec spec, Endpoint endpoint) {
         if (endpoint != null && endpoint.pagination() != Endpoint.Pagination.NONE) {
-            return endpoint.pagination() == Endpoint.Pagination.BODY;
+            return endpoint.pagination() == Endpoint.Pagination.BODY ? CursorPlacement.BODY : CursorPlacement.QUERY;
         }
-        return !spec.method().equals("GET") && !spec.method().equals("DELETE");
+        return CursorPlacement.defaultFor(spec.method());
+    }
+
+    public static boolean cursorInBody(RequestSpec spec, Endpoint endpoint) {
+        return placement(spec, endpoint) == CursorPlacement.BODY;
     }
 
     public static RequestSpec withCursor(RequestSpec spec, Endpoint endpoint, String cursor) {

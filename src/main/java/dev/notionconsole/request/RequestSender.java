@@ -2,15 +2,14 @@ package dev.notionconsole.request;
 
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
+import dev.notionconsole.connections.ConnectionCaller;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.LearnedCapability;
 import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.notion.CallObserver;
-import dev.notionconsole.notion.ErrorCodes;
 import dev.notionconsole.notion.Exchange;
-import dev.notionconsole.notion.NotionClient;
 import dev.notionconsole.notion.PageResult;
 import dev.notionconsole.notion.Capability;
 import dev.notionconsole.notion.catalog.Endpoint;
@@ -52,26 +51,26 @@ public final class RequestSender {
     public record AllPages(PageResult result, byte[] combinedBody, Endpoint endpoint, HistoryEntry entry) {
     }
 
+    private final ConnectionCaller caller;
     private final ConnectionService connections;
     private final EndpointCatalog catalog;
     private final HistoryStore history;
     private final Preflight preflight;
-    private volatile dev.notionconsole.oauth.OAuthService tokenUpkeep;
 
-    /** @param history where exchanges are recorded, or null for none */
-    public RequestSender(ConnectionService connections, EndpointCatalog catalog, HistoryStore history) {
-        this.connections = connections;
+    /**
+     * @param caller  how calls are made as a connection (token renewal, pacing, capability learning)
+     * @param history where exchanges are recorded, or null for none
+     */
+    public RequestSender(ConnectionCaller caller, EndpointCatalog catalog, HistoryStore history) {
+        this.caller = caller;
+        this.connections = caller.connections();
         this.catalog = catalog;
         this.history = history;
         this.preflight = new Preflight(catalog);
     }
 
-    /**
-     * The OAuth feature keeps public connections' tokens fresh: a 401 with a refresh token is refreshed once, both
-     * tokens are stored, and the call is repeated once (docs/decisions/0052-token-upkeep.md).
-     */
-    public void setTokenUpkeep(dev.notionconsole.oauth.OAuthService oauth) {
-        this.tokenUpkeep = oauth;
+    public ConnectionCaller caller() {
+        return caller;
     }
 
     public EndpointCatalog catalog() {
@@ -120,17 +119,18 @@ public final class RequestSender {
         Endpoint endpoint = endpointFor(spec);
         String base = baseUrl(c);
         long t0 = System.nanoTime();
-        Exchange x;
-        java.util.concurrent.atomic.AtomicReference<String> reauthorization = new java.util.concurrent.atomic.AtomicReference<>();
+        ConnectionCaller.Reply reply;
         try {
-            x = sendOnce(c, endpoint, spec, cancel, observer, reauthorization);
+            reply = usesClientCredentials(endpoint)
+                    ? caller.sendWithClientCredentials(c, spec.toApiRequest(), cancel, observer)
+                    : caller.send(c, spec.toApiRequest(), cancel, observer);
         } catch (IOException | CancellationException | SecretStoreException e) {
             recordFailure(c, spec, endpoint, base, e, t0);
             throw e;
         }
-        learn(c, x);
+        Exchange x = reply.exchange();
         HistoryEntry entry = HistoryEntries.of(x, spec, c.id(), c.name(), base, endpoint == null ? null : endpoint.id(), null, 1);
-        return new Outcome(x, endpoint, entry, record(entry), reauthorization.get());
+        return new Outcome(x, endpoint, entry, record(entry), reply.reauthorization());
     }
 
     public AllPages fetchAll(Connection c, RequestSpec spec, CancellationToken cancel, CallObserver observer,
@@ -140,7 +140,7 @@ public final class RequestSender {
         long t0 = System.nanoTime();
         PageResult r;
         try {
-            r = client(c, endpoint).paginate(spec.toApiRequest(), cancel, observer, onPage);
+            r = caller.paginate(c, spec.toApiRequest(), Pagination.placement(spec, endpoint), cancel, observer, onPage).result();
         } catch (IOException | CancellationException | SecretStoreException e) {
             recordFailure(c, spec, endpoint, base, e, t0);
             throw e;
@@ -149,7 +149,6 @@ public final class RequestSender {
         byte[] combined = Json.pretty(r.asListJson()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         HistoryEntry entry = null;
         if (last != null) {
-            learn(c, last);
             entry = HistoryEntries.of(last, spec, c.id(), c.name(), base, endpoint == null ? null : endpoint.id(),
                     r.failure() != null ? last.body() : combined, r.pages());
             record(entry);
@@ -157,26 +156,8 @@ public final class RequestSender {
         return new AllPages(r, combined, endpoint, entry);
     }
 
-    private Exchange sendOnce(Connection c, Endpoint endpoint, RequestSpec spec, CancellationToken cancel, CallObserver observer,
-                              java.util.concurrent.atomic.AtomicReference<String> reauthorization)
-            throws IOException, SecretStoreException {
-        dev.notionconsole.oauth.OAuthService upkeep = tokenUpkeep;
-        if (upkeep != null && c.kind() == ConnectionKind.PUBLIC_OAUTH && (endpoint == null || endpoint.auth() != Endpoint.Auth.BASIC)) {
-            // a refused token is refreshed once (OAuthService); when that is impossible, the user must authorize again
-            return upkeep.send(c, spec.toApiRequest(), cancel, observer, new dev.notionconsole.oauth.OAuthService.UpkeepListener() {
-                @Override
-                public void reauthorizationNeeded(Connection connection, dev.notionconsole.connections.Installation installation,
-                                                  String why) {
-                    reauthorization.set("Authorize \"" + connection.name() + "\" again (Connections, then \"Authorize in a workspace…\", "
-                            + "or 'notion-console oauth login -c \"" + connection.name() + "\"'): " + why);
-                }
-            });
-        }
-        return client(c, endpoint).send(spec.toApiRequest(), cancel, observer);
-    }
-
-    private NotionClient client(Connection c, Endpoint endpoint) throws IOException, SecretStoreException {
-        return endpoint != null && endpoint.auth() == Endpoint.Auth.BASIC ? connections.oauthClientFor(c) : connections.clientFor(c);
+    private static boolean usesClientCredentials(Endpoint endpoint) {
+        return endpoint != null && endpoint.auth() == Endpoint.Auth.BASIC;
     }
 
     private String baseUrl(Connection c) {
@@ -184,15 +165,6 @@ public final class RequestSender {
             return connections.resolveBaseUrl(c);
         } catch (IOException e) {
             return c.baseUrl();
-        }
-    }
-
-    /** Every answer teaches the connection something about its capabilities (connections owns the rules). */
-    private void learn(Connection c, Exchange x) {
-        try {
-            connections.learnFrom(c, x);
-        } catch (RuntimeException e) {
-            LOG.debug("Could not record a capability for {}: {}", c.name(), e.toString());
         }
     }
 

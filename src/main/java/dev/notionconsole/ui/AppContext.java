@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
+import dev.notionconsole.connections.ConnectionCaller;
 import dev.notionconsole.oauth.OAuthService;
 import dev.notionconsole.sandbox.ops.SandboxRuntime;
 import dev.notionconsole.ui.oauth.OAuthFlowDialog;
@@ -29,8 +30,8 @@ import dev.notionconsole.ui.common.FxDialogService;
 import dev.notionconsole.ui.common.FxTaskRunner;
 import dev.notionconsole.ui.common.UncaughtErrors;
 import dev.notionconsole.ui.shell.MainWindowViewModel;
-import dev.notionconsole.ui.shell.Workspace;
-import dev.notionconsole.ui.shell.WorkspaceSlot;
+import dev.notionconsole.ui.shell.Section;
+import dev.notionconsole.ui.shell.SectionSlot;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
@@ -42,7 +43,7 @@ import javafx.stage.Window;
  * ViewModels through their constructors. No container, no statics: a test can build its own.
  *
  * <p>Built in {@code Application.init()}, off the JavaFX thread, so services may read their files here.
- * Features add their services as fields below and put their view into their slot in {@link #workspaces()}.
+ * Features add their services as fields below and put their view into their slot in {@link #sections()}.
  */
 public final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
@@ -63,11 +64,12 @@ public final class AppContext implements AutoCloseable {
     private final OAuthService oauth;
     private Window mainWindow;
 
-    // --- request (issue 6): read after the first frame (docs/decisions/0097-first-frame-path.md) ---
+    // --- request (issue 6): its files are read after the first frame (docs/decisions/0097-first-frame-path.md) ---
+    private final ConnectionCaller caller;
     private final CompletableFuture<RequestServices> requestServices = new CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicBoolean deferredStarted = new java.util.concurrent.atomic.AtomicBoolean();
     private final FailedExchanges failedExchanges = new FailedExchanges();
-    private volatile Consumer<WorkspaceSlot> navigator = slot -> { };
+    private volatile Consumer<SectionSlot> navigator = slot -> { };
 
     /** Blocking: reads settings and connections. Call off the JavaFX thread. */
     public AppContext(AppDirs dirs, Map<String, String> env) {
@@ -78,6 +80,8 @@ public final class AppContext implements AutoCloseable {
                 new SerialExecutor(tasks, "Saving connections"));
         this.oauth = new OAuthService(connections);
         connections.setRevoker(oauth); // deleting an installation offers to revoke it at Notion first
+        // the one way every workspace calls as a connection: a 401 on a public connection is renewed once (issue 5)
+        this.caller = new ConnectionCaller(connections, oauth);
     }
 
     /** What only the Request workspace needs: its files and the endpoint catalog. */
@@ -99,8 +103,7 @@ public final class AppContext implements AutoCloseable {
         BackgroundTask.of("Reading the request history", ctx -> {
             try {
                 HistoryStore history = HistoryStore.open(dirs.config());
-                RequestSender sender = new RequestSender(connections, EndpointCatalog.builtIn(), history);
-                sender.setTokenUpkeep(oauth); // a 401 on a public connection is refreshed once, then repeated (issue 5)
+                RequestSender sender = new RequestSender(caller, EndpointCatalog.builtIn(), history);
                 return requestServices.complete(new RequestServices(SavedRequestStore.open(dirs.config()), sender));
             } catch (RuntimeException | Error e) {
                 requestServices.completeExceptionally(e);
@@ -119,38 +122,39 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * The main window's workspaces, in navigation order. Each feature replaces its placeholder in its own
-     * method below with {@code Workspace.of(slot, () -> new XxxView(new XxxViewModel(...)))}.
+     * The main window's sections, in navigation order. Each feature replaces its placeholder in its own
+     * method below with {@code Section.of(slot, () -> new XxxView(new XxxViewModel(...)))}.
      */
-    public List<Workspace> workspaces() {
-        return List.of(connectionsWorkspace(), requestWorkspace(), explorerWorkspace(), diagnosticsWorkspace());
+    public List<Section> sections() {
+        return List.of(connectionsSection(), requestSection(), explorerSection(), diagnosticsSection());
     }
 
-    private Workspace connectionsWorkspace() {
-        return Workspace.of(WorkspaceSlot.CONNECTIONS, () -> ConnectionsView.create(connections, tasks, dialogs,
+    private Section connectionsSection() {
+        return Section.of(SectionSlot.CONNECTIONS, () -> ConnectionsView.create(connections, tasks, dialogs,
                 c -> OAuthFlowDialog.open(oauth, c, tasks, dialogs, mainWindow)))
                 .withShortcuts(ConnectionsView.SHORTCUTS);
     }
 
-    private Workspace requestWorkspace() {
-        return Workspace.of(WorkspaceSlot.REQUEST, () -> new RequestView(new RequestViewModel(connections,
-                        requestServices().sender(), requestServices().savedRequests(), tasks, dialogs, new BodyRenderer(), Platform::runLater, failed -> {
+    private Section requestSection() {
+        return Section.of(SectionSlot.REQUEST, () -> new RequestView(new RequestViewModel(connections,
+                        requestServices().sender(), requestServices().savedRequests(), tasks, dialogs, new BodyRenderer(),
+                        Platform::runLater, failed -> {
                             failedExchanges.offer(failed);
-                            navigator.accept(WorkspaceSlot.DIAGNOSTICS);
+                            navigator.accept(SectionSlot.DIAGNOSTICS);
                         })))
                 .withShortcuts(RequestView.SHORTCUTS);
     }
 
-    private Workspace explorerWorkspace() {
-        return Workspace.placeholder(WorkspaceSlot.EXPLORER);
+    private Section explorerSection() {
+        return Section.placeholder(SectionSlot.EXPLORER);
     }
 
-    private Workspace diagnosticsWorkspace() {
-        return Workspace.placeholder(WorkspaceSlot.DIAGNOSTICS);
+    private Section diagnosticsSection() {
+        return Section.placeholder(SectionSlot.DIAGNOSTICS);
     }
 
     public MainWindowViewModel mainWindowViewModel() {
-        MainWindowViewModel vm = new MainWindowViewModel(workspaces(), settings, settingsStore, connections, tasks, dialogs,
+        MainWindowViewModel vm = new MainWindowViewModel(sections(), settings, settingsStore, connections, tasks, dialogs,
                 Platform::runLater);
         navigator = vm::select;
         return vm;
@@ -176,7 +180,12 @@ public final class AppContext implements AutoCloseable {
         return dirs;
     }
 
-    /** OAuth for public connections; {@link OAuthService#send} keeps tokens fresh around data calls (refresh on 401). */
+    /** The one way to call the API as a saved connection (pacing, token renewal, capability learning). */
+    public ConnectionCaller caller() {
+        return caller;
+    }
+
+    /** OAuth for public connections; it renews tokens for {@link ConnectionCaller} (refresh on 401). */
     public OAuthService oauth() {
         return oauth;
     }
@@ -185,7 +194,7 @@ public final class AppContext implements AutoCloseable {
         return connections;
     }
 
-    /** The failed exchange the user last asked to diagnose (for the Diagnostics workspace). */
+    /** The failed exchange the user last asked to diagnose (for the Diagnostics section). */
     public FailedExchanges failedExchanges() {
         return failedExchanges;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notionconsole.connections.Connection;
+import dev.notionconsole.connections.ConnectionCaller;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
@@ -41,18 +42,6 @@ class OAuthServiceTest {
     private Connection connection;
     private final BrowserPlayer browser = new BrowserPlayer();
     private final List<String> upkeepEvents = new CopyOnWriteArrayList<>();
-    private final OAuthService.UpkeepListener upkeep = new OAuthService.UpkeepListener() {
-        @Override
-        public void refreshed(Connection c, Installation i) {
-            upkeepEvents.add("refreshed " + i.botId());
-        }
-
-        @Override
-        public void reauthorizationNeeded(Connection c, Installation i, String why) {
-            upkeepEvents.add("reauthorize: " + why);
-        }
-    };
-
     @BeforeEach
     void start() throws Exception {
         sandbox = new TestSandbox(OAuthErrorStyle.RFC6749);
@@ -91,8 +80,15 @@ class OAuthServiceTest {
     }
 
     private Exchange me() throws Exception {
-        return oauth.send(connections.find(connection.id()).orElseThrow(), ApiRequest.get("/v1/users/me"),
-                CancellationToken.none(), CallObserver.NONE, upkeep);
+        ConnectionCaller.Reply reply = new ConnectionCaller(connections, oauth).send(connections.find(connection.id()).orElseThrow(),
+                ApiRequest.get("/v1/users/me"), CancellationToken.none(), CallObserver.NONE);
+        if (reply.renewed()) {
+            upkeepEvents.add("refreshed " + connections.find(connection.id()).orElseThrow().activeInstallation().orElseThrow().botId());
+        }
+        if (reply.reauthorization() != null) {
+            upkeepEvents.add("reauthorize: " + reply.reauthorization());
+        }
+        return reply.exchange();
     }
 
     private Secret storedAccess(String botId) throws Exception {
@@ -138,6 +134,22 @@ class OAuthServiceTest {
     }
 
     @Test
+    void fetchAllRenewsARefusedTokenOnceLikeASingleSend() throws Exception {
+        Installation ada = authorize("Alice Okafor", "Engineering");
+        Secret oldAccess = storedAccess(ada.botId());
+        sandbox.model.tokens().expire(oldAccess.reveal(), Instant.now().minusSeconds(1));
+        var sender = new dev.notionconsole.request.RequestSender(new ConnectionCaller(connections, oauth),
+                dev.notionconsole.notion.catalog.EndpointCatalog.builtIn(), null);
+
+        var all = sender.fetchAll(connections.find(connection.id()).orElseThrow(),
+                dev.notionconsole.request.RequestSpec.of("GET", "/v1/users"), CancellationToken.none(), CallObserver.NONE, null);
+        assertTrue(all.result().complete(), all.result().toString());
+        assertEquals(200, all.result().lastPage().status());
+        assertFalse(all.result().results().isEmpty());
+        assertNotEquals(oldAccess, storedAccess(ada.botId()), "both tokens were renewed");
+    }
+
+    @Test
     void whenTheRefreshIsRefusedTheUserIsAskedToAuthorizeAgainWithoutLooping() throws Exception {
         Installation ada = authorize("Alice Okafor", "Engineering");
         Secret refresh = connections.refreshToken(connection, ada.botId()).orElseThrow();
@@ -147,7 +159,8 @@ class OAuthServiceTest {
         Exchange r = me();
         assertEquals(401, r.status(), "the 401 is returned as it came");
         assertEquals(1, upkeepEvents.size(), upkeepEvents.toString());
-        assertTrue(upkeepEvents.get(0).startsWith("reauthorize: Notion refused the refresh token (invalid_grant"), upkeepEvents.get(0));
+        assertTrue(upkeepEvents.get(0).startsWith("reauthorize: Authorize \"Acme Sync\" again"), upkeepEvents.get(0));
+        assertTrue(upkeepEvents.get(0).contains("Notion refused the refresh token (invalid_grant"), upkeepEvents.get(0));
         OAuthException e = assertThrows(OAuthException.class, () -> oauth.refresh(connection, ada.botId(), CancellationToken.none()));
         assertEquals(OAuthException.Reason.REAUTHORIZE, e.reason());
 
@@ -162,9 +175,8 @@ class OAuthServiceTest {
         Installation ada = authorize("Alice Okafor", "Engineering");
         sandbox.model.tokens().revoke(connections.refreshToken(connection, ada.botId()).orElseThrow().reveal());
         sandbox.model.tokens().revoke(storedAccess(ada.botId()).reveal());
-        var sender = new dev.notionconsole.request.RequestSender(connections,
+        var sender = new dev.notionconsole.request.RequestSender(new ConnectionCaller(connections, oauth),
                 dev.notionconsole.notion.catalog.EndpointCatalog.builtIn(), dev.notionconsole.request.history.HistoryStore.open(home));
-        sender.setTokenUpkeep(oauth);
 
         var outcome = sender.send(connections.find(connection.id()).orElseThrow(),
                 dev.notionconsole.request.RequestSpec.of("GET", "/v1/users/me"), CancellationToken.none(),

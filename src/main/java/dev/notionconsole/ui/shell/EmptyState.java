@@ -6,7 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 
-/** A workspace with nothing to show yet: an icon, what the workspace is for and what will be there. */
+/** A section with nothing to show yet: an icon, what the section is for and what will be there. */
 public final class EmptyState extends VBox {
     public EmptyState(Ikon icon, String heading, String text) {
         getStyleClass().add("empty-state");

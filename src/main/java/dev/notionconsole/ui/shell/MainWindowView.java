@@ -48,11 +48,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The main window: toolbar (connection picker, theme, help), navigation between the workspaces, the current
- * workspace, and the status bar. Workspace views are built the first time they are opened and then kept.
+ * The main window: toolbar (connection picker, theme, help), navigation between the sections, the current
+ * section, and the status bar. Section views are built the first time they are opened and then kept.
  *
  * <p>Node ids (the TestFX contract): {@code #mainWindow}, {@code #navigation}, {@code #nav-<slot>},
- * {@code #workspaceArea}, {@code #workspace-<slot>}, {@code #empty-<slot>}, {@code #connectionPicker},
+ * {@code #sectionArea}, {@code #section-<slot>}, {@code #empty-<slot>}, {@code #connectionPicker},
  * {@code #themeToggle}, {@code #helpButton}, {@code #helpOverlay}, {@code #helpClose}, {@code #statusBar},
  * {@code #statusConnection}, {@code #statusRateLimit}, {@code #statusActivity}, {@code #statusProgress}.
  */
@@ -63,8 +63,8 @@ public final class MainWindowView extends StackPane {
 
     private final MainWindowViewModel viewModel;
     private final DialogService dialogs;
-    private final StackPane workspaceArea = new StackPane();
-    private final Map<WorkspaceSlot, Node> built = new EnumMap<>(WorkspaceSlot.class);
+    private final StackPane sectionArea = new StackPane();
+    private final Map<SectionSlot, Node> built = new EnumMap<>(SectionSlot.class);
     private final ToggleGroup navGroup = new ToggleGroup();
     private final ComboBox<Connection> connectionPicker = new ComboBox<>();
     private boolean syncingPicker;
@@ -84,9 +84,9 @@ public final class MainWindowView extends StackPane {
         shell.setId("shell");
         shell.setTop(toolbar());
         shell.setLeft(navigation());
-        workspaceArea.setId("workspaceArea");
-        workspaceArea.getStyleClass().add("workspace-area");
-        shell.setCenter(workspaceArea);
+        sectionArea.setId("sectionArea");
+        sectionArea.getStyleClass().add("section-area");
+        shell.setCenter(sectionArea);
         shell.setBottom(statusBar());
         getChildren().add(shell);
         for (Node overlay : overlays) {
@@ -94,8 +94,8 @@ public final class MainWindowView extends StackPane {
             getChildren().add(overlay);
         }
 
-        viewModel.selectedProperty().addListener((obs, old, slot) -> showWorkspace(slot));
-        showWorkspace(viewModel.getSelected());
+        viewModel.selectedProperty().addListener((obs, old, slot) -> showSection(slot));
+        showSection(viewModel.getSelected());
         viewModel.helpVisibleProperty().addListener((obs, was, visible) -> showHelp(visible));
     }
 
@@ -172,7 +172,7 @@ public final class MainWindowView extends StackPane {
         connectionPicker.setPromptText("No connections yet");
         connectionPicker.setPrefWidth(300);
         connectionPicker.setVisibleRowCount(14);
-        connectionPicker.setTooltip(new Tooltip("The connection every workspace talks through"));
+        connectionPicker.setTooltip(new Tooltip("The connection every section talks through"));
         connectionPicker.setCellFactory(list -> new ConnectionCell(true));
         connectionPicker.setButtonCell(new ConnectionCell(false));
         connectionPicker.setItems(viewModel.connections());
@@ -231,9 +231,9 @@ public final class MainWindowView extends StackPane {
         VBox nav = new VBox();
         nav.setId("navigation");
         nav.getStyleClass().add("navigation");
-        List<Workspace> workspaces = viewModel.workspaces();
-        for (int i = 0; i < workspaces.size(); i++) {
-            WorkspaceSlot slot = workspaces.get(i).slot();
+        List<Section> sections = viewModel.sections();
+        for (int i = 0; i < sections.size(); i++) {
+            SectionSlot slot = sections.get(i).slot();
             ToggleButton b = new ToggleButton(slot.title(), Icons.of(slot.icon()));
             b.setId("nav-" + slot.id());
             b.getStyleClass().add("nav-button");
@@ -350,16 +350,16 @@ public final class MainWindowView extends StackPane {
         }
     }
 
-    private void showWorkspace(WorkspaceSlot slot) {
+    private void showSection(SectionSlot slot) {
         Node node = built.computeIfAbsent(slot, this::build);
-        workspaceArea.getChildren().setAll(node);
+        sectionArea.getChildren().setAll(node);
         for (var toggle : navGroup.getToggles()) {
             toggle.setSelected(toggle.getUserData() == slot);
         }
     }
 
-    private Node build(WorkspaceSlot slot) {
-        Workspace w = viewModel.workspaces().stream().filter(x -> x.slot() == slot).findFirst().orElseThrow();
+    private Node build(SectionSlot slot) {
+        Section w = viewModel.sections().stream().filter(x -> x.slot() == slot).findFirst().orElseThrow();
         Node node;
         if (w.isPlaceholder()) {
             node = new EmptyState(slot.icon(), slot.emptyHeading(), slot.emptyText());
@@ -368,15 +368,15 @@ public final class MainWindowView extends StackPane {
             try {
                 node = w.view().get();
             } catch (RuntimeException e) {
-                LOG.error("Could not build the {} workspace", slot.title(), e);
+                LOG.error("Could not build the {} section", slot.title(), e);
                 dialogs.showError("Could not open " + slot.title(), null, e);
                 node = new EmptyState(Feather.ALERT_OCTAGON, slot.title() + " could not be opened",
                         "The error has been logged. Details are in the error dialog.");
             }
         }
         StackPane holder = new StackPane(node);
-        holder.setId("workspace-" + slot.id());
-        holder.getStyleClass().add("workspace");
+        holder.setId("section-" + slot.id());
+        holder.getStyleClass().add("section");
         return holder;
     }
 

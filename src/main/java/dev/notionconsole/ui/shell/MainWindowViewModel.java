@@ -30,7 +30,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * State and commands of the main window: which workspace is shown, the theme, the help overlay, the status
+ * State and commands of the main window: which section is shown, the theme, the help overlay, the status
  * bar and the remembered window placement. Knows no nodes; the view binds to it.
  */
 public final class MainWindowViewModel {
@@ -42,7 +42,7 @@ public final class MainWindowViewModel {
     public record HelpSection(String title, List<Shortcut> shortcuts) {
     }
 
-    private final List<Workspace> workspaces;
+    private final List<Section> sections;
     private final SettingsStore store;
     private final ConnectionService connectionService;
     private final TaskRunner tasks;
@@ -54,7 +54,7 @@ public final class MainWindowViewModel {
     private volatile AppSettings settings;
 
     // Properties
-    private final ReadOnlyObjectWrapper<WorkspaceSlot> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SectionSlot> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper helpVisible = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper compactNavigation = new ReadOnlyBooleanWrapper(false);
@@ -70,12 +70,12 @@ public final class MainWindowViewModel {
     /**
      * @param uiThread where changes from other threads are applied (Platform::runLater; Runnable::run in tests)
      */
-    public MainWindowViewModel(List<Workspace> workspaces, SettingsStore.Loaded loaded, SettingsStore store,
+    public MainWindowViewModel(List<Section> sections, SettingsStore.Loaded loaded, SettingsStore store,
             ConnectionService connectionService, TaskRunner tasks, DialogService dialogs, Executor uiThread) {
-        if (workspaces.isEmpty()) {
-            throw new IllegalArgumentException("no workspaces");
+        if (sections.isEmpty()) {
+            throw new IllegalArgumentException("no sections");
         }
-        this.workspaces = List.copyOf(workspaces);
+        this.sections = List.copyOf(sections);
         this.store = store;
         this.connectionService = connectionService;
         this.tasks = tasks;
@@ -84,8 +84,8 @@ public final class MainWindowViewModel {
         this.settingsProblem = loaded.problem();
         theme.set(settings.theme());
         compactNavigation.set(settings.compactNavigation());
-        WorkspaceSlot last = WorkspaceSlot.byId(settings.workspace());
-        selected.set(last != null && slots().contains(last) ? last : workspaces.get(0).slot());
+        SectionSlot last = SectionSlot.byId(settings.workspace());
+        selected.set(last != null && slots().contains(last) ? last : sections.get(0).slot());
         this.stopListening = tasks.activity().addListener(list -> uiThread.execute(() -> showActivity(list)));
         showActivity(tasks.activity().snapshot());
 
@@ -106,21 +106,21 @@ public final class MainWindowViewModel {
 
     // Commands
 
-    public void select(WorkspaceSlot slot) {
+    public void select(SectionSlot slot) {
         if (slots().contains(slot)) {
             selected.set(slot);
             settings = settings.withWorkspace(slot.id());
         }
     }
 
-    /** Selects the n-th workspace (0-based), as Ctrl+1..4 do. */
+    /** Selects the n-th section (0-based), as Ctrl+1..4 do. */
     public void selectIndex(int index) {
-        if (index >= 0 && index < workspaces.size()) {
-            select(workspaces.get(index).slot());
+        if (index >= 0 && index < sections.size()) {
+            select(sections.get(index).slot());
         }
     }
 
-    /** The user picked a connection in the toolbar; every workspace follows (through the service). */
+    /** The user picked a connection in the toolbar; every section follows (through the service). */
     public void chooseConnection(Connection c) {
         if (c == null || (currentConnection.get() != null && currentConnection.get().id().equals(c.id()))) {
             return;
@@ -139,7 +139,7 @@ public final class MainWindowViewModel {
         saveInBackground();
     }
 
-    /** Icons only in the navigation (more room for the workspace), or icons and titles. Saved. */
+    /** Icons only in the navigation (more room for the section), or icons and titles. Saved. */
     public void toggleCompactNavigation() {
         compactNavigation.set(!compactNavigation.get());
         settings = settings.withCompactNavigation(compactNavigation.get());
@@ -161,9 +161,9 @@ public final class MainWindowViewModel {
     /** The shortcuts the main window binds, in the order the help overlay lists them. */
     public List<Command> commands() {
         List<Command> list = new ArrayList<>();
-        for (int i = 0; i < workspaces.size(); i++) {
+        for (int i = 0; i < sections.size(); i++) {
             int index = i;
-            list.add(new Command(new Shortcut("Shortcut+" + (i + 1), "Open " + workspaces.get(i).slot().title()),
+            list.add(new Command(new Shortcut("Shortcut+" + (i + 1), "Open " + sections.get(i).slot().title()),
                     () -> selectIndex(index)));
         }
         list.add(new Command(new Shortcut("Shortcut+Shift+L", "Switch between light and dark theme"), this::toggleTheme));
@@ -174,21 +174,21 @@ public final class MainWindowViewModel {
         return list;
     }
 
-    /** Global shortcuts first, then each workspace's own. */
+    /** Global shortcuts first, then each section's own. */
     public List<HelpSection> helpSections() {
-        List<HelpSection> sections = new ArrayList<>();
+        List<HelpSection> help = new ArrayList<>();
         List<Shortcut> global = new ArrayList<>();
         for (Command c : commands()) {
             global.add(c.shortcut());
         }
         global.add(new Shortcut("Esc", "Close this overlay or a dialog"));
-        sections.add(new HelpSection("Everywhere", global));
-        for (Workspace w : workspaces) {
+        help.add(new HelpSection("Everywhere", global));
+        for (Section w : sections) {
             if (!w.shortcuts().isEmpty()) {
-                sections.add(new HelpSection(w.slot().title(), w.shortcuts()));
+                help.add(new HelpSection(w.slot().title(), w.shortcuts()));
             }
         }
-        return sections;
+        return help;
     }
 
     /** Call once the window is on screen: tells what start-up had to repair (settings, connections file). */
@@ -291,21 +291,21 @@ public final class MainWindowViewModel {
                 ? first.progress().fraction() : -1);
     }
 
-    private List<WorkspaceSlot> slots() {
-        return workspaces.stream().map(Workspace::slot).toList();
+    private List<SectionSlot> slots() {
+        return sections.stream().map(Section::slot).toList();
     }
 
     // Property accessors
 
-    public List<Workspace> workspaces() {
-        return workspaces;
+    public List<Section> sections() {
+        return sections;
     }
 
-    public ReadOnlyObjectProperty<WorkspaceSlot> selectedProperty() {
+    public ReadOnlyObjectProperty<SectionSlot> selectedProperty() {
         return selected.getReadOnlyProperty();
     }
 
-    public WorkspaceSlot getSelected() {
+    public SectionSlot getSelected() {
         return selected.get();
     }
 

@@ -6,21 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.ConnectionStore;
 import dev.notionconsole.connections.IdentityCheck;
-import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.sandbox.SandboxConnection;
-import dev.notionconsole.sandbox.SandboxOptions;
-import dev.notionconsole.sandbox.SandboxServer;
-import dev.notionconsole.secrets.SecretStorage;
 import dev.notionconsole.settings.Theme;
+import dev.notionconsole.testsupport.SandboxConnections;
 import dev.notionconsole.ui.common.FxDialogService;
 import dev.notionconsole.ui.common.FxTaskRunner;
 import dev.notionconsole.ui.common.ThemeManager;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -32,10 +24,9 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -48,28 +39,15 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ConnectionsViewTest {
-    static SandboxServer sandbox;
-    static SandboxConnection docsSync;
+    @RegisterExtension
+    static final SandboxConnections sandbox = SandboxConnections.defaults();
+    final SandboxConnection docsSync = sandbox.fixtureConnection("Docs Sync");
     ConnectionService service;
     FxTaskRunner tasks;
 
-    @BeforeAll
-    static void startSandbox() throws Exception {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).build());
-        docsSync = sandbox.connections().stream().filter(c -> c.name().equals("Docs Sync")).findFirst().orElseThrow();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @Start
     void start(Stage stage) throws Exception {
-        Path home = Files.createTempDirectory("nc-connections-view");
-        ConnectionStore store = new ConnectionStore(home.resolve("connections.json"));
-        service = ConnectionServices.open(store, store.load(), SecretStorage.sessionOnly(home.resolve("secrets.json"), false),
-                Map.of(), new SandboxServerAccess(() -> sandbox), Runnable::run, Clock.systemUTC());
+        service = sandbox.connections();
         tasks = new FxTaskRunner(t -> {
             throw new AssertionError("a task failed without a handler", t);
         });
@@ -92,7 +70,7 @@ class ConnectionsViewTest {
     void addsTestsEditsAndDeletesASandboxConnection(FxRobot robot) throws Exception {
         ListView<Connection> list = robot.lookup("#connectionsList").queryListView();
         int defaults = list.getItems().size();
-        assertEquals(sandbox.connections().size(), defaults, "the sandbox's connections are there on first start");
+        assertEquals(sandbox.server().connections().size(), defaults, "the sandbox's connections are there on first start");
 
         // add
         robot.clickOn("#addConnectionButton").clickOn("#addInternal");

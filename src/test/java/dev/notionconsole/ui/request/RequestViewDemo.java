@@ -4,20 +4,18 @@ import com.sun.net.httpserver.HttpServer;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.ConnectionStore;
 import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.core.Secret;
-import dev.notionconsole.request.RequestSender;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
+import dev.notionconsole.request.RequestSender;
 import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.request.render.BodyRenderer;
 import dev.notionconsole.request.render.LargeBodies;
 import dev.notionconsole.request.saved.SavedRequestStore;
 import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.SandboxServer;
-import dev.notionconsole.secrets.SecretStorage;
 import dev.notionconsole.settings.Theme;
+import dev.notionconsole.testsupport.TestConnections;
 import dev.notionconsole.ui.common.FxDialogService;
 import dev.notionconsole.ui.common.FxTaskRunner;
 import dev.notionconsole.ui.common.ThemeManager;
@@ -25,7 +23,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -43,9 +40,7 @@ public final class RequestViewDemo extends Application {
         String mode = getParameters().getRaw().isEmpty() ? "empty" : getParameters().getRaw().get(0);
         SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().port(0).rateLimitOff().build());
         Path home = Files.createTempDirectory("nc-request-demo");
-        ConnectionStore store = new ConnectionStore(home.resolve("connections.json"));
-        ConnectionService service = ConnectionServices.open(store, store.load(), SecretStorage.sessionOnly(home.resolve("secrets.json"), false),
-                Map.of(), new SandboxServerAccess(() -> sandbox), Runnable::run, Clock.systemUTC());
+        ConnectionService service = TestConnections.open(home, Map.of(), new SandboxServerAccess(() -> sandbox));
         service.setCurrent(service.findByIdOrName("Sandbox: Docs Sync").orElseThrow().id());
         if (mode.equals("huge")) {
             byte[] body = LargeBodies.searchResults(10_000_000, 3);
@@ -64,7 +59,7 @@ public final class RequestViewDemo extends Application {
         }
         FxTaskRunner tasks = new FxTaskRunner(Throwable::printStackTrace);
         FxDialogService dialogs = new FxDialogService();
-        RequestViewModel vm = new RequestViewModel(service, new RequestSender(service, EndpointCatalog.builtIn(), HistoryStore.open(home)),
+        RequestViewModel vm = new RequestViewModel(service, new RequestSender(new dev.notionconsole.connections.ConnectionCaller(service, null), EndpointCatalog.builtIn(), HistoryStore.open(home)),
                 SavedRequestStore.open(home), tasks, dialogs, new BodyRenderer(), Platform::runLater, x -> { });
         ThemeManager.apply(getParameters().getRaw().contains("dark") ? Theme.DARK : Theme.LIGHT);
         RequestView view = new RequestView(vm);

@@ -7,23 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.ConnectionStore;
-import dev.notionconsole.connections.SandboxAccess;
 import dev.notionconsole.core.Secret;
 import dev.notionconsole.core.concurrent.BackgroundTask;
-import dev.notionconsole.secrets.SecretStorage;
 import dev.notionconsole.core.concurrent.InlineTaskRunner;
 import dev.notionconsole.settings.AppSettings;
 import dev.notionconsole.settings.ScreenArea;
 import dev.notionconsole.settings.SettingsStore;
 import dev.notionconsole.settings.Theme;
 import dev.notionconsole.settings.WindowBounds;
+import dev.notionconsole.testsupport.TestConnections;
 import dev.notionconsole.ui.common.RecordingDialogService;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,12 +35,12 @@ class MainWindowViewModelTest {
     private SettingsStore store;
     private ConnectionService connections;
 
-    private static final List<Workspace> FOUR = List.of(
-            Workspace.placeholder(WorkspaceSlot.CONNECTIONS),
-            Workspace.placeholder(WorkspaceSlot.REQUEST)
+    private static final List<Section> FOUR = List.of(
+            Section.placeholder(SectionSlot.CONNECTIONS),
+            Section.placeholder(SectionSlot.REQUEST)
                     .withShortcuts(new Shortcut("Shortcut+Enter", "Send the request")),
-            Workspace.placeholder(WorkspaceSlot.EXPLORER),
-            Workspace.placeholder(WorkspaceSlot.DIAGNOSTICS));
+            Section.placeholder(SectionSlot.EXPLORER),
+            Section.placeholder(SectionSlot.DIAGNOSTICS));
 
     @BeforeEach
     void setUp() {
@@ -54,9 +49,7 @@ class MainWindowViewModelTest {
     }
 
     private ConnectionService openConnections() {
-        ConnectionStore cs = new ConnectionStore(dir.resolve("connections.json"));
-        return ConnectionServices.open(cs, cs.load(), SecretStorage.sessionOnly(dir.resolve("secrets.json"), false),
-                Map.of(), SandboxAccess.NONE, Runnable::run, Clock.systemUTC());
+        return TestConnections.open(dir);
     }
 
     private MainWindowViewModel viewModel() {
@@ -66,7 +59,7 @@ class MainWindowViewModelTest {
     @Test
     void startsOnTheFirstWorkspaceInTheLightTheme() {
         MainWindowViewModel vm = viewModel();
-        assertEquals(WorkspaceSlot.CONNECTIONS, vm.getSelected());
+        assertEquals(SectionSlot.CONNECTIONS, vm.getSelected());
         assertEquals(Theme.LIGHT, vm.getTheme());
         assertFalse(vm.helpVisibleProperty().get());
         assertEquals("Ready", vm.activityStatusProperty().get());
@@ -75,14 +68,14 @@ class MainWindowViewModelTest {
     @Test
     void shortcutsOneToFourOpenTheWorkspacesInOrder() {
         MainWindowViewModel vm = viewModel();
-        List<WorkspaceSlot> seen = new ArrayList<>();
+        List<SectionSlot> seen = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             String keys = "Shortcut+" + i;
             vm.commands().stream().filter(c -> c.shortcut().keys().equals(keys)).findFirst().orElseThrow()
                     .action().run();
             seen.add(vm.getSelected());
         }
-        assertEquals(List.of(WorkspaceSlot.values()), seen);
+        assertEquals(List.of(SectionSlot.values()), seen);
     }
 
     @Test
@@ -99,12 +92,12 @@ class MainWindowViewModelTest {
     @Test
     void theLastWorkspaceAndWindowPlacementAreRestoredAfterARestart() throws Exception {
         MainWindowViewModel vm = viewModel();
-        vm.select(WorkspaceSlot.EXPLORER);
+        vm.select(SectionSlot.EXPLORER);
         vm.windowClosing(new WindowBounds(30, 40, 1000, 700, false));
         vm.saveNow();
 
         MainWindowViewModel again = viewModel();
-        assertEquals(WorkspaceSlot.EXPLORER, again.getSelected());
+        assertEquals(SectionSlot.EXPLORER, again.getSelected());
         assertEquals(new WindowBounds(30, 40, 1000, 700, false),
                 again.initialBounds(List.of(new ScreenArea(0, 0, 1920, 1080))));
     }
@@ -112,7 +105,7 @@ class MainWindowViewModelTest {
     @Test
     void anUnknownSavedWorkspaceFallsBackToTheFirst() throws Exception {
         store.save(AppSettings.defaults().withWorkspace("no-such-workspace"));
-        assertEquals(WorkspaceSlot.CONNECTIONS, viewModel().getSelected());
+        assertEquals(SectionSlot.CONNECTIONS, viewModel().getSelected());
     }
 
     @Test

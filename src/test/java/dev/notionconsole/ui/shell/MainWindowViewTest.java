@@ -80,20 +80,20 @@ class MainWindowViewTest {
 
     @Test
     void switchesBetweenLightAndDarkTheme(FxRobot robot) {
-        Paint light = background(robot, "#workspaceArea");
+        Paint light = background(robot, "#sectionArea");
         assertEquals(Theme.LIGHT, viewModel.getTheme());
 
         robot.clickOn("#themeToggle");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Theme.DARK, viewModel.getTheme());
         assertTrue(Application.getUserAgentStylesheet().contains("primer-dark"), Application.getUserAgentStylesheet());
-        Paint dark = background(robot, "#workspaceArea");
+        Paint dark = background(robot, "#sectionArea");
         assertNotEquals(light, dark, "the workspace background follows the theme");
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Theme.LIGHT, viewModel.getTheme());
-        assertEquals(light, background(robot, "#workspaceArea"));
+        assertEquals(light, background(robot, "#sectionArea"));
     }
 
     @Test
@@ -147,10 +147,10 @@ class MainWindowViewTest {
 
     private static void assertShown(FxRobot robot, String id) {
         WaitForAsyncUtils.waitForFxEvents();
-        Node ws = robot.lookup("#workspace-" + id).query();
+        Node ws = robot.lookup("#section-" + id).query();
         assertTrue(ws.isVisible() && ws.getScene() != null, id + " is on screen");
         assertTrue(robot.lookup("#nav-" + id).queryAs(ToggleButton.class).isSelected(), id + " is selected");
-        assertEquals(1, robot.lookup("#workspaceArea").queryAs(javafx.scene.layout.StackPane.class).getChildren().size());
+        assertEquals(1, robot.lookup("#sectionArea").queryAs(javafx.scene.layout.StackPane.class).getChildren().size());
     }
 
     private static Paint background(FxRobot robot, String query) {

@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.ConnectionStore;
-import dev.notionconsole.connections.SandboxAccess;
 import dev.notionconsole.core.Secret;
-import dev.notionconsole.secrets.SecretStorage;
 import dev.notionconsole.settings.SettingsStore;
+import dev.notionconsole.testsupport.TestConnections;
 import dev.notionconsole.ui.common.FxDialogService;
 import dev.notionconsole.ui.common.FxTaskRunner;
 import dev.notionconsole.ui.common.UncaughtErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
@@ -40,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * error instead of taking the window down; an exception nobody handled reaches the error dialog, redacted.
  */
 @ExtendWith(ApplicationExtension.class)
-class WorkspaceRegistrationViewTest {
+class SectionRegistrationViewTest {
     private static final String TOKEN = "ntn_5555666677778888999900001111222233334444aaaa";
 
     private final AtomicInteger requestViewsBuilt = new AtomicInteger();
@@ -57,9 +52,9 @@ class WorkspaceRegistrationViewTest {
         previousHandler = Thread.currentThread().getUncaughtExceptionHandler();
         Thread.currentThread().setUncaughtExceptionHandler(errors); // the FX thread, as App installs it globally
 
-        List<Workspace> workspaces = List.of(
-                Workspace.placeholder(WorkspaceSlot.CONNECTIONS),
-                Workspace.of(WorkspaceSlot.REQUEST, () -> {
+        List<Section> sections = List.of(
+                Section.placeholder(SectionSlot.CONNECTIONS),
+                Section.of(SectionSlot.REQUEST, () -> {
                     requestViewsBuilt.incrementAndGet();
                     Button boom = new Button("Fail");
                     boom.setId("boomButton");
@@ -70,15 +65,13 @@ class WorkspaceRegistrationViewTest {
                     field.setId("someField");
                     return new javafx.scene.layout.VBox(field, boom);
                 }).withShortcuts(new Shortcut("Shortcut+Enter", "Send the request")),
-                Workspace.of(WorkspaceSlot.EXPLORER, () -> {
+                Section.of(SectionSlot.EXPLORER, () -> {
                     throw new IllegalStateException("explorer is broken");
                 }),
-                Workspace.placeholder(WorkspaceSlot.DIAGNOSTICS));
+                Section.placeholder(SectionSlot.DIAGNOSTICS));
         SettingsStore store = new SettingsStore(home.resolve("settings.json"));
-        ConnectionStore cs = new ConnectionStore(home.resolve("connections.json"));
-        var connections = ConnectionServices.open(cs, cs.load(), SecretStorage.sessionOnly(home.resolve("s.json"), false),
-                Map.of(), SandboxAccess.NONE, Runnable::run, Clock.systemUTC());
-        viewModel = new MainWindowViewModel(workspaces, store.load(), store, connections, tasks, dialogs, Platform::runLater);
+        var connections = TestConnections.open(home);
+        viewModel = new MainWindowViewModel(sections, store.load(), store, connections, tasks, dialogs, Platform::runLater);
         new MainWindowView(viewModel, dialogs, dialogs.notificationLayer()).install(stage);
         dialogs.attach(stage);
         stage.show();
@@ -95,7 +88,7 @@ class WorkspaceRegistrationViewTest {
     void aRegisteredViewIsBuiltTheFirstTimeItIsOpenedAndKept(FxRobot robot) {
         assertEquals(0, requestViewsBuilt.get(), "not built at start-up");
         robot.clickOn("#nav-request");
-        assertTrue(robot.lookup("#workspace-request #boomButton").tryQuery().isPresent());
+        assertTrue(robot.lookup("#section-request #boomButton").tryQuery().isPresent());
         robot.clickOn("#nav-connections");
         robot.clickOn("#nav-request");
         assertEquals(1, requestViewsBuilt.get());
@@ -107,11 +100,11 @@ class WorkspaceRegistrationViewTest {
         robot.clickOn("#someField").write("abc");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(WorkspaceSlot.DIAGNOSTICS, viewModel.getSelected());
+        assertEquals(SectionSlot.DIAGNOSTICS, viewModel.getSelected());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         robot.press(KeyCode.F1).release(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(WorkspaceSlot.REQUEST, viewModel.getSelected());
+        assertEquals(SectionSlot.REQUEST, viewModel.getSelected());
         assertTrue(robot.lookup("#helpOverlay").tryQuery().isPresent());
     }
 

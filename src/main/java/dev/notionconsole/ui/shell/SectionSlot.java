@@ -4,10 +4,11 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * The main window's four workspaces, in navigation order (Ctrl+1..4). Each describes itself for the
+ * The main window's four sections, in navigation order (Ctrl+1..4). A section is a screen of this app; it was
+ * called a "workspace" until Notion workspaces appeared in the Explorer. Each describes itself for the
  * navigation and for the empty state shown until its feature provides a view.
  */
-public enum WorkspaceSlot {
+public enum SectionSlot {
     CONNECTIONS("connections", "Connections", Feather.LINK,
             "Your Notion connections",
             "Add internal integrations, public (OAuth) integrations and personal access tokens, check who each "
@@ -31,7 +32,7 @@ public enum WorkspaceSlot {
     private final String emptyHeading;
     private final String emptyText;
 
-    WorkspaceSlot(String id, String title, Ikon icon, String emptyHeading, String emptyText) {
+    SectionSlot(String id, String title, Ikon icon, String emptyHeading, String emptyText) {
         this.id = id;
         this.title = title;
         this.icon = icon;
@@ -39,7 +40,7 @@ public enum WorkspaceSlot {
         this.emptyText = emptyText;
     }
 
-    /** Stable id: saved in settings and used for node ids ({@code #nav-request}, {@code #workspace-request}). */
+    /** Stable id: saved in settings and used for node ids ({@code #nav-request}, {@code #section-request}). */
     public String id() {
         return id;
     }
@@ -60,8 +61,8 @@ public enum WorkspaceSlot {
         return emptyText;
     }
 
-    public static WorkspaceSlot byId(String id) {
-        for (WorkspaceSlot s : values()) {
+    public static SectionSlot byId(String id) {
+        for (SectionSlot s : values()) {
             if (s.id.equals(id)) {
                 return s;
             }
