@@ -29,7 +29,8 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
 
     /** What the running JVM knows about itself. */
     public record Inputs(Path javaHome, String javaVmVersion, String classPath, List<String> jvmArgs,
-                         Map<String, String> env, String osName, Path userHome, boolean child, String switchProperty) {
+                         Map<String, String> env, String osName, Path userHome, boolean child, String switchProperty,
+                         String jpackageAppPath) {
     }
 
     /** True when an archive is there to map; false when this launch records one. */
@@ -39,7 +40,7 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
 
     /** The plan for a GUI launch, or empty to run in this JVM (a dev run, a debugger, CDS switched off...). */
     public static Optional<ArchivePlan> forGui(Inputs in, String mainClass, List<String> args) {
-        if (in.child() || off(in.env().get(SWITCH_ENV)) || off(in.switchProperty())) {
+        if (in.child() || off(in.env().get(SWITCH_ENV)) || off(in.switchProperty()) || bundledApp(in)) {
             return Optional.empty();
         }
         Path jar = singleJar(in.classPath());
@@ -103,6 +104,16 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
         }
         String xdg = env.get("XDG_CACHE_HOME");
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : userHome.resolve(".cache")).resolve("notion-console");
+    }
+
+    /**
+     * Inside a macOS or Windows app bundle the window must belong to the bundle's own executable (Dock entry,
+     * taskbar pinning, the app's name and icon); a child {@code java} would show as another app. Linux matches
+     * windows to the desktop entry by WM class, which the child keeps.
+     */
+    private static boolean bundledApp(Inputs in) {
+        String os = in.osName().toLowerCase(Locale.ROOT);
+        return in.jpackageAppPath() != null && (os.contains("mac") || os.contains("win"));
     }
 
     private static boolean off(String value) {
