@@ -67,7 +67,10 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
         // a desktop app's defaults, before the parent's own options so that those win: a heap that starts small
         // and grows with the live data (the JVM's default starts at 1/64 of the machine's memory, all of whose
         // young generation gets touched, so resident, within minutes)
-        cmd.add("-Xms32m");
+        cmd.add("-Xms64m");
+        // with the serial collector a metadata-triggered collection is a full one; the app's class metadata
+        // crosses the default threshold (about 21 MB) during start-up (seen with -Xlog:gc)
+        cmd.add("-XX:MetaspaceSize=96m");
         if (in.jvmArgs().stream().noneMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"))) {
             // the serial collector starts faster and keeps less memory for one window's worth of objects
             // (jpackage's options use it too); two collectors would be an error, so only when none was chosen

@@ -60,7 +60,7 @@ class ArchivePlanTest {
         assertTrue(p.pending().getFileName().toString().startsWith(p.archive().getFileName() + ".pending-"));
         List<String> cmd = p.command();
         assertEquals(javaHome.resolve("bin/java").toString(), cmd.get(0));
-        assertTrue(cmd.indexOf("-Xss2m") > cmd.indexOf("-Xms32m"), "the parent's own JVM options after the defaults: they win");
+        assertTrue(cmd.indexOf("-Xss2m") > cmd.indexOf("-Xms64m"), "the parent's own JVM options after the defaults: they win");
         assertTrue(cmd.contains("-XX:ArchiveClassesAtExit=" + p.pending()), cmd.toString());
         assertTrue(cmd.contains("-D" + ArchivePlan.CHILD_PROPERTY + "=true"), "so the child never relaunches");
         assertEquals(List.of("-cp", jar.toString(), "dev.notionconsole.Launcher"), cmd.subList(cmd.size() - 3, cmd.size()),
