@@ -31,6 +31,8 @@ public final class NotionConsoleCli implements Runnable {
         cl.addSubcommand(new SandboxCommand());
         cl.addSubcommand(new RequestCommand());
         cl.addSubcommand(new OAuthCommand());
+        cl.addSubcommand(new MapCommand());
+        cl.addSubcommand(new DiagnoseCommand());
         // '@FILE' is our syntax for a request body (request --data @body.json), not picocli's argument files
         cl.setExpandAtFiles(false);
         // nothing printed (a server's text, a callback's error, a hand-edited file's name) can drive the terminal

@@ -105,13 +105,21 @@ public final class RequestCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
         ConnectionsCommand.Environment env = environment != null ? environment : ConnectionsCommand.Environment.real();
-        RequestSpec request = parse(env, cl);
+        RequestSpec request = spec(env, cl, method, path, data, version, headers, form);
 
         ConnectionService service = ConnectionServices.open(env.dirs(), env.env(), env.sandbox(), Runnable::run);
         Connection c = (connection != null ? service.findByIdOrName(connection) : service.current()).orElseThrow(() ->
                 new CommandLine.ParameterException(cl, connection != null
                         ? "No connection called or with id \"" + connection + "\". See 'notion-console connections list'."
                         : "No current connection. Name one with --connection, or set NOTION_TOKEN."));
+        String ignoredHost = urlHost(path);
+        if (ignoredHost != null) {
+            String base = c.isSandbox() ? "the sandbox" : c.baseUrl();
+            if (c.isSandbox() || !ignoredHost.equalsIgnoreCase(URI.create(c.baseUrl()).getHost())) {
+                err.println("note: the host in the URL (" + TerminalText.line(ignoredHost) + ") is ignored: \"" + c.name()
+                        + "\" sends to " + base + ". Only the path and query are used.");
+            }
+        }
         HistoryStore history = noHistory ? null : HistoryStore.open(env.dirs().config());
         if (history != null && history.loadProblem() != null) {
             err.println("note: " + history.loadProblem());
@@ -195,7 +203,23 @@ public final class RequestCommand implements Callable<Integer> {
         return TerminalText.message(sb.toString());
     }
 
-    private RequestSpec parse(ConnectionsCommand.Environment env, CommandLine cl) {
+    /** The host of a full URL given as PATH (only its path and query are used), or null for a path. */
+    static String urlHost(String path) {
+        String p = path.trim();
+        if (!p.matches("(?i)https?://.*")) {
+            return null;
+        }
+        try {
+            URI u = URI.create(p);
+            return u.getHost() == null ? u.getRawAuthority() : u.getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** METHOD PATH [--data] [--version] [-H] [-F] as a request: shared by {@code request} and {@code diagnose}. */
+    static RequestSpec spec(ConnectionsCommand.Environment env, CommandLine cl, String method, String path, String data, String version,
+                            List<String> headers, List<String> form) {
         String m = method.trim().toUpperCase(Locale.ROOT);
         if (!m.matches("GET|POST|PATCH|DELETE")) {
             throw new CommandLine.ParameterException(cl, "\"" + method + "\" is not a method Notion uses (GET, POST, PATCH, DELETE).");
@@ -203,8 +227,14 @@ public final class RequestCommand implements Callable<Integer> {
         String p = path.trim();
         List<NameValue> query = new ArrayList<>();
         if (p.matches("(?i)https?://.*")) {
-            URI u = URI.create(p);
-            p = u.getRawPath() + (u.getRawQuery() != null ? "?" + u.getRawQuery() : "");
+            URI u;
+            try {
+                u = URI.create(p);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "\"" + TerminalText.line(p) + "\" is not a URL or a path.");
+            }
+            p = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
+                    + (u.getRawQuery() != null ? "?" + u.getRawQuery() : "");
         }
         int q = p.indexOf('?');
         if (q >= 0) {
@@ -244,10 +274,10 @@ public final class RequestCommand implements Callable<Integer> {
         if (!fields.isEmpty() && data != null) {
             throw new CommandLine.ParameterException(cl, "--form and --data cannot be combined: a request carries a form or a JSON body.");
         }
-        return new RequestSpec(m, p, query, hs, body(env, cl), version, fields);
+        return new RequestSpec(m, p, query, hs, body(env, cl, data), version, fields);
     }
 
-    private String body(ConnectionsCommand.Environment env, CommandLine cl) {
+    private static String body(ConnectionsCommand.Environment env, CommandLine cl, String data) {
         if (data == null) {
             return "";
         }

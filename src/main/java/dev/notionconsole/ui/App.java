@@ -35,6 +35,7 @@ public class App extends Application {
 
     private AppContext context;
     private MainWindowViewModel mainWindow;
+    private MainWindowView mainWindowView;
     private Thread shutdownHook;
 
     public static void launchGui(String[] args) {
@@ -63,6 +64,7 @@ public class App extends Application {
         long t0 = System.nanoTime();
         mainWindow = context.mainWindowViewModel();
         MainWindowView view = new MainWindowView(mainWindow, context.dialogs(), context.notificationLayer());
+        mainWindowView = view;
         view.install(stage);
         context.attach(stage);
         FirstFrameProbe probe = FirstFrameProbe.install(stage);
@@ -98,6 +100,9 @@ public class App extends Application {
 
     @Override
     public void stop() {
+        if (mainWindowView != null) {
+            mainWindowView.dispose(); // the section views stop listening to the services (issue 17)
+        }
         if (mainWindow != null) {
             mainWindow.dispose();
             saveSettings(); // a few hundred bytes at exit; nothing is waiting on this thread any more

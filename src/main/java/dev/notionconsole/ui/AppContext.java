@@ -64,8 +64,10 @@ public final class AppContext implements AutoCloseable {
     private final OAuthService oauth;
     private Window mainWindow;
 
-    // --- request (issue 6): its files are read after the first frame (docs/decisions/0097-first-frame-path.md) ---
+    /** The one way every workspace calls the API as a connection. */
     private final ConnectionCaller caller;
+
+    // --- request (issue 6): read after the first frame (docs/decisions/0097-first-frame-path.md) ---
     private final CompletableFuture<RequestServices> requestServices = new CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicBoolean deferredStarted = new java.util.concurrent.atomic.AtomicBoolean();
     private final FailedExchanges failedExchanges = new FailedExchanges();
@@ -137,8 +139,7 @@ public final class AppContext implements AutoCloseable {
 
     private Section requestSection() {
         return Section.of(SectionSlot.REQUEST, () -> new RequestView(new RequestViewModel(connections,
-                        requestServices().sender(), requestServices().savedRequests(), tasks, dialogs, new BodyRenderer(),
-                        Platform::runLater, failed -> {
+                        requestServices().sender(), requestServices().savedRequests(), tasks, dialogs, new BodyRenderer(), Platform::runLater, failed -> {
                             failedExchanges.offer(failed);
                             navigator.accept(SectionSlot.DIAGNOSTICS);
                         })))
