@@ -29,7 +29,8 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
 
     /** What the running JVM knows about itself. */
     public record Inputs(Path javaHome, String javaVmVersion, String classPath, List<String> jvmArgs,
-                         Map<String, String> env, String osName, Path userHome, boolean child, String switchProperty) {
+                         Map<String, String> env, String osName, Path userHome, boolean child, String switchProperty,
+                         String jpackageAppPath) {
     }
 
     /** True when an archive is there to map; false when this launch records one. */
@@ -39,7 +40,7 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
 
     /** The plan for a GUI launch, or empty to run in this JVM (a dev run, a debugger, CDS switched off...). */
     public static Optional<ArchivePlan> forGui(Inputs in, String mainClass, List<String> args) {
-        if (in.child() || off(in.env().get(SWITCH_ENV)) || off(in.switchProperty())) {
+        if (in.child() || off(in.env().get(SWITCH_ENV)) || off(in.switchProperty()) || bundledApp(in)) {
             return Optional.empty();
         }
         Path jar = singleJar(in.classPath());
@@ -66,7 +67,10 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
         // a desktop app's defaults, before the parent's own options so that those win: a heap that starts small
         // and grows with the live data (the JVM's default starts at 1/64 of the machine's memory, all of whose
         // young generation gets touched, so resident, within minutes)
-        cmd.add("-Xms32m");
+        cmd.add("-Xms64m");
+        // with the serial collector a metadata-triggered collection is a full one; the app's class metadata
+        // crosses the default threshold (about 21 MB) during start-up (seen with -Xlog:gc)
+        cmd.add("-XX:MetaspaceSize=96m");
         if (in.jvmArgs().stream().noneMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"))) {
             // the serial collector starts faster and keeps less memory for one window's worth of objects
             // (jpackage's options use it too); two collectors would be an error, so only when none was chosen
@@ -103,6 +107,16 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
         }
         String xdg = env.get("XDG_CACHE_HOME");
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : userHome.resolve(".cache")).resolve("notion-console");
+    }
+
+    /**
+     * Inside a macOS or Windows app bundle the window must belong to the bundle's own executable (Dock entry,
+     * taskbar pinning, the app's name and icon); a child {@code java} would show as another app. Linux matches
+     * windows to the desktop entry by WM class, which the child keeps.
+     */
+    private static boolean bundledApp(Inputs in) {
+        String os = in.osName().toLowerCase(Locale.ROOT);
+        return in.jpackageAppPath() != null && (os.contains("mac") || os.contains("win"));
     }
 
     private static boolean off(String value) {

@@ -27,7 +27,8 @@ public final class Relauncher {
                     System.getProperty("java.vm.version", ""), System.getProperty("java.class.path", ""),
                     ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getenv(),
                     System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")),
-                    Boolean.getBoolean(ArchivePlan.CHILD_PROPERTY), System.getProperty(ArchivePlan.SWITCH_PROPERTY)),
+                    Boolean.getBoolean(ArchivePlan.CHILD_PROPERTY), System.getProperty(ArchivePlan.SWITCH_PROPERTY),
+                    System.getProperty("jpackage.app-path")),
                     mainClass, args);
         } catch (RuntimeException e) {
             return OptionalInt.empty();

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  *   <li>first useful frame: the connection list filled, the picker set, the status bar live (for the bare
  *       window, its first frame);</li>
  *   <li>idle memory: resident set of the launched process and its children (the console's launcher JVM waits
- *       for the GUI JVM) {@value #IDLE_SECONDS} s after the start.</li>
+ *       for the GUI JVM) {@value #IDLE_SECONDS} s after the start, or once settled if that is later.</li>
  * </ul>
  * Also the longest JavaFX pulse gap from the first frame to 1.5 s after the useful one ({@link FirstFrameProbe}),
  * so a first frame followed by a freeze shows.
@@ -233,6 +233,13 @@ class ColdStartBench {
                     frames.add(home.resolve("first-frame.txt"));
                     started.add(l.start(display, home, frames.get(frames.size() - 1), false));
                 }
+                // at 30 s after the start, or once settled (useful frame + 1.5 s) when a loaded machine is slower
+                long settleBy = start + 180_000;
+                for (Path f : frames) {
+                    while (!Files.exists(f) && System.currentTimeMillis() < settleBy) {
+                        Thread.sleep(200);
+                    }
+                }
                 long wait = start + IDLE_SECONDS * 1000L - System.currentTimeMillis();
                 if (wait > 0) {
                     // a fixed point in time is what is measured here, not a condition: nothing to wait on instead
@@ -241,7 +248,7 @@ class ColdStartBench {
                 long[] rss = new long[launches.length];
                 for (int i = 0; i < launches.length; i++) {
                     if (!Files.exists(frames.get(i))) {
-                        throw new AssertionError(launches[i].name + " had not settled " + IDLE_SECONDS + " s after start");
+                        throw new AssertionError(launches[i].name + " had not settled 180 s after start");
                     }
                     rss[i] = treeRssKb(started.get(i).toHandle());
                 }

@@ -30,14 +30,21 @@ class ArchivePlanTest {
         Path java = Files.createDirectories(javaHome.resolve("bin")).resolve("java");
         Files.writeString(java, "#!/bin/sh\n");
         java.toFile().setExecutable(true);
+        Path exe = Files.writeString(javaHome.resolve("bin/java.exe"), "MZ"); // for the Windows rules
+        exe.toFile().setExecutable(true);
         jar = Files.writeString(dir.resolve("notion-console.jar"), "not really a jar");
         cache = dir.resolve("cache");
     }
 
     private ArchivePlan.Inputs inputs(String classPath, List<String> jvmArgs, Map<String, String> env, boolean child,
                                       String switchProperty) {
-        return new ArchivePlan.Inputs(javaHome, "17.0.15+6", classPath, jvmArgs, env, "Linux", dir.resolve("home"),
-                child, switchProperty);
+        return inputs(classPath, jvmArgs, env, child, switchProperty, "Linux", null);
+    }
+
+    private ArchivePlan.Inputs inputs(String classPath, List<String> jvmArgs, Map<String, String> env, boolean child,
+                                      String switchProperty, String os, String jpackageAppPath) {
+        return new ArchivePlan.Inputs(javaHome, "17.0.15+6", classPath, jvmArgs, env, os, dir.resolve("home"),
+                child, switchProperty, jpackageAppPath);
     }
 
     private Optional<ArchivePlan> plan(List<String> jvmArgs) {
@@ -53,7 +60,7 @@ class ArchivePlanTest {
         assertTrue(p.pending().getFileName().toString().startsWith(p.archive().getFileName() + ".pending-"));
         List<String> cmd = p.command();
         assertEquals(javaHome.resolve("bin/java").toString(), cmd.get(0));
-        assertTrue(cmd.indexOf("-Xss2m") > cmd.indexOf("-Xms32m"), "the parent's own JVM options after the defaults: they win");
+        assertTrue(cmd.indexOf("-Xss2m") > cmd.indexOf("-Xms64m"), "the parent's own JVM options after the defaults: they win");
         assertTrue(cmd.contains("-XX:ArchiveClassesAtExit=" + p.pending()), cmd.toString());
         assertTrue(cmd.contains("-D" + ArchivePlan.CHILD_PROPERTY + "=true"), "so the child never relaunches");
         assertEquals(List.of("-cp", jar.toString(), "dev.notionconsole.Launcher"), cmd.subList(cmd.size() - 3, cmd.size()),
@@ -106,6 +113,21 @@ class ArchivePlanTest {
         }
         Files.delete(javaHome.resolve("bin/java"));
         assertTrue(plan(List.of()).isEmpty(), "a runtime without bin/java (jlink --strip-native-commands)");
+    }
+
+    @Test
+    void thePackagedAppRelaunchesOnLinuxButNotInsideAMacOrWindowsBundle() {
+        Map<String, String> env = Map.of(ArchivePlan.CACHE_ENV, cache.toString());
+        String main = "dev.notionconsole.Launcher";
+        String app = "/opt/notion-console/bin/notion-console";
+        assertTrue(ArchivePlan.forGui(inputs(jar.toString(), List.of(), env, false, null, "Linux", app), main, List.of())
+                .isPresent(), "Linux: the desktop entry finds the child's window by its WM class");
+        for (String os : List.of("Mac OS X", "Windows 11")) {
+            assertTrue(ArchivePlan.forGui(inputs(jar.toString(), List.of(), env, false, null, os, app), main, List.of())
+                    .isEmpty(), os + ": the window must stay the bundle's");
+            assertTrue(ArchivePlan.forGui(inputs(jar.toString(), List.of(), env, false, null, os, null), main, List.of())
+                    .isPresent(), os + ": java -jar relaunches");
+        }
     }
 
     @Test
