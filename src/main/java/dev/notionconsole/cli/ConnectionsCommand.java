@@ -1,6 +1,5 @@
 package dev.notionconsole.cli;
 
-import dev.notionconsole.notion.Capability;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
@@ -12,14 +11,16 @@ import dev.notionconsole.connections.InvalidConnectionException;
 import dev.notionconsole.connections.LearnedCapability;
 import dev.notionconsole.connections.RatePlan;
 import dev.notionconsole.connections.SandboxAccess;
-import dev.notionconsole.sandbox.ops.SandboxRuntime;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.Secret;
 import dev.notionconsole.core.json.Json;
+import dev.notionconsole.notion.Capability;
+import dev.notionconsole.sandbox.ops.SandboxRuntime;
 import dev.notionconsole.secrets.FileSecretStore;
 import dev.notionconsole.secrets.SecretStorage;
 import dev.notionconsole.secrets.SecretStoreException;
+import dev.notionconsole.wiring.SandboxServerAccess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,12 +39,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /**
  * {@code notion-console connections ...}: saved connections from the command line (issue 4). Secrets come from
@@ -69,7 +70,7 @@ public final class ConnectionsCommand implements Runnable {
         public static Environment real() {
             SandboxRuntime sandbox = new SandboxRuntime();
             Runtime.getRuntime().addShutdownHook(new Thread(sandbox::stop, "sandbox-stop"));
-            return new Environment(AppDirs.fromEnvironment(), System.getenv(), () -> System.in, sandbox);
+            return new Environment(AppDirs.fromEnvironment(), System.getenv(), () -> System.in, SandboxServerAccess.of(sandbox));
         }
     }
 

@@ -6,7 +6,6 @@ import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
 import dev.notionconsole.connections.Installation;
 import dev.notionconsole.connections.SandboxAccess;
-import dev.notionconsole.sandbox.ops.SandboxRuntime;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.concurrent.CancellationToken;
@@ -17,6 +16,8 @@ import dev.notionconsole.oauth.OAuthService;
 import dev.notionconsole.oauth.RedirectUri;
 import dev.notionconsole.oauth.SystemBrowserOpener;
 import dev.notionconsole.oauth.TokenEndpoint;
+import dev.notionconsole.sandbox.ops.SandboxRuntime;
+import dev.notionconsole.wiring.SandboxServerAccess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,10 +31,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /**
  * {@code notion-console oauth ...}: authorize a public connection through the browser and keep its tokens
@@ -50,7 +51,7 @@ public final class OAuthCommand implements Runnable {
     public record Environment(AppDirs dirs, Map<String, String> env, Supplier<InputStream> stdin, SandboxAccess sandbox,
                               BrowserOpener browser) {
         static Environment real() {
-            return new Environment(AppDirs.fromEnvironment(), System.getenv(), () -> System.in, new SandboxRuntime(),
+            return new Environment(AppDirs.fromEnvironment(), System.getenv(), () -> System.in, SandboxServerAccess.of(new SandboxRuntime()),
                     new SystemBrowserOpener());
         }
     }

@@ -13,7 +13,7 @@ import dev.notionconsole.notion.NotionError;
 import dev.notionconsole.notion.NotionTransportException;
 import dev.notionconsole.notion.Wait;
 import dev.notionconsole.request.NameValue;
-import dev.notionconsole.request.RequestSender;
+import dev.notionconsole.request.send.RequestSender;
 import dev.notionconsole.request.RequestSpec;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
 import dev.notionconsole.request.history.HistoryStore;

@@ -11,6 +11,7 @@ import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.SandboxServer;
 import dev.notionconsole.secrets.SecretStorage;
+import dev.notionconsole.wiring.SandboxServerAccess;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -37,7 +37,7 @@ public final class SandboxModel {
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final Map<String, FileUpload> fileUploads = new LinkedHashMap<>();
     private final TokenRegistry tokens = new TokenRegistry();
-    private final List<FaultRule> faults = new ArrayList<>();
+    private com.fasterxml.jackson.databind.JsonNode faults;
     private com.fasterxml.jackson.databind.JsonNode rateLimits;
     private final Visibility visibility = new Visibility(this);
     private final AtomicLong idCounter = new AtomicLong();
@@ -385,8 +385,12 @@ public final class SandboxModel {
         this.rateLimits = rateLimits;
     }
 
-    /** Fault rules from the fixture; the fault-injection pre-handler reads and may edit this list. */
-    public List<FaultRule> faults() {
+    /** The fixture's {@code faults} array as written (validated by the loader), or null; the fault injector reads it. */
+    public com.fasterxml.jackson.databind.JsonNode faults() {
         return faults;
+    }
+
+    public void setFaults(com.fasterxml.jackson.databind.JsonNode faults) {
+        this.faults = faults;
     }
 }

@@ -20,7 +20,7 @@ import dev.notionconsole.notion.Wait;
 import dev.notionconsole.request.FormFields;
 import dev.notionconsole.request.NameValue;
 import dev.notionconsole.request.Pagination;
-import dev.notionconsole.request.RequestSender;
+import dev.notionconsole.request.send.RequestSender;
 import dev.notionconsole.request.RequestSpec;
 import dev.notionconsole.notion.catalog.Endpoint;
 import dev.notionconsole.notion.catalog.EndpointCatalog;

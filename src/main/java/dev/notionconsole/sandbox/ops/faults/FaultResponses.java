@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notionconsole.core.json.Json;
+import dev.notionconsole.sandbox.fixture.FaultRule;
+import dev.notionconsole.sandbox.fixture.FaultVariant;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -28,21 +30,6 @@ public final class FaultResponses {
     private FaultResponses() {
     }
 
-    /** The Notion code and message that go with a status, or null when the status has no default. */
-    static String[] defaultCodeAndMessage(int status) {
-        return switch (status) {
-            case 409 -> new String[] {"conflict_error", "Conflict occurred while saving. Please try again."};
-            case 429 -> new String[] {"rate_limited", "You have been rate limited. Please try again in a few minutes."};
-            case 500 -> new String[] {"internal_server_error", "Unexpected error occurred."};
-            case 502 -> new String[] {"bad_gateway", "Bad Gateway"};
-            case 503 -> new String[] {"service_unavailable", "Notion is unavailable, please try again later."};
-            case 504 -> new String[] {"gateway_timeout", "Gateway Timeout"};
-            // Notion documents the code and the retry rule but no message (notion-api.md 4.2): ours [inf].
-            case 529 -> new String[] {"service_overload", "Notion is temporarily overloaded. Please try again later."};
-            default -> null;
-        };
-    }
-
     /** The answer of a rule that replaces the handler (every body kind but saved_timeout). */
     public static FaultAnswer answer(FaultRule rule) {
         if (rule.variant() == FaultVariant.EDGE_HTML) {
@@ -51,7 +38,7 @@ public final class FaultResponses {
         if (rule.variant() == FaultVariant.EMPTY) {
             return new FaultAnswer.Raw(rule.status(), null, new byte[0], Map.of());
         }
-        String[] defaults = defaultCodeAndMessage(rule.status());
+        String[] defaults = FaultRule.defaultCodeAndMessage(rule.status());
         String code = rule.code() != null ? rule.code() : defaults[0];
         String message = rule.message() != null ? rule.message() : defaults[1];
         Map<String, String> headers = new LinkedHashMap<>();
@@ -94,7 +81,7 @@ public final class FaultResponses {
         } else if (committed != null && committed.hasNonNull("id")) {
             additional.put("committed_resource_id", committed.get("id").asText());
         }
-        String[] defaults = defaultCodeAndMessage(503);
+        String[] defaults = FaultRule.defaultCodeAndMessage(503);
         return new FaultAnswer.JsonError(rule.status(), rule.code() != null ? rule.code() : defaults[0],
                 rule.message() != null ? rule.message() : SAVED_MESSAGE, additional, Map.of());
     }
