@@ -4,7 +4,6 @@ import dev.notionconsole.core.http.QueryString;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.notion.CallObserver;
 import dev.notionconsole.notion.ErrorCodes;
@@ -106,7 +105,7 @@ public final class RequestCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
         ConnectionsCommand.Environment env = environment != null ? environment : ConnectionsCommand.Environment.real();
-        RequestSpec request = parse(env, cl);
+        RequestSpec request = spec(env, cl, method, path, data, version, headers, form);
 
         ConnectionService service = ConnectionServices.open(env.dirs(), env.env(), env.sandbox(), Runnable::run);
         Connection c = (connection != null ? service.findByIdOrName(connection) : service.current()).orElseThrow(() ->
@@ -160,14 +159,14 @@ public final class RequestCommand implements Callable<Integer> {
             out.flush();
             err.println(status(x, c));
             if (o.reauthorization() != null) {
-                err.println(Redactor.redact(o.reauthorization()));
+                err.println(TerminalText.message(o.reauthorization()));
             }
             return x.ok() ? ExitCodes.OK : ExitCodes.API_ERROR;
         } catch (NotionTransportException e) {
-            err.println("Could not connect (" + c.name() + "): " + Redactor.redact(e.getMessage()));
+            err.println("Could not connect (" + c.name() + "): " + TerminalText.message(e.getMessage()));
             return ExitCodes.CONNECT;
         } catch (SecretStoreException e) {
-            err.println("No token for " + c.name() + ": " + Redactor.redact(e.getMessage()));
+            err.println("No token for " + c.name() + ": " + TerminalText.message(e.getMessage()));
             return ExitCodes.USAGE;
         }
     }
@@ -193,10 +192,12 @@ public final class RequestCommand implements Callable<Integer> {
         if (x.requestId() != null) {
             sb.append(" · request id ").append(x.requestId());
         }
-        return Redactor.redact(sb.toString().replace('\n', ' '));
+        return TerminalText.message(sb.toString());
     }
 
-    private RequestSpec parse(ConnectionsCommand.Environment env, CommandLine cl) {
+    /** METHOD PATH [--data] [--version] [-H] [-F] as a request: shared by {@code request} and {@code diagnose}. */
+    static RequestSpec spec(ConnectionsCommand.Environment env, CommandLine cl, String method, String path, String data, String version,
+                            List<String> headers, List<String> form) {
         String m = method.trim().toUpperCase(Locale.ROOT);
         if (!m.matches("GET|POST|PATCH|DELETE")) {
             throw new CommandLine.ParameterException(cl, "\"" + method + "\" is not a method Notion uses (GET, POST, PATCH, DELETE).");
@@ -245,10 +246,10 @@ public final class RequestCommand implements Callable<Integer> {
         if (!fields.isEmpty() && data != null) {
             throw new CommandLine.ParameterException(cl, "--form and --data cannot be combined: a request carries a form or a JSON body.");
         }
-        return new RequestSpec(m, p, query, hs, body(env, cl), version, fields);
+        return new RequestSpec(m, p, query, hs, body(env, cl, data), version, fields);
     }
 
-    private String body(ConnectionsCommand.Environment env, CommandLine cl) {
+    private static String body(ConnectionsCommand.Environment env, CommandLine cl, String data) {
         if (data == null) {
             return "";
         }

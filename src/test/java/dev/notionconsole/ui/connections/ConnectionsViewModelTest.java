@@ -175,8 +175,13 @@ class ConnectionsViewModelTest {
         dialogs.answerConfirm(true);
         vm.select(other);
         assertEquals(other.id(), vm.selectedProperty().get().id());
-        assertEquals(other.id(), service.current().orElseThrow().id(), "selecting makes it current for the app");
+        assertEquals(first.id(), service.current().orElseThrow().id(), "selecting is not choosing (issue 16)");
+        assertFalse(vm.selectedIsCurrentProperty().get());
+
+        vm.useSelected();
+        assertEquals(other.id(), service.current().orElseThrow().id(), "Use this connection makes it current");
         assertEquals(other.id(), vm.currentIdProperty().get());
+        assertTrue(vm.selectedIsCurrentProperty().get());
     }
 
     @Test

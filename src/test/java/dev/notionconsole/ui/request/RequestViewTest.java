@@ -140,7 +140,7 @@ class RequestViewTest {
         waitFor(() -> status(robot).equals("404 Not Found"));
         assertEquals("object_not_found", robot.lookup("#errorCodeLabel").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#errorMessageLabel").queryAs(Label.class).getText().startsWith("Could not find page with ID: 0c5f5fb3"));
-        assertEquals(ErrorCodes.describe("object_not_found"), robot.lookup("#errorMeaningLabel").queryAs(Label.class).getText());
+        assertEquals(dev.notionconsole.diagnostics.ErrorAdvice.describe("object_not_found"), robot.lookup("#errorMeaningLabel").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#errorBox").query().isVisible());
         robot.clickOn("#diagnoseButton");
         assertEquals(404, failed.last().orElseThrow().status(), "the failed exchange is kept for Diagnostics");
