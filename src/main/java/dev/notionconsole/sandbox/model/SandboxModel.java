@@ -39,7 +39,7 @@ public final class SandboxModel {
     private final TokenRegistry tokens = new TokenRegistry();
     private com.fasterxml.jackson.databind.JsonNode faults;
     private com.fasterxml.jackson.databind.JsonNode rateLimits;
-    private dev.notionconsole.sandbox.SearchCursorExpiry searchCursors = dev.notionconsole.sandbox.SearchCursorExpiry.OFF;
+    private SearchCursorExpiry searchCursors = SearchCursorExpiry.OFF;
     private final Visibility visibility = new Visibility(this);
     private final AtomicLong idCounter = new AtomicLong();
     private final String idSeed;
@@ -387,12 +387,12 @@ public final class SandboxModel {
     }
 
     /** The fixture's {@code search_cursors} setting (off unless given). */
-    public dev.notionconsole.sandbox.SearchCursorExpiry searchCursors() {
+    public SearchCursorExpiry searchCursors() {
         return searchCursors;
     }
 
-    public void setSearchCursors(dev.notionconsole.sandbox.SearchCursorExpiry searchCursors) {
-        this.searchCursors = searchCursors == null ? dev.notionconsole.sandbox.SearchCursorExpiry.OFF : searchCursors;
+    public void setSearchCursors(SearchCursorExpiry searchCursors) {
+        this.searchCursors = searchCursors == null ? SearchCursorExpiry.OFF : searchCursors;
     }
 
     /** The fixture's {@code faults} array as written (validated by the loader), or null; the fault injector reads it. */

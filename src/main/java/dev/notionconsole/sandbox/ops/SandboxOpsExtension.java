@@ -3,7 +3,7 @@ package dev.notionconsole.sandbox.ops;
 import dev.notionconsole.sandbox.SandboxContext;
 import dev.notionconsole.sandbox.SandboxExtension;
 import dev.notionconsole.sandbox.SandboxOptions;
-import dev.notionconsole.sandbox.SearchCursorExpiry;
+import dev.notionconsole.sandbox.model.SearchCursorExpiry;
 import dev.notionconsole.sandbox.http.Router;
 import dev.notionconsole.sandbox.model.Ids;
 import dev.notionconsole.sandbox.model.SandboxModel;
