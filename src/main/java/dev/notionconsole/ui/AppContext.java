@@ -40,7 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root (docs/decisions/0007-composition-root.md): builds every service once and hands them to
+ * The composition root (docs/decisions/0007-composition-root-and-workspaces.md): builds every service once and hands them to
  * ViewModels through their constructors. No container, no statics: a test can build its own.
  *
  * <p>Built in {@code Application.init()}, off the JavaFX thread, so services may read their files here.

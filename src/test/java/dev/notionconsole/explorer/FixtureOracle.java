@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * What a map of a fixture's connection must hold, computed from the fixture file alone (docs/sandbox-fixtures.md,
- * notion-api.md 5.1-5.2), independently of the sandbox's visibility engine and of the explorer. Modelled on
+ * docs/notion-api.md §5.1-5.2), independently of the sandbox's visibility engine and of the explorer. Modelled on
  * PermissionMatrixTest's oracle (sandbox package), generalised to any fixture and to every connection kind; when the
  * shared test-support package lands this belongs there. Only {@link Ids#fromKey} (the fixture's naming rule) is shared.
  */

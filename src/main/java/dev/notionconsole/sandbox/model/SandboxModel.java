@@ -131,7 +131,7 @@ public final class SandboxModel {
     }
 
     /**
-     * What a user's page picker offers (OAuth consent, notion-api.md 2.10 / 5.2): pages and databases the user can
+     * What a user's page picker offers (OAuth consent, docs/notion-api.md §2.10 / 5.2): pages and databases the user can
      * see whose parent they cannot see (or that are workspace-level), not in the trash, in tree order.
      */
     public List<Node> pickerRoots(User user) {
@@ -181,7 +181,7 @@ public final class SandboxModel {
         link(node, parent, index);
     }
 
-    /** Moves a node to another parent; visibility follows the new ancestry (notion-api.md 5.2). */
+    /** Moves a node to another parent; visibility follows the new ancestry (docs/notion-api.md §5.2). */
     public void move(Node node, Node newParent, int index) {
         siblings(node).remove(node);
         link(node, newParent, index);
@@ -236,7 +236,7 @@ public final class SandboxModel {
         }
     }
 
-    // ---- views (notion-api.md 2.5) -------------------------------------------------------------------------
+    // ---- views (docs/notion-api.md §2.5) -------------------------------------------------------------------------
 
     /**
      * Adds a view to its database's tab bar at an index (-1: the end).
@@ -292,7 +292,7 @@ public final class SandboxModel {
         viewQueries.remove(id);
     }
 
-    // ---- file uploads (notion-api.md 2.9; in memory only, decision 0066) -----------------------------------
+    // ---- file uploads (docs/notion-api.md §2.9; in memory only, decision 0066) -----------------------------------
 
     public void addFileUpload(FileUpload u) {
         fileUploads.put(u.id(), u);

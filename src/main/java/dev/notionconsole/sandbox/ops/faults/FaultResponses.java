@@ -14,14 +14,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Builds the answers of fault rules, in Notion's wording (notion-api.md 4.1, 4.2, 4.5). */
+/** Builds the answers of fault rules, in Notion's wording (docs/notion-api.md §4.1, 4.2, 4.5). */
 public final class FaultResponses {
-    /** notion-api.md 4.5, documented example. */
+    /** docs/notion-api.md §4.5, documented example. */
     public static final String SAVED_MESSAGE = "The change was saved, but the response could not be built in time. "
             + "Read the object again instead of repeating the write.";
     static final int DEFAULT_RETRY_AFTER_429 = 30;
     static final int DEFAULT_RETRY_AFTER_529 = 5;
-    /** Notion's maximum request time (notion-api.md 4.2, 503 row). */
+    /** Notion's maximum request time (docs/notion-api.md §4.2, 503 row). */
     static final long DEADLINE_MS = 60_000;
 
     private static final Pattern APPEND_PATH = Pattern.compile("^/v1/blocks/([^/?]+)/children/?(\\?.*)?$");
@@ -46,7 +46,7 @@ public final class FaultResponses {
         int retryAfter = rule.retryAfter().orElse(rule.status() == 429 ? DEFAULT_RETRY_AFTER_429
                 : rule.status() == 529 ? DEFAULT_RETRY_AFTER_529 : -1);
         if (retryAfter >= 0) {
-            // Whenever Retry-After is sent, the body repeats it (notion-api.md 4.5)
+            // Whenever Retry-After is sent, the body repeats it (docs/notion-api.md §4.5)
             headers.put("Retry-After", String.valueOf(retryAfter));
             additional = Json.mapper().createObjectNode();
             if (rule.status() == 429) {
@@ -59,7 +59,7 @@ public final class FaultResponses {
 
     /**
      * The 503 that replaces a write's successful answer: the write happened, the client must read instead of
-     * repeating it (notion-api.md 4.5). Creates report the new object; appends report the parent and the new
+     * repeating it (docs/notion-api.md §4.5). Creates report the new object; appends report the parent and the new
      * children; updates and deletes report the object.
      *
      * @param committed the JSON the handler would have answered
@@ -88,7 +88,7 @@ public final class FaultResponses {
 
     /**
      * A page like the ones Cloudflare serves when a request is stopped at the edge (WAF block, origin down,
-     * timeout): HTML, a {@code cf-ray} header, and no Notion request id (notion-api.md 1.2, 4.1).
+     * timeout): HTML, a {@code cf-ray} header, and no Notion request id (docs/notion-api.md §1.2, 4.1).
      */
     public static FaultAnswer edgeHtml(int status) {
         String ray = HexFormat.of().formatHex(randomBytes(8)) + "-FRA";
