@@ -3,27 +3,20 @@ package dev.notionconsole.cli;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
 import dev.notionconsole.connections.ConnectionTransfer;
 import dev.notionconsole.connections.IdentityCheck;
 import dev.notionconsole.connections.Installation;
 import dev.notionconsole.connections.InvalidConnectionException;
 import dev.notionconsole.connections.LearnedCapability;
 import dev.notionconsole.connections.RatePlan;
-import dev.notionconsole.connections.SandboxAccess;
-import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.Secret;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.notion.Capability;
-import dev.notionconsole.sandbox.ops.SandboxRuntime;
 import dev.notionconsole.secrets.FileSecretStore;
 import dev.notionconsole.secrets.SecretStorage;
-import dev.notionconsole.secrets.SecretStoreException;
-import dev.notionconsole.wiring.SandboxServerAccess;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,34 +53,16 @@ import picocli.CommandLine;
                 "never from arguments. Exit codes: 0 ok, 1 the API said no (401, kind mismatch), 2 bad usage,",
                 "3 could not connect."})
 public final class ConnectionsCommand implements Runnable {
-    /** What the commands need from their surroundings; tests give their own. */
-    public record Environment(AppDirs dirs, Map<String, String> env, Supplier<InputStream> stdin, SandboxAccess sandbox) {
-        /**
-         * The real surroundings. Sandbox connections use an in-process sandbox started on first use (only when a
-         * command calls one) and stopped when the process exits.
-         */
-        public static Environment real() {
-            SandboxRuntime sandbox = new SandboxRuntime();
-            Runtime.getRuntime().addShutdownHook(new Thread(sandbox::stop, "sandbox-stop"));
-            return new Environment(AppDirs.fromEnvironment(), System.getenv(), () -> System.in, SandboxServerAccess.of(sandbox));
-        }
-    }
-
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
-    private final Environment environment;
-    private Environment resolved;
-    private ConnectionService service;
+    private final CliContext context;
+    private boolean storageNoted;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public ConnectionsCommand() {
-        this(null);
-    }
-
-    public ConnectionsCommand(Environment environment) {
-        this.environment = environment;
+    public ConnectionsCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
@@ -96,27 +70,23 @@ public final class ConnectionsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    Environment environment() {
-        if (resolved == null) {
-            resolved = environment != null ? environment : Environment.real();
-        }
-        return resolved;
+    CliContext environment() {
+        return context;
     }
 
+    /** The connection service, with where secrets are kept said once (these commands are about connections). */
     ConnectionService service() {
-        if (service == null) {
-            Environment e = environment();
-            service = ConnectionServices.open(e.dirs(), e.env(), e.sandbox(), Runnable::run);
+        ConnectionService service = context.connections(spec.commandLine());
+        if (!storageNoted) {
+            storageNoted = true;
             PrintWriter err = spec.commandLine().getErr();
-            service.startupNotices().forEach(n -> err.println("note: " + Redactor.redact(n)));
             service.secretStorage().notices().forEach(n -> err.println("note: " + Redactor.redact(n)));
         }
         return service;
     }
 
     Connection resolve(String idOrName) {
-        return service().findByIdOrName(idOrName).orElseThrow(() -> new CommandLine.ParameterException(
-                spec.commandLine(), "No connection called or with id \"" + idOrName + "\". See 'connections list'."));
+        return context.connection(idOrName, spec.commandLine());
     }
 
     /** Reads one secret from a variable or the first line of standard input. */

@@ -2,8 +2,6 @@ package dev.notionconsole.cli;
 
 import dev.notionconsole.core.http.QueryString;
 import dev.notionconsole.connections.Connection;
-import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.notion.CallObserver;
 import dev.notionconsole.notion.ErrorCodes;
@@ -54,11 +52,11 @@ public final class RequestCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     // no standard --version mixin: --version is the Notion-Version here, as the issue names it
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+    @CommandLine.Mixin
+    HelpOption help = new HelpOption();
 
-    @Option(names = {"-c", "--connection"}, paramLabel = "NAME", description = "Connection name or id (default: the current one).")
-    String connection;
+    @CommandLine.Mixin
+    ConnectionOption connection = new ConnectionOption();
 
     @Parameters(index = "0", paramLabel = "METHOD", description = "GET, POST, PATCH or DELETE.")
     String method;
@@ -66,16 +64,14 @@ public final class RequestCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "PATH", description = "e.g. /v1/users/me; a query string is allowed.")
     String path;
 
-    @Option(names = {"-d", "--data"}, paramLabel = "JSON|@FILE", description = "The JSON body, or @FILE to read it (@- for standard input).")
-    String data;
+    @CommandLine.Mixin
+    BodyOptions body = new BodyOptions();
 
     @Option(names = {"-F", "--form"}, paramLabel = "NAME=VALUE|NAME=@FILE",
             description = "A multipart form field, as curl's -F (repeatable): file=@notes.pdf[;type=application/pdf] for a file, "
                     + "part_number=2 for text. Only file uploads (POST /v1/file_uploads/{id}/send) take a form.")
     List<String> form = new ArrayList<>();
 
-    @Option(names = "--version", paramLabel = "V", description = "Notion-Version for this call (default: the connection's).")
-    String version;
 
     @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'", description = "An extra header (repeatable).")
     List<String> headers = new ArrayList<>();
@@ -89,14 +85,10 @@ public final class RequestCommand implements Callable<Integer> {
     @Option(names = "--no-history", description = "Do not record this call in the history.")
     boolean noHistory;
 
-    private final ConnectionsCommand.Environment environment;
+    private final CliContext context;
 
-    public RequestCommand() {
-        this(null);
-    }
-
-    public RequestCommand(ConnectionsCommand.Environment environment) {
-        this.environment = environment;
+    public RequestCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
@@ -104,21 +96,16 @@ public final class RequestCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
-        ConnectionsCommand.Environment env = environment != null ? environment : ConnectionsCommand.Environment.real();
-        RequestSpec request = spec(env, cl, method, path, data, version, headers, form);
+        CliContext env = context;
+        RequestSpec request = spec(env, cl, method, path, body.data, body.version, headers, form);
 
-        ConnectionService service = ConnectionServices.open(env.dirs(), env.env(), env.sandbox(), Runnable::run);
-        Connection c = (connection != null ? service.findByIdOrName(connection) : service.current()).orElseThrow(() ->
-                new CommandLine.ParameterException(cl, connection != null
-                        ? "No connection called or with id \"" + connection + "\". See 'notion-console connections list'."
-                        : "No current connection. Name one with --connection, or set NOTION_TOKEN."));
+        Connection c = env.connection(connection.name(), cl);
         HistoryStore history = noHistory ? null : HistoryStore.open(env.dirs().config());
         if (history != null && history.loadProblem() != null) {
             err.println("note: " + history.loadProblem());
         }
         // a 401 on a public connection is renewed once, then repeated (issue 5)
-        RequestSender sender = new RequestSender(new dev.notionconsole.connections.ConnectionCaller(service,
-                new dev.notionconsole.oauth.OAuthService(service)), EndpointCatalog.builtIn(), history);
+        RequestSender sender = new RequestSender(env.caller(cl), EndpointCatalog.builtIn(), history);
 
         boolean blocked = false;
         for (Finding f : sender.preflight(c, request)) {
@@ -196,7 +183,7 @@ public final class RequestCommand implements Callable<Integer> {
     }
 
     /** METHOD PATH [--data] [--version] [-H] [-F] as a request: shared by {@code request} and {@code diagnose}. */
-    static RequestSpec spec(ConnectionsCommand.Environment env, CommandLine cl, String method, String path, String data, String version,
+    static RequestSpec spec(CliContext env, CommandLine cl, String method, String path, String data, String version,
                             List<String> headers, List<String> form) {
         String m = method.trim().toUpperCase(Locale.ROOT);
         if (!m.matches("GET|POST|PATCH|DELETE")) {
@@ -249,7 +236,7 @@ public final class RequestCommand implements Callable<Integer> {
         return new RequestSpec(m, p, query, hs, body(env, cl, data), version, fields);
     }
 
-    private static String body(ConnectionsCommand.Environment env, CommandLine cl, String data) {
+    private static String body(CliContext env, CommandLine cl, String data) {
         if (data == null) {
             return "";
         }

@@ -47,7 +47,7 @@ class DiagnoseCommandTest {
     }
 
     int run(String... args) {
-        ConnectionsCommand.Environment e = new ConnectionsCommand.Environment(new AppDirs(home), env,
+        CliContext e = new CliContext(new AppDirs(home), env,
                 () -> new ByteArrayInputStream(new byte[0]), access);
         CommandLine root = NotionConsoleCli.commandLine();
         CommandLine cl = new CommandLine(new DiagnoseCommand(e));

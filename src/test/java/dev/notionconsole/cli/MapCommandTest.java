@@ -56,7 +56,7 @@ class MapCommandTest {
 
     int run(boolean terminal, String... args) {
         SandboxAccess access = new SandboxServerAccess(() -> builtIn);
-        ConnectionsCommand.Environment e = new ConnectionsCommand.Environment(new AppDirs(home), env,
+        CliContext e = new CliContext(new AppDirs(home), env,
                 () -> new ByteArrayInputStream(new byte[0]), access);
         CommandLine root = NotionConsoleCli.commandLine();
         CommandLine cl = new CommandLine(new MapCommand(e, terminal));
