@@ -120,8 +120,11 @@ class MainWindowViewModelTest {
 
     @Test
     void aSettingsFileThatCannotBeWrittenIsReportedNotThrown() throws Exception {
-        Files.createDirectories(store.file()); // a directory where the file should be
         MainWindowViewModel vm = viewModel();
+        // after loading (a directory found at start-up is set aside like a damaged file): a directory where the
+        // file should be written, with something in it, so no rename can replace it
+        Files.createDirectories(store.file());
+        Files.writeString(store.file().resolve("keep"), "x");
         vm.toggleTheme();
         assertEquals(Theme.DARK, vm.getTheme(), "the theme still changes for this session");
         assertEquals(1, dialogs.ofKind("notify-warning").size());
