@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every task ends with exactly one outcome (success, failure or cancelled) followed by {@code onFinally},
  * also when it is cancelled while still queued or the runner closes before it ran (decision 0080).
- * Cancellation goes through the task's {@link CancellationToken}: cancelling the handle or the token is the
+ * Cancellation goes through the task's {@link CancellationToken}: cancelling the handle or the token is
  * the same for a queued task (it never starts); a running one sees the token, and {@link TaskHandle#cancel()} also
  * interrupts its pool thread after the token's callbacks ran.
  */
