@@ -1,6 +1,6 @@
 // Runs the official Notion JavaScript SDK (@notionhq/client, version pinned in package.json) against a running
 // sandbox and checks that the endpoints work and that errors surface with the codes the real service gives
-// (notion-api.md 4.2, 8). Prints one JSON object per check and a summary line; exits 1 if any check failed.
+// (docs/notion-api.md §4.2, 8). Prints one JSON object per check and a summary line; exits 1 if any check failed.
 //
 // Input: the environment variable SANDBOX_CHECK, a JSON object:
 //   { "sandbox":      <the line `notion-console sandbox --json` prints>,

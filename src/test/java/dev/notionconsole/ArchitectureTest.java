@@ -1,6 +1,9 @@
 package dev.notionconsole;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,20 +11,77 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the layering the brief asks for: the toolkit only in ui, standard output only in cli. */
+/**
+ * The shape of the code (decision 0082): no package cycles, the layers below, the toolkit only in {@code ui},
+ * no JavaFX scene graph in ViewModels, standard output only in {@code cli}.
+ *
+ * <pre>
+ *   entry      dev.notionconsole (Launcher)
+ *   ui         ui..                                  the JavaFX app: views, ViewModels, the composition root
+ *   cli        cli..                                 the command line
+ *   features   request.., explorer.., diagnostics.., sandbox.., settings.., wiring..
+ *   accounts   connections.., oauth..                saved connections, the one caller, OAuth
+ *   api        notion.., secrets..                   the HTTP client, the endpoint catalog, secret stores
+ *   core       core..                                redaction, JSON, files, background tasks
+ * </pre>
+ * A layer uses only the layers below it (and itself); cycles inside a layer are caught by the slices rule.
+ */
 class ArchitectureTest {
+    private static final String ROOT = "dev.notionconsole";
     private static JavaClasses classes;
 
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.notionconsole");
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.notionconsole.(*)..").should().beFreeOfCycles()
+                .because("a package is understood, tested and moved without the ones that depend on it")
+                .check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenSubpackagesEither() {
+        slices().matching("dev.notionconsole.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void eachLayerUsesOnlyTheLayersBelowIt() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("entry").definedBy(ROOT)
+                .layer("ui").definedBy(ROOT + ".ui..")
+                .layer("cli").definedBy(ROOT + ".cli..")
+                .layer("features").definedBy(ROOT + ".request..", ROOT + ".explorer..", ROOT + ".diagnostics..",
+                        ROOT + ".sandbox..", ROOT + ".settings..", ROOT + ".wiring..")
+                .layer("accounts").definedBy(ROOT + ".connections..", ROOT + ".oauth..")
+                .layer("api").definedBy(ROOT + ".notion..", ROOT + ".secrets..")
+                .layer("core").definedBy(ROOT + ".core..")
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("entry")
+                .whereLayer("cli").mayOnlyBeAccessedByLayers("entry", "ui")
+                .whereLayer("features").mayOnlyBeAccessedByLayers("entry", "ui", "cli")
+                .whereLayer("accounts").mayOnlyBeAccessedByLayers("entry", "ui", "cli", "features")
+                .whereLayer("api").mayOnlyBeAccessedByLayers("entry", "ui", "cli", "features", "accounts")
+                .check(classes);
+    }
+
+    @Test
+    void theSandboxIsIndependentOfTheClientItChecks() {
+        noClasses().that().resideInAPackage(ROOT + ".sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".notion..", ROOT + ".connections..",
+                        ROOT + ".oauth..", ROOT + ".request..", ROOT + ".secrets..", ROOT + ".wiring..",
+                        ROOT + ".explorer..", ROOT + ".diagnostics..")
+                .because("a simulator that shares code with the client cannot catch the client's mistakes")
+                .check(classes);
     }
 
     @Test
     void onlyUiUsesJavaFxOrUiLibraries() {
-        noClasses().that().resideOutsideOfPackage("dev.notionconsole.ui..")
+        noClasses().that().resideOutsideOfPackage(ROOT + ".ui..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "javafx..", "org.controlsfx..", "atlantafx..", "org.fxmisc..", "org.kordamp..", "com.sun.javafx..")
                 .because("everything below the UI is tested without a toolkit")
@@ -29,16 +89,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void viewModelsNeverTouchTheSceneGraph() {
+        classes().that().haveNameMatching(".*ViewModel(\\$.*)?")
+                .should().onlyDependOnClassesThat().resideOutsideOfPackages("javafx.scene..", "javafx.stage..")
+                .because("a ViewModel is tested without a toolkit; nodes, stages and scenes belong to its View")
+                .check(classes);
+    }
+
+    @Test
     void nothingBelowTheUiDependsOnTheUi() {
-        noClasses().that().resideOutsideOfPackage("dev.notionconsole.ui..")
-                .and().doNotHaveFullyQualifiedName("dev.notionconsole.Launcher")
-                .should().dependOnClassesThat().resideInAPackage("dev.notionconsole.ui..")
+        noClasses().that().resideOutsideOfPackage(ROOT + ".ui..")
+                .and().doNotHaveFullyQualifiedName(ROOT + ".Launcher")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".ui..")
                 .check(classes);
     }
 
     @Test
     void onlyTheCommandLineWritesToStandardStreams() {
-        noClasses().that().resideOutsideOfPackage("dev.notionconsole.cli..")
+        noClasses().that().resideOutsideOfPackage(ROOT + ".cli..")
                 .should().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")
                 .orShould().callMethod(Throwable.class, "printStackTrace")
@@ -47,8 +115,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void uiLibrariesAreNotUsedByViewModelsThroughSwingOrAwt() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("javax.swing..")
+    void neitherSwingNorAwt() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("javax.swing..", "java.awt..")
+                .because("the UI is JavaFX only: one toolkit, one UI thread")
                 .check(classes);
     }
 }

@@ -2,8 +2,7 @@ package dev.notionconsole.cli;
 
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionCaller;
-import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
+import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.diagnostics.AccessMatrix;
@@ -16,7 +15,7 @@ import dev.notionconsole.diagnostics.Evidence;
 import dev.notionconsole.notion.CallObserver;
 import dev.notionconsole.notion.NotionTransportException;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
-import dev.notionconsole.request.RequestSender;
+import dev.notionconsole.request.send.RequestSender;
 import dev.notionconsole.request.RequestSpec;
 import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.secrets.SecretStoreException;
@@ -46,11 +45,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+    @CommandLine.Mixin
+    HelpOption help = new HelpOption();
 
-    @Option(names = {"-c", "--connection"}, paramLabel = "NAME", description = "Connection name or id (default: the current one).")
-    String connection;
+    @CommandLine.Mixin
+    ConnectionOption connection = new ConnectionOption();
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "METHOD", description = "GET, POST, PATCH or DELETE.")
     String method;
@@ -58,11 +57,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "PATH", description = "e.g. /v1/pages/<id>; a query string is allowed.")
     String path;
 
-    @Option(names = {"-d", "--data"}, paramLabel = "JSON|@FILE", description = "The JSON body, or @FILE to read it (@- for standard input).")
-    String data;
+    @CommandLine.Mixin
+    BodyOptions body = new BodyOptions();
 
-    @Option(names = "--version", paramLabel = "V", description = "Notion-Version for this call (default: the connection's).")
-    String version;
 
     @Option(names = "--no-witnesses", description = "Do not ask the other saved connections.")
     boolean noWitnesses;
@@ -73,14 +70,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--matrix", paramLabel = "ID", description = "Print the access matrix of this object instead (an ID or a Notion link).")
     String matrix;
 
-    private final ConnectionsCommand.Environment environment;
+    private final CliContext context;
 
-    public DiagnoseCommand() {
-        this(null);
-    }
-
-    public DiagnoseCommand(ConnectionsCommand.Environment environment) {
-        this.environment = environment;
+    public DiagnoseCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
@@ -88,17 +81,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
-        ConnectionsCommand.Environment env = environment != null ? environment : ConnectionsCommand.Environment.real();
+        CliContext env = context;
         if (matrix == null && (method == null || path == null)) {
             throw new CommandLine.ParameterException(cl, "Give METHOD and PATH of the call to diagnose, or --matrix ID.");
         }
-        RequestSpec request = matrix == null ? RequestCommand.spec(env, cl, method, path, data, version, List.of(), List.of()) : null;
-        ConnectionService service = ConnectionServices.open(env.dirs(), env.env(), env.sandbox(), Runnable::run);
-        Connection c = (connection != null ? service.findByIdOrName(connection) : service.current()).orElseThrow(() ->
-                new CommandLine.ParameterException(cl, connection != null
-                        ? "No connection called or with id \"" + connection + "\". See 'notion-console connections list'."
-                        : "No current connection. Name one with --connection, or set NOTION_TOKEN."));
-        ConnectionCaller caller = new ConnectionCaller(service, new dev.notionconsole.oauth.OAuthService(service));
+        RequestSpec request = matrix == null ? RequestCommand.spec(env, cl, method, path, body.data, body.version, List.of(), List.of()) : null;
+        Connection c = env.connection(connection.name(), cl);
+        ConnectionCaller caller = env.caller(cl);
         DiagnosticsEngine engine = new DiagnosticsEngine(caller, EndpointCatalog.builtIn());
         DiagnosisListener progress = json ? DiagnosisListener.NONE : new DiagnosisListener() {
             @Override

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionCaller;
 import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
+import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.explorer.ApiCalls;
@@ -51,11 +51,11 @@ public final class MapCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+    @CommandLine.Mixin
+    HelpOption help = new HelpOption();
 
-    @Option(names = {"-c", "--connection"}, paramLabel = "NAME", description = "Connection name or id (default: the current one).")
-    String connection;
+    @CommandLine.Mixin
+    ConnectionOption connection = new ConnectionOption();
 
     @Option(names = "--compare", arity = "2", paramLabel = "A B", description = "Compare what two connections see.")
     List<String> compare;
@@ -82,16 +82,16 @@ public final class MapCommand implements Callable<Integer> {
     @Option(names = "--save", description = "Also keep the finished map as a snapshot in the config folder.")
     boolean save;
 
-    private final ConnectionsCommand.Environment environment;
+    private final CliContext context;
     /** Whether standard error is a terminal (tests set it). */
     private final boolean stderrIsTerminal;
 
-    public MapCommand() {
-        this(null, System.console() != null);
+    public MapCommand(CliContext context) {
+        this(context, System.console() != null);
     }
 
-    public MapCommand(ConnectionsCommand.Environment environment, boolean stderrIsTerminal) {
-        this.environment = environment;
+    public MapCommand(CliContext context, boolean stderrIsTerminal) {
+        this.context = context;
         this.stderrIsTerminal = stderrIsTerminal;
     }
 
@@ -102,18 +102,18 @@ public final class MapCommand implements Callable<Integer> {
         if (json && csv) {
             throw new CommandLine.ParameterException(cl, "--json and --csv exclude each other: choose one output.");
         }
-        if (compare != null && (connection != null || csv || rootsOnly)) {
+        if (compare != null && (connection.name() != null || csv || rootsOnly)) {
             throw new CommandLine.ParameterException(cl, "--compare takes two connections and prints a comparison (optionally --json); "
                     + "it does not combine with -c, --csv or --roots.");
         }
-        ConnectionsCommand.Environment env = environment != null ? environment : ConnectionsCommand.Environment.real();
-        ConnectionService service = ConnectionServices.open(env.dirs(), env.env(), env.sandbox(), Runnable::run);
-        ConnectionCaller caller = new ConnectionCaller(service, new dev.notionconsole.oauth.OAuthService(service));
+        CliContext env = context;
+        ConnectionService service = env.connections(cl);
+        ConnectionCaller caller = env.caller(cl);
         String[] current = {null};
         try {
             if (compare != null) {
-                Connection ca = find(cl, service, compare.get(0));
-                Connection cb = find(cl, service, compare.get(1));
+                Connection ca = env.connection(compare.get(0), cl);
+                Connection cb = env.connection(compare.get(1), cl);
                 current[0] = ca.name();
                 WorkspaceMap a = map(cl, service, caller, ca, err);
                 current[0] = cb.name();
@@ -123,8 +123,7 @@ public final class MapCommand implements Callable<Integer> {
                         : compareText(c));
                 return ExitCodes.OK;
             }
-            Connection c = connection != null ? find(cl, service, connection) : service.current().orElseThrow(() ->
-                    new CommandLine.ParameterException(cl, "No current connection. Name one with --connection, or set NOTION_TOKEN."));
+            Connection c = env.connection(connection.name(), cl);
             current[0] = c.name();
             WorkspaceMap m = map(cl, service, caller, c, err);
             if (save) {
@@ -148,11 +147,6 @@ public final class MapCommand implements Callable<Integer> {
             err.println("No token: " + TerminalText.message(e.getMessage()));
             return ExitCodes.USAGE;
         }
-    }
-
-    private static Connection find(CommandLine cl, ConnectionService service, String name) {
-        return service.findByIdOrName(name).orElseThrow(() -> new CommandLine.ParameterException(cl,
-                "No connection called or with id \"" + name + "\". See 'notion-console connections list'."));
     }
 
     private WorkspaceMap map(CommandLine cl, ConnectionService service, ConnectionCaller caller, Connection c, PrintWriter err)

@@ -23,16 +23,24 @@ public final class NotionConsoleCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Builds the command tree with the project's exit codes and redacted error output. */
+    /** The command tree over the real surroundings (their sandbox stops when the process exits). */
     public static CommandLine commandLine() {
+        return commandLine(CliContext.real());
+    }
+
+    /**
+     * Builds the command tree with the project's exit codes and redacted error output. Every command gets the one
+     * {@link CliContext} (its services, and the {@code ConnectionCaller}) through its constructor.
+     */
+    public static CommandLine commandLine(CliContext context) {
         CommandLine cl = new CommandLine(new NotionConsoleCli());
-        // Subcommands, one line each (sandbox, connections, request, oauth, ...):
-        cl.addSubcommand(new ConnectionsCommand());
+        // Subcommands, one line each: new XCommand(context)
+        cl.addSubcommand(new ConnectionsCommand(context));
         cl.addSubcommand(new SandboxCommand());
-        cl.addSubcommand(new RequestCommand());
-        cl.addSubcommand(new OAuthCommand());
-        cl.addSubcommand(new MapCommand());
-        cl.addSubcommand(new DiagnoseCommand());
+        cl.addSubcommand(new RequestCommand(context));
+        cl.addSubcommand(new OAuthCommand(context));
+        cl.addSubcommand(new MapCommand(context));
+        cl.addSubcommand(new DiagnoseCommand(context));
         // '@FILE' is our syntax for a request body (request --data @body.json), not picocli's argument files
         cl.setExpandAtFiles(false);
         // nothing printed (a server's text, a callback's error, a hand-edited file's name) can drive the terminal
@@ -55,8 +63,11 @@ public final class NotionConsoleCli implements Runnable {
         return cl;
     }
 
+    /** Runs one command line; the services it built are closed (the sandbox it started stops) before returning. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        try (CliContext context = CliContext.real()) {
+            return commandLine(context).execute(args);
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

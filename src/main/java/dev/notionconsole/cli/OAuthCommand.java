@@ -2,20 +2,13 @@ package dev.notionconsole.cli;
 
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
-import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
 import dev.notionconsole.connections.Installation;
-import dev.notionconsole.connections.SandboxAccess;
-import dev.notionconsole.sandbox.ops.SandboxRuntime;
-import dev.notionconsole.core.AppDirs;
-import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.oauth.AuthorizationFlow;
 import dev.notionconsole.oauth.BrowserOpener;
 import dev.notionconsole.oauth.OAuthException;
 import dev.notionconsole.oauth.OAuthService;
 import dev.notionconsole.oauth.RedirectUri;
-import dev.notionconsole.oauth.SystemBrowserOpener;
 import dev.notionconsole.oauth.TokenEndpoint;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,13 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /**
  * {@code notion-console oauth ...}: authorize a public connection through the browser and keep its tokens
@@ -46,29 +37,15 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Exit codes: 0 ok, 1 refused (denied, invalid_grant, wrong client secret, timed out), 2 bad usage,",
                 "3 could not connect."})
 public final class OAuthCommand implements Runnable {
-    /** What the commands need from their surroundings; tests give their own browser and standard input. */
-    public record Environment(AppDirs dirs, Map<String, String> env, Supplier<InputStream> stdin, SandboxAccess sandbox,
-                              BrowserOpener browser) {
-        static Environment real() {
-            return new Environment(AppDirs.fromEnvironment(), System.getenv(), () -> System.in, new SandboxRuntime(),
-                    new SystemBrowserOpener());
-        }
-    }
-
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    private final Environment environment;
-    private OAuthService service;
+    private final CliContext context;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public OAuthCommand() {
-        this(null);
-    }
-
-    public OAuthCommand(Environment environment) {
-        this.environment = environment;
+    public OAuthCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
@@ -76,23 +53,16 @@ public final class OAuthCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    Environment environment() {
-        return environment != null ? environment : Environment.real();
+    CliContext environment() {
+        return context;
     }
 
     OAuthService service() {
-        if (service == null) {
-            Environment e = environment();
-            ConnectionService connections = ConnectionServices.open(e.dirs(), e.env(), e.sandbox(), Runnable::run);
-            connections.startupNotices().forEach(n -> spec.commandLine().getErr().println("note: " + Redactor.redact(n)));
-            service = new OAuthService(connections);
-        }
-        return service;
+        return context.oauth(spec.commandLine());
     }
 
     Connection publicConnection(String idOrName, CommandLine cl) {
-        Connection c = service().connections().findByIdOrName(idOrName).orElseThrow(() -> new CommandLine.ParameterException(cl,
-                "No connection called or with id \"" + idOrName + "\". See 'connections list'."));
+        Connection c = context.connection(idOrName, cl);
         if (c.kind() != ConnectionKind.PUBLIC_OAUTH) {
             throw new CommandLine.ParameterException(cl, "\"" + c.name() + "\" is " + c.kind().label()
                     + "; only public connections are authorized through OAuth.");

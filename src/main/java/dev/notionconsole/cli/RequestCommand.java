@@ -2,8 +2,6 @@ package dev.notionconsole.cli;
 
 import dev.notionconsole.core.http.QueryString;
 import dev.notionconsole.connections.Connection;
-import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.notion.CallObserver;
 import dev.notionconsole.notion.ErrorCodes;
@@ -12,7 +10,7 @@ import dev.notionconsole.notion.NotionError;
 import dev.notionconsole.notion.NotionTransportException;
 import dev.notionconsole.notion.Wait;
 import dev.notionconsole.request.NameValue;
-import dev.notionconsole.request.RequestSender;
+import dev.notionconsole.request.send.RequestSender;
 import dev.notionconsole.request.RequestSpec;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
 import dev.notionconsole.request.history.HistoryStore;
@@ -54,11 +52,11 @@ public final class RequestCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     // no standard --version mixin: --version is the Notion-Version here, as the issue names it
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+    @CommandLine.Mixin
+    HelpOption help = new HelpOption();
 
-    @Option(names = {"-c", "--connection"}, paramLabel = "NAME", description = "Connection name or id (default: the current one).")
-    String connection;
+    @CommandLine.Mixin
+    ConnectionOption connection = new ConnectionOption();
 
     @Parameters(index = "0", paramLabel = "METHOD", description = "GET, POST, PATCH or DELETE.")
     String method;
@@ -66,16 +64,14 @@ public final class RequestCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "PATH", description = "e.g. /v1/users/me; a query string is allowed.")
     String path;
 
-    @Option(names = {"-d", "--data"}, paramLabel = "JSON|@FILE", description = "The JSON body, or @FILE to read it (@- for standard input).")
-    String data;
+    @CommandLine.Mixin
+    BodyOptions body = new BodyOptions();
 
     @Option(names = {"-F", "--form"}, paramLabel = "NAME=VALUE|NAME=@FILE",
             description = "A multipart form field, as curl's -F (repeatable): file=@notes.pdf[;type=application/pdf] for a file, "
                     + "part_number=2 for text. Only file uploads (POST /v1/file_uploads/{id}/send) take a form.")
     List<String> form = new ArrayList<>();
 
-    @Option(names = "--version", paramLabel = "V", description = "Notion-Version for this call (default: the connection's).")
-    String version;
 
     @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'", description = "An extra header (repeatable).")
     List<String> headers = new ArrayList<>();
@@ -95,14 +91,10 @@ public final class RequestCommand implements Callable<Integer> {
     @Option(names = "--raw", description = "Print the body exactly as received (the default in a pipe or a file).")
     boolean raw;
 
-    private final ConnectionsCommand.Environment environment;
+    private final CliContext context;
 
-    public RequestCommand() {
-        this(null);
-    }
-
-    public RequestCommand(ConnectionsCommand.Environment environment) {
-        this.environment = environment;
+    public RequestCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
@@ -110,19 +102,15 @@ public final class RequestCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
-        ConnectionsCommand.Environment env = environment != null ? environment : ConnectionsCommand.Environment.real();
-        RequestSpec request = spec(env, cl, method, path, data, version, headers, form);
+        CliContext env = context;
+        RequestSpec request = spec(env, cl, method, path, body.data, body.version, headers, form);
         if (pretty && raw) {
             throw new CommandLine.ParameterException(cl, "Choose one of --pretty and --raw.");
         }
         // as gh api and ntn api do: indented for a person at a terminal, byte-exact for scripts (issue 16, item 12)
         boolean indent = pretty || (!raw && System.console() != null);
 
-        ConnectionService service = ConnectionServices.open(env.dirs(), env.env(), env.sandbox(), Runnable::run);
-        Connection c = (connection != null ? service.findByIdOrName(connection) : service.current()).orElseThrow(() ->
-                new CommandLine.ParameterException(cl, connection != null
-                        ? "No connection called or with id \"" + connection + "\". See 'notion-console connections list'."
-                        : "No current connection. Name one with --connection, or set NOTION_TOKEN."));
+        Connection c = env.connection(connection.name(), cl);
         String ignoredHost = urlHost(path);
         if (ignoredHost != null) {
             String base = c.isSandbox() ? "the sandbox" : c.baseUrl();
@@ -136,8 +124,7 @@ public final class RequestCommand implements Callable<Integer> {
             err.println("note: " + history.loadProblem());
         }
         // a 401 on a public connection is renewed once, then repeated (issue 5)
-        RequestSender sender = new RequestSender(new dev.notionconsole.connections.ConnectionCaller(service,
-                new dev.notionconsole.oauth.OAuthService(service)), EndpointCatalog.builtIn(), history);
+        RequestSender sender = new RequestSender(env.caller(cl), EndpointCatalog.builtIn(), history);
 
         boolean blocked = false;
         for (Finding f : sender.preflight(c, request)) {
@@ -243,7 +230,7 @@ public final class RequestCommand implements Callable<Integer> {
     }
 
     /** METHOD PATH [--data] [--version] [-H] [-F] as a request: shared by {@code request} and {@code diagnose}. */
-    static RequestSpec spec(ConnectionsCommand.Environment env, CommandLine cl, String method, String path, String data, String version,
+    static RequestSpec spec(CliContext env, CommandLine cl, String method, String path, String data, String version,
                             List<String> headers, List<String> form) {
         String m = method.trim().toUpperCase(Locale.ROOT);
         if (!m.matches("GET|POST|PATCH|DELETE")) {
@@ -302,7 +289,7 @@ public final class RequestCommand implements Callable<Integer> {
         return new RequestSpec(m, p, query, hs, body(env, cl, data), version, fields);
     }
 
-    private static String body(ConnectionsCommand.Environment env, CommandLine cl, String data) {
+    private static String body(CliContext env, CommandLine cl, String data) {
         if (data == null) {
             return "";
         }

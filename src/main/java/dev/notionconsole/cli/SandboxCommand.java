@@ -176,7 +176,7 @@ public final class SandboxCommand implements Callable<Integer> {
             }
         }
         if (searchCursorExpiry != null) {
-            b.searchCursorExpiry(dev.notionconsole.sandbox.SearchCursorExpiry.parse(searchCursorExpiry)); // validates
+            b.searchCursorExpiry(dev.notionconsole.sandbox.model.SearchCursorExpiry.parse(searchCursorExpiry)); // validates
         }
         if (state != null) {
             if (Files.isDirectory(state)) {

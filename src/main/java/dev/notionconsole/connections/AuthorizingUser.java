@@ -2,7 +2,7 @@ package dev.notionconsole.connections;
 
 /**
  * The person a token acts for or was authorized by. Name and email are present only when the connection may
- * read user information (with email) (notion-api.md 5.3).
+ * read user information (with email) (docs/notion-api.md §5.3).
  */
 public record AuthorizingUser(String id, String name, String email) {
     public String display() {

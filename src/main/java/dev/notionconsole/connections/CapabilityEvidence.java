@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What one answer says about a capability (notion-api.md 4.4, 5.3): a success on an endpoint proves the
+ * What one answer says about a capability (docs/notion-api.md §4.4, 5.3): a success on an endpoint proves the
  * capability it needs; a 403 {@code restricted_resource} there suggests it is missing. A 404 says nothing (the
  * object is not shared), nor does the free-plan block limit (also a 403, with {@code additional_data.block_limit}),
  * nor a personal access token's 403 on GET /v1/users (that endpoint is not available to PATs at all).

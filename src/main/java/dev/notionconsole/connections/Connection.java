@@ -35,7 +35,7 @@ public record Connection(String id, String name, ConnectionKind kind, String bas
     public static final String DEFAULT_BASE_URL = "https://api.notion.com";
     /** The base-URL marker for the built-in sandbox, resolved to the running sandbox at call time. */
     public static final String SANDBOX = "sandbox";
-    /** Notion-Version for new connections (the newest the console knows, notion-api.md 1.3). */
+    /** Notion-Version for new connections (the newest the console knows, docs/notion-api.md §1.3). */
     public static final String DEFAULT_NOTION_VERSION = NotionVersion.LATEST;
 
     public Connection {

@@ -1,6 +1,6 @@
 package dev.notionconsole.connections;
 
-/** The three kinds of Notion credentials (notion-api.md 5.1 and 6). */
+/** The three kinds of Notion credentials (docs/notion-api.md §5.1 and 6). */
 public enum ConnectionKind {
     /** An internal connection's token; acts as its own bot, owned by the workspace. */
     INTERNAL("Internal connection"),

@@ -129,7 +129,7 @@ public final class ConnectionService {
             String name = uniqueName("Sandbox: " + f.name(), connections);
             Connection.Builder b = Connection.builder(f.kind()).id(newId()).name(name).baseUrl(Connection.SANDBOX)
                     .sandboxRef(f.ref()).createdAt(clock.instant())
-                    .ratePlan(RatePlan.ofPerMinute(f.ratePerMinute())) // the fixture workspace's plan (notion-api.md 4.5)
+                    .ratePlan(RatePlan.ofPerMinute(f.ratePerMinute())) // the fixture workspace's plan (docs/notion-api.md §4.5)
                     .notes("Built-in sandbox" + (f.workspaceName() != null ? ", workspace " + f.workspaceName() : "")
                             + (f.description() != null && !f.description().isBlank() ? ". " + f.description().strip().replaceAll("\\.+$", "") : "")
                             + ". Its fake token comes from the sandbox's fixture.");
@@ -446,7 +446,7 @@ public final class ConnectionService {
         return updated;
     }
 
-    /** Stores the tokens a refresh returned (Notion rotates the refresh token, notion-api.md 2.10). Blocking. */
+    /** Stores the tokens a refresh returned (Notion rotates the refresh token, docs/notion-api.md §2.10). Blocking. */
     public Connection updateInstallationTokens(String connectionId, String botId, Secret accessToken,
                                                Secret refreshToken) throws SecretStoreException {
         Connection c = require(connectionId);
@@ -554,7 +554,7 @@ public final class ConnectionService {
                 .rateLimiter(rateLimiterFor(c));
     }
 
-    /** One bucket per connection and plan, shared by all its clients (notion-api.md 4.5). */
+    /** One bucket per connection and plan, shared by all its clients (docs/notion-api.md §4.5). */
     public RateLimiter rateLimiterFor(Connection c) {
         return rateLimiters.compute(c.id(), (id, existing) -> existing != null
                 && existing.snapshot().limitPerMinute() == c.ratePlan().perMinute()

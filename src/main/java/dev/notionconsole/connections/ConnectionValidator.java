@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a connection definition before it is saved: the one set of rules behind the form (the ViewModel shows
- * them per field) and the command line. Token shapes are never validated (notion-api.md 6: Notion advises
+ * them per field) and the command line. Token shapes are never validated (docs/notion-api.md §6: Notion advises
  * against it and the formats change); only presence.
  */
 public final class ConnectionValidator {
@@ -104,7 +104,7 @@ public final class ConnectionValidator {
                 return java.util.Optional.of(new Problem(Field.REDIRECT_URI, "Enter a full URL such as http://localhost:53682/callback.", true));
             }
             if ("127.0.0.1".equals(uri.getHost())) {
-                // notion-api.md 2.10: practitioners report localhost accepted and 127.0.0.1 rejected
+                // docs/notion-api.md §2.10: practitioners report localhost accepted and 127.0.0.1 rejected
                 return java.util.Optional.of(new Problem(Field.REDIRECT_URI,
                         "Notion has been seen to reject 127.0.0.1 redirect URIs; http://localhost:PORT/... is accepted.", false));
             }

@@ -83,7 +83,7 @@ final class FormatMigrations {
             if (c.hasNonNull("notionVersion")) {
                 n.put("notionVersion", c.get("notionVersion").asText());
             }
-            // 3/s was the standard plan, 10/s Business and Enterprise (notion-api.md 4.5)
+            // 3/s was the standard plan, 10/s Business and Enterprise (docs/notion-api.md §4.5)
             n.put("ratePlan", c.path("requestsPerSecond").asDouble(3) >= 10 ? RatePlan.BUSINESS.name() : RatePlan.STANDARD.name());
             n.put("notes", c.path("notes").asText(""));
             JsonNode oauth = c.path("oauth");

@@ -3,7 +3,7 @@ package dev.notionconsole.connections;
 import java.time.Instant;
 
 /**
- * The last "Test connection": who GET /v1/users/me says the token acts as (notion-api.md 2.7, 6), or why the
+ * The last "Test connection": who GET /v1/users/me says the token acts as (docs/notion-api.md §2.7, 6), or why the
  * question could not be answered. Stored with the connection so the list can show it.
  *
  * @param summary one line for people, e.g. "Acme Bot in Acme Corp" or "401: the token is invalid, revoked or expired"

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the answer of GET /v1/users/me (notion-api.md 2.7, 6) into an {@link IdentityCheck}. The kind comes
+ * Reads the answer of GET /v1/users/me (docs/notion-api.md §2.7, 6) into an {@link IdentityCheck}. The kind comes
  * from the answer, never from the token's prefix:
  * <ul>
  * <li>{@code type:"person"}: the token acts as that user: a personal access token (the documented PAT shape);</li>
@@ -84,7 +84,7 @@ public final class IdentityInterpreter {
                     + (workspaceName != null ? " " + workspaceName : "") + " (an internal connection)",
                     id, name, ownerType, null, workspaceId, workspaceName, ex);
             if (c.kind() == ConnectionKind.PUBLIC_OAUTH && check.outcome() == IdentityCheck.Outcome.KIND_MISMATCH) {
-                // notion-api.md 2.10: legacy workspace-level OAuth tokens are owned by the workspace too
+                // docs/notion-api.md §2.10: legacy workspace-level OAuth tokens are owned by the workspace too
                 check = new IdentityCheck(at, IdentityCheck.Outcome.OK, botLabel + " owned by workspace"
                         + (workspaceName != null ? " " + workspaceName : "") + " (a legacy workspace-level OAuth token)",
                         ConnectionKind.PUBLIC_OAUTH, id, name, ownerType, null, workspaceId, workspaceName, ex.status(), ex.requestId());

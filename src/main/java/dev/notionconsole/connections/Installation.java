@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One installation of a public connection: the bot Notion created when a user authorized it in a workspace
- * (notion-api.md 2.10). {@code botId} is the key Notion recommends for stored installations. The access and
+ * (docs/notion-api.md §2.10). {@code botId} is the key Notion recommends for stored installations. The access and
  * refresh tokens are in the secret store, never here.
  *
  * @param owner the authorizing user; null for a legacy workspace-level token

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * What the console observed about one capability, and when: a success proves it present; a 403 on an endpoint
- * that needs it suggests it is missing (notion-api.md 4.4). Observations, not facts: capabilities change in
+ * that needs it suggests it is missing (docs/notion-api.md §4.4). Observations, not facts: capabilities change in
  * Notion's settings without the token changing.
  *
  * @param evidence what was seen, e.g. "403 restricted_resource on GET /v1/comments"

@@ -1,6 +1,6 @@
 package dev.notionconsole.connections;
 
-/** Requests per minute the console paces a connection to (notion-api.md 4.5). */
+/** Requests per minute the console paces a connection to (docs/notion-api.md §4.5). */
 public enum RatePlan {
     /** Free, Plus: an average of 3 requests per second. */
     STANDARD(180),

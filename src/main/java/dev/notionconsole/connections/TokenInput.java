@@ -9,7 +9,7 @@ import java.util.Locale;
  * command line, NOTION_TOKEN): surrounding quotes, a leading {@code Bearer } or {@code Authorization:} and white
  * space are removed, because Notion would refuse each with a bare 401 (issue 12, item 10). What is left must be
  * one word of printable ASCII; anything else is refused with a sentence that never repeats the value. No prefix
- * is checked: Notion advises against validating tokens by shape (notion-api.md section 6).
+ * is checked: Notion advises against validating tokens by shape (docs/notion-api.md section 6).
  */
 public final class TokenInput {
     private static final List<String> QUOTES = List.of("\"\"", "''", "``", "“”", "‘’");

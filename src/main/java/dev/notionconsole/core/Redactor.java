@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * merely looks like a credential (an {@code Authorization} header, a {@code ntn_}/{@code secret_}/{@code nrt_}
  * token, glued to other text or URL-encoded, a JSON field named like a token) is masked by shape, which catches
  * secrets that never became a {@code Secret}, such as a token typed into a body and echoed back by the API. Prefixes are used only for masking, never to decide what
- * kind of token something is (notion-api.md section 6).
+ * kind of token something is (docs/notion-api.md section 6).
  */
 public final class Redactor {
     /** Below this length a value is too likely to be an ordinary word to mask by value everywhere. */
@@ -27,7 +27,7 @@ public final class Redactor {
             // (Bearer%20ntn_..., Bearer+ntn_...) in query strings and form bodies
             new Rule(Pattern.compile("(?i)\\b(Bearer|Basic)(\\s+|%20|\\+)([A-Za-z0-9._~+/=-]{6,})"),
                     m -> m.group(1) + m.group(2) + mask(m.group(3))),
-            // Notion token shapes (notion-api.md section 6): ntn_, development_ntn_, nrt_ (refresh) and the legacy
+            // Notion token shapes (docs/notion-api.md section 6): ntn_, development_ntn_, nrt_ (refresh) and the legacy
             // secret_, also glued to other text (xntn_..., %20ntn_..., a token typed into a body and echoed back).
             // Underscores count as token characters (the sandbox's tokens have them). secret_ needs a long tail,
             // so that names like client_secret_basic stay readable.

@@ -28,7 +28,7 @@ final class BadRequestRules {
 
     BadRequestRules(Run run, Preflight preflight) {
         this.run = run;
-        this.findings = preflight.check(run.spec, run.version, dev.notionconsole.request.RequestSender.lacking(run.connection));
+        this.findings = preflight.check(run.spec, run.version, dev.notionconsole.request.send.RequestSender.lacking(run.connection));
         findings.forEach(f -> run.probes().note(run.connection.name(), "preflight (" + f.code() + "): " + f.message()));
     }
 

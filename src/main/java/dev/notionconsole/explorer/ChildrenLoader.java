@@ -17,7 +17,7 @@ import java.util.List;
  * Loads what a map never reads, one page of 100 at a time when the user expands a node (explorer-diagnostics.md
  * §1.5 "Design consequence"): a block's children ({@code GET /v1/blocks/{id}/children}) and a data source's rows
  * (its query). A {@code child_database} block the map does not know is retrieved once: if that fails the block is a
- * linked view whose source is elsewhere ({@link NodeFlag#LINKED_VIEW}, notion-api.md 5.2). The next cursor is
+ * linked view whose source is elsewhere ({@link NodeFlag#LINKED_VIEW}, docs/notion-api.md §5.2). The next cursor is
  * handed back for "load more" and lives only in memory. Blocking; thread-safe.
  */
 public final class ChildrenLoader {

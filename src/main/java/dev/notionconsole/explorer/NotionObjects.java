@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads the fields the explorer keeps from Notion's page, data-source, database and block objects (notion-api.md 3). */
+/** Reads the fields the explorer keeps from Notion's page, data-source, database and block objects (docs/notion-api.md §3). */
 final class NotionObjects {
     private NotionObjects() {
     }

@@ -4,7 +4,7 @@ import dev.notionconsole.connections.ConnectionKind;
 import java.util.Locale;
 
 /**
- * Whose access a map shows (notion-api.md 5.1): an internal bot sees what was shared with it; a PAT or an OAuth
+ * Whose access a map shows (docs/notion-api.md §5.1): an internal bot sees what was shared with it; a PAT or an OAuth
  * install acts for a user, so nothing was "shared with" it and its roots are where the user's access starts.
  */
 public enum TokenKind {

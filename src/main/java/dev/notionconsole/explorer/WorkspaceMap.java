@@ -175,7 +175,7 @@ public final class WorkspaceMap {
 
     /**
      * Why the connection can read the node, worded for its kind: "shared with the connection at 'Engineering'", or for
-     * a PAT or OAuth install "visible because Alice Okafor can see 'Engineering'" (notion-api.md 5.1).
+     * a PAT or OAuth install "visible because Alice Okafor can see 'Engineering'" (docs/notion-api.md §5.1).
      */
     public String whyVisible(String id) {
         MapNode n = nodes.get(id);

@@ -184,7 +184,7 @@ public final class ApiRequest {
 
     /**
      * A {@code multipart/form-data} body instead of JSON (empty: none). Only {@code POST
-     * /v1/file_uploads/{id}/send} takes one (notion-api.md 2.9); its Content-Type, with the boundary, is
+     * /v1/file_uploads/{id}/send} takes one (docs/notion-api.md §2.9); its Content-Type, with the boundary, is
      * always the client's.
      */
     public ApiRequest form(List<FormPart> parts) {
@@ -244,7 +244,7 @@ public final class ApiRequest {
         return Optional.ofNullable(credentials);
     }
 
-    /** GET and DELETE: the methods Notion says may be retried after a 5xx (notion-api.md 4.5). */
+    /** GET and DELETE: the methods Notion says may be retried after a 5xx (docs/notion-api.md §4.5). */
     public boolean idempotent() {
         return method.equals("GET") || method.equals("DELETE") || method.equals("HEAD") || method.equals("OPTIONS");
     }

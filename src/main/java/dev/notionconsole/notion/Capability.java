@@ -1,7 +1,7 @@
 package dev.notionconsole.notion;
 
 /**
- * The capabilities a connection can be given in Notion (notion-api.md 5.3). The API has no call that lists a
+ * The capabilities a connection can be given in Notion (docs/notion-api.md §5.3). The API has no call that lists a
  * token's capabilities, so the console learns them from what it observes.
  */
 public enum Capability {

@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
 public final class ClientSettings {
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.notion.com");
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** The official SDK's request timeout (notion-api.md 4.5). */
+    /** The official SDK's request timeout (docs/notion-api.md §4.5). */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /** Large enough for any real Notion page of results, small enough that a runaway body cannot fill the heap. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a request authenticates (notion-api.md 1.2): a bearer token for data endpoints, or the public
+ * How a request authenticates (docs/notion-api.md §1.2): a bearer token for data endpoints, or the public
  * connection's client id and secret (HTTP Basic) for {@code /v1/oauth/token}, {@code /introspect} and
  * {@code /revoke}. String forms are masked.
  */

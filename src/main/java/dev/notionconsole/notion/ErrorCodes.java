@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What each Notion error {@code code} means (notion-api.md 4.2-4.5), in short plain English for error panels,
+ * What each Notion error {@code code} means (docs/notion-api.md §4.2-4.5), in short plain English for error panels,
  * the CLI and diagnostics. What usually fixes it is advice, and lives with the diagnostics
  * ({@code dev.notionconsole.diagnostics.ErrorAdvice}). Match on {@code code}, never on the message:
- * Notion rewords messages without a version bump (notion-api.md 1.3).
+ * Notion rewords messages without a version bump (docs/notion-api.md §1.3).
  *
  * <p>Codes starting with {@code console_} are ours: they describe answers that carried no Notion error
  * envelope (an edge proxy's HTML page, an empty body, JSON cut short).
@@ -34,7 +34,7 @@ public final class ErrorCodes {
     public static final String GATEWAY_TIMEOUT = "gateway_timeout";
     public static final String SERVICE_OVERLOAD = "service_overload";
 
-    /** A non-JSON error body, typically HTML from Cloudflare's edge (notion-api.md 4.1). */
+    /** A non-JSON error body, typically HTML from Cloudflare's edge (docs/notion-api.md §4.1). */
     public static final String EDGE_PROXY = "console_edge_proxy_response";
     /** An error status with no body at all. */
     public static final String EMPTY_RESPONSE = "console_empty_response";
@@ -43,7 +43,7 @@ public final class ErrorCodes {
     /** JSON, but not Notion's error envelope and no OAuth-style {@code error} field. */
     public static final String UNRECOGNISED_ERROR = "console_unrecognised_error";
 
-    /** {@code additional_data.rate_limit_reason} that must never be retried (notion-api.md 4.5). */
+    /** {@code additional_data.rate_limit_reason} that must never be retried (docs/notion-api.md §4.5). */
     public static final String REASON_REQUEST_BLOCKED = "public_api_request_blocked";
 
     /** What a code means; what usually fixes it lives in {@code diagnostics.ErrorAdvice}. */

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One field of a {@code multipart/form-data} body (RFC 7578), which Notion takes only on
  * {@code POST /v1/file_uploads/{id}/send}: a {@code file} part and, for multi-part uploads, a text
- * {@code part_number} (notion-api.md 1.3 and 2.9).
+ * {@code part_number} (docs/notion-api.md §1.3 and 2.9).
  */
 public sealed interface FormPart {
     String name();

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class NotionClient {
     private static final Logger LOG = LoggerFactory.getLogger(NotionClient.class);
-    /** notion-api.md 3.6: the maximum, and always sent explicitly because the docs disagree on the default. */
+    /** docs/notion-api.md §3.6: the maximum, and always sent explicitly because the docs disagree on the default. */
     public static final int PAGE_SIZE = 100;
 
     private final ClientSettings settings;
@@ -90,7 +90,7 @@ public final class NotionClient {
             Exchange exchange = toExchange(prepared, a, startedAt, t0, attempt, waits);
             Optional<Wait> next = settings.retryPolicy().next(request, exchange, attempt - 1, waited, settings.clock().instant());
             if ((exchange.status() == 429) && exchange.error() != null && !exchange.error().blocked()) {
-                // Hold off every caller of this connection, not just this one (notion-api.md 4.5).
+                // Hold off every caller of this connection, not just this one (docs/notion-api.md §4.5).
                 RetryPolicy.retryAfter(exchange, settings.clock().instant()).ifPresent(settings.rateLimiter()::pauseFor);
             }
             if (next.isEmpty()) {
@@ -110,7 +110,7 @@ public final class NotionClient {
     /**
      * Fetches every page of a list endpoint: {@code page_size} 100 and {@code start_cursor} in the query
      * string for GET, in the JSON body otherwise; follows {@code next_cursor} while {@code has_more}, never
-     * counting results (a page may be short, notion-api.md 3.6). Stops at the first failed page and returns
+     * counting results (a page may be short, docs/notion-api.md §3.6). Stops at the first failed page and returns
      * what it had, with {@link PageResult#failure()} set.
      *
      * @param onPage called after each page (for progress), on the calling thread

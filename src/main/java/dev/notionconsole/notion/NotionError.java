@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A failed answer, typed. From Notion's envelope (notion-api.md 4.1) when there is one:
+ * A failed answer, typed. From Notion's envelope (docs/notion-api.md §4.1) when there is one:
  * {@code {object:"error", status, code, message, request_id?, additional_data?}} (key order varies);
  * from an OAuth-style body ({@code error}, {@code error_description}) on the token endpoints; otherwise
  * described by the console with a {@code console_} code (see {@link ErrorCodes}): an edge proxy's HTML,
@@ -51,19 +51,19 @@ public record NotionError(int status, String code, String message, String reques
         return Optional.of(v.isValueNode() ? v.asText() : v.toString());
     }
 
-    /** {@code additional_data.rate_limit_reason} on a 429 (notion-api.md 4.5). */
+    /** {@code additional_data.rate_limit_reason} on a 429 (docs/notion-api.md §4.5). */
     @JsonIgnore
     public Optional<String> rateLimitReason() {
         return additional("rate_limit_reason");
     }
 
-    /** A 429 whose reason says access is restricted: retrying cannot help (notion-api.md 4.5). */
+    /** A 429 whose reason says access is restricted: retrying cannot help (docs/notion-api.md §4.5). */
     @JsonIgnore
     public boolean blocked() {
         return ErrorCodes.REASON_REQUEST_BLOCKED.equals(rateLimitReason().orElse(null));
     }
 
-    /** A 503 on a write that may have been saved: {@code additional_data.retry_guidance} (notion-api.md 4.5). */
+    /** A 503 on a write that may have been saved: {@code additional_data.retry_guidance} (docs/notion-api.md §4.5). */
     @JsonIgnore
     public boolean mayHaveCommitted() {
         return additionalData != null && (additionalData.has("retry_guidance") || additionalData.has("committed_resource_id"));
@@ -93,7 +93,7 @@ public record NotionError(int status, String code, String message, String reques
                         message == null ? "(no message)" : message, requestId, additional, false, cfRay);
             }
             if (json.hasNonNull("error")) {
-                // RFC 6749 style, seen on the OAuth token endpoint (notion-api.md 2.10)
+                // RFC 6749 style, seen on the OAuth token endpoint (docs/notion-api.md §2.10)
                 String description = text(json, "error_description");
                 return new NotionError(status, json.get("error").asText(),
                         description == null ? "(no description)" : description, requestId, additional, false, cfRay);

@@ -13,12 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a Notion ID out of whatever a user pasted (notion-api.md 3 and 7.2-7.4): a dashed or undashed UUID,
+ * Reads a Notion ID out of whatever a user pasted (docs/notion-api.md §3 and 7.2-7.4): a dashed or undashed UUID,
  * a notion.so / notion.site / notion.com link with its slug, a {@code ?p=} peek link, a {@code #block-} link,
  * {@code page_id=} style parameters, {@code collection://} data-source IDs. The answer is the canonical
  * dashed lower-case form with notes on what was done, or a precise reason why it is not an ID.
  *
- * <p>The UUID version nibble is not checked: modern Notion IDs are not v4 (notion-api.md 3).
+ * <p>The UUID version nibble is not checked: modern Notion IDs are not v4 (docs/notion-api.md §3).
  */
 public final class NotionIds {
     private static final Pattern DASHED = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");

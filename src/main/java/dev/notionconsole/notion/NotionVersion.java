@@ -3,7 +3,7 @@ package dev.notionconsole.notion;
 import java.util.List;
 
 /**
- * The {@code Notion-Version} values the API accepts (notion-api.md 1.3). Versions are ISO dates, so they
+ * The {@code Notion-Version} values the API accepts (docs/notion-api.md §1.3). Versions are ISO dates, so they
  * order as strings. No version has ever been withdrawn; unknown values are still sent as typed (the API
  * answers 400), because a developer console must be able to show that answer.
  */
@@ -12,9 +12,9 @@ public final class NotionVersion {
     public static final List<String> ALL = List.of(
             "2021-05-11", "2021-05-13", "2021-08-16", "2022-02-22", "2022-06-28", "2025-09-03", "2026-03-11");
     public static final String LATEST = "2026-03-11";
-    /** The version the official SDKs still default to (notion-api.md 0). */
+    /** The version the official SDKs still default to (docs/notion-api.md §0). */
     public static final String SDK_DEFAULT = "2025-09-03";
-    /** First version with the database / data-source split (notion-api.md 2.4). */
+    /** First version with the database / data-source split (docs/notion-api.md §2.4). */
     public static final String DATA_SOURCES = "2025-09-03";
 
     private NotionVersion() {

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * The one cursor loop (notion-api.md 3.6), behind {@link NotionClient#paginate} and the saved-connection caller:
+ * The one cursor loop (docs/notion-api.md §3.6), behind {@link NotionClient#paginate} and the saved-connection caller:
  * follows {@code next_cursor} while {@code has_more}, rejects a repeated cursor, stops at the first failed page.
  */
 public final class Paginator {
@@ -127,7 +127,7 @@ public final class Paginator {
         }
         if (cursor == null) {
             if (body.has("start_cursor") && body.get("start_cursor").isNull()) {
-                body.remove("start_cursor"); // a null cursor is dropped, never sent as "null" (notion-api.md 3.6)
+                body.remove("start_cursor"); // a null cursor is dropped, never sent as "null" (docs/notion-api.md §3.6)
             }
         } else {
             body.put("start_cursor", cursor);

@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 /**
  * Client-side pacing for one connection: a token bucket shared by every {@link NotionClient} of that
  * connection, so bulk work stays under Notion's per-connection budget instead of tripping it
- * (notion-api.md 4.5; docs/decisions/0012-pacing-token-bucket.md).
+ * (docs/notion-api.md §4.5; docs/decisions/0012-pacing-token-bucket.md).
  *
  * <p>Notion counts requests in fixed 60-second windows. A bucket of capacity C refilled at r per second lets
  * through at most C + 60r requests in any 60 seconds, wherever the window boundary falls. We use C = 10% of

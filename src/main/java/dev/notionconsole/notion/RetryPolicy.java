@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When to send again (notion-api.md 4.5, docs/decisions/0011-retry-policy.md):
+ * When to send again (docs/notion-api.md §4.5, docs/decisions/0011-retry-policy.md):
  * <ul>
  *   <li>429 and 529: after {@code Retry-After} (seconds or an HTTP date; else {@code additional_data.retry_after};
  *       else backoff), for every method, except {@code rate_limit_reason = public_api_request_blocked}, which
@@ -120,7 +120,7 @@ public record RetryPolicy(int maxRetries, Duration baseBackoff, Duration maxBack
 
     /**
      * {@code Retry-After} as a duration: whole (or decimal) seconds, or an HTTP date (RFC 7231); a date in
-     * the past means "now". Falls back to {@code additional_data.retry_after} (notion-api.md 4.5).
+     * the past means "now". Falls back to {@code additional_data.retry_after} (docs/notion-api.md §4.5).
      */
     public static Optional<Duration> retryAfter(Exchange answer, Instant now) {
         Optional<Duration> fromHeader = answer.header("retry-after").flatMap(v -> parseRetryAfter(v, now));

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * The {@code error} values of an authorization response (RFC 6749 4.1.2.1), with what each means for someone
  * authorizing a Notion public connection. Notion sends {@code access_denied} when the user clicks Cancel
- * (notion-api.md 2.10).
+ * (docs/notion-api.md §2.10).
  */
 public enum AuthorizationError {
     ACCESS_DENIED("access_denied", "Access was denied: Cancel was clicked on Notion's consent page, so no installation was made."),

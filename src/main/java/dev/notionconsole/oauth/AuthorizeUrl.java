@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Builds Notion's authorize URL (notion-api.md 2.10): {@code <base>/v1/oauth/authorize?client_id=&redirect_uri=
+ * Builds Notion's authorize URL (docs/notion-api.md §2.10): {@code <base>/v1/oauth/authorize?client_id=&redirect_uri=
  * &response_type=code&owner=user&state=}. No scope and no PKCE parameters: Notion has neither.
  */
 public final class AuthorizeUrl {

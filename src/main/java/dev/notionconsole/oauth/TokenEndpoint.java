@@ -16,7 +16,7 @@ import java.util.Objects;
 
 /**
  * Notion's OAuth token endpoints, called through the one HTTP client with HTTP Basic client credentials and a
- * JSON body (notion-api.md 2.10): code exchange, refresh, introspect, revoke. Turns the failures people hit into
+ * JSON body (docs/notion-api.md §2.10): code exchange, refresh, introspect, revoke. Turns the failures people hit into
  * {@link OAuthException}s that say what happened and what to do.
  */
 public final class TokenEndpoint {
@@ -79,7 +79,7 @@ public final class TokenEndpoint {
         throw unexpected("refreshing the token", e);
     }
 
-    /** Whether a token is active, and since when (notion-api.md 2.10). */
+    /** Whether a token is active, and since when (docs/notion-api.md §2.10). */
     public Introspection introspect(Secret token, CancellationToken cancel) throws OAuthException, NotionTransportException {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("token", token.reveal());

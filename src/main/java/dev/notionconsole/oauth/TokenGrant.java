@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.notionconsole.core.Secret;
 
 /**
- * What {@code POST /v1/oauth/token} returned (notion-api.md 2.10): the tokens (as {@link Secret}s, never plain
+ * What {@code POST /v1/oauth/token} returned (docs/notion-api.md §2.10): the tokens (as {@link Secret}s, never plain
  * strings) and the installation's details. {@code botId} is the key Notion recommends for stored installations.
  *
  * @param refreshToken null when Notion sent none

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * "Next page": the same request with {@code start_cursor} set from a response's {@code next_cursor}, in the
- * query string for GET routes and in the JSON body for POST routes (notion-api.md 3.6). Cursors are opaque and
+ * query string for GET routes and in the JSON body for POST routes (docs/notion-api.md §3.6). Cursors are opaque and
  * passed back verbatim.
  */
 public final class Pagination {

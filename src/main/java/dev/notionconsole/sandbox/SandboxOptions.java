@@ -1,5 +1,6 @@
 package dev.notionconsole.sandbox;
 
+import dev.notionconsole.sandbox.model.SearchCursorExpiry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The offline Notion API simulator: an in-process HTTP server bound to 127.0.0.1 only, serving {@code /v1/...}
- * from a {@link SandboxModel} built from a fixture (issue 3; notion-api.md 8).
+ * from a {@link SandboxModel} built from a fixture (issue 3; docs/notion-api.md §8).
  *
  * <pre>{@code
  * try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults())) {

@@ -1,45 +1,46 @@
 package dev.notionconsole.ui;
 
-import dev.notionconsole.request.FailedExchanges;
-import dev.notionconsole.request.RequestSender;
+import dev.notionconsole.connections.ConnectionCaller;
+import dev.notionconsole.connections.ConnectionService;
+import dev.notionconsole.connections.ConnectionServices;
+import dev.notionconsole.core.AppDirs;
+import dev.notionconsole.core.concurrent.BackgroundTask;
+import dev.notionconsole.core.concurrent.SerialExecutor;
+import dev.notionconsole.core.concurrent.TaskRunner;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
+import dev.notionconsole.oauth.OAuthService;
+import dev.notionconsole.request.FailedExchanges;
 import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.request.render.BodyRenderer;
 import dev.notionconsole.request.saved.SavedRequestStore;
-import dev.notionconsole.ui.request.RequestView;
-import dev.notionconsole.ui.request.RequestViewModel;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import dev.notionconsole.core.AppDirs;
-import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.ConnectionCaller;
-import dev.notionconsole.oauth.OAuthService;
+import dev.notionconsole.request.send.RequestSender;
 import dev.notionconsole.sandbox.ops.SandboxRuntime;
-import dev.notionconsole.ui.oauth.OAuthFlowDialog;
-import dev.notionconsole.core.concurrent.BackgroundTask;
-import dev.notionconsole.ui.connections.ConnectionsView;
-import dev.notionconsole.core.concurrent.SerialExecutor;
-import dev.notionconsole.core.concurrent.TaskRunner;
 import dev.notionconsole.settings.SettingsStore;
 import dev.notionconsole.settings.Theme;
 import dev.notionconsole.ui.common.DialogService;
 import dev.notionconsole.ui.common.FxDialogService;
 import dev.notionconsole.ui.common.FxTaskRunner;
 import dev.notionconsole.ui.common.UncaughtErrors;
+import dev.notionconsole.ui.connections.ConnectionsView;
+import dev.notionconsole.ui.oauth.OAuthFlowDialog;
+import dev.notionconsole.ui.request.RequestView;
+import dev.notionconsole.ui.request.RequestViewModel;
 import dev.notionconsole.ui.shell.MainWindowViewModel;
 import dev.notionconsole.ui.shell.Section;
 import dev.notionconsole.ui.shell.SectionSlot;
+import dev.notionconsole.wiring.SandboxServerAccess;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The composition root (docs/decisions/0007-composition-root.md): builds every service once and hands them to
+ * The composition root (docs/decisions/0007-composition-root-and-workspaces.md): builds every service once and hands them to
  * ViewModels through their constructors. No container, no statics: a test can build its own.
  *
  * <p>Built in {@code Application.init()}, off the JavaFX thread, so services may read their files here.
@@ -78,7 +79,7 @@ public final class AppContext implements AutoCloseable {
         this.dirs = dirs;
         this.settingsStore = new SettingsStore(dirs.resolve(SettingsStore.FILE_NAME));
         this.settings = settingsStore.load();
-        this.connections = ConnectionServices.open(dirs, env, sandbox,
+        this.connections = ConnectionServices.open(dirs, env, SandboxServerAccess.of(sandbox),
                 new SerialExecutor(tasks, "Saving connections"));
         this.oauth = new OAuthService(connections);
         connections.setRevoker(oauth); // deleting an installation offers to revoke it at Notion first

@@ -27,7 +27,7 @@ import dev.notionconsole.explorer.TokenKind;
 import dev.notionconsole.notion.CallObserver;
 import dev.notionconsole.notion.Exchange;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
-import dev.notionconsole.request.RequestSender;
+import dev.notionconsole.request.send.RequestSender;
 import dev.notionconsole.request.RequestSpec;
 import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.SandboxServer;

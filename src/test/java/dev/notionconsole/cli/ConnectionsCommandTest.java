@@ -60,7 +60,7 @@ class ConnectionsCommandTest {
     }
 
     int run(String... args) {
-        ConnectionsCommand.Environment e = new ConnectionsCommand.Environment(new AppDirs(home), env,
+        CliContext e = new CliContext(new AppDirs(home), env,
                 () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), SandboxAccess.NONE);
         CommandLine cl = new CommandLine(new ConnectionsCommand(e));
         StringWriter o = new StringWriter();

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notionconsole.connections.SandboxAccess;
-import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.SandboxServer;
 import dev.notionconsole.sandbox.model.Ids;
+import dev.notionconsole.wiring.SandboxServerAccess;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -47,7 +47,7 @@ class DiagnoseCommandTest {
     }
 
     int run(String... args) {
-        ConnectionsCommand.Environment e = new ConnectionsCommand.Environment(new AppDirs(home), env,
+        CliContext e = new CliContext(new AppDirs(home), env,
                 () -> new ByteArrayInputStream(new byte[0]), access);
         CommandLine root = NotionConsoleCli.commandLine();
         CommandLine cl = new CommandLine(new DiagnoseCommand(e));

@@ -10,13 +10,13 @@ import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
 import dev.notionconsole.connections.SandboxAccess;
-import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.core.Secret;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.SandboxServer;
 import dev.notionconsole.sandbox.model.Ids;
+import dev.notionconsole.wiring.SandboxServerAccess;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -56,7 +56,7 @@ class MapCommandTest {
 
     int run(boolean terminal, String... args) {
         SandboxAccess access = new SandboxServerAccess(() -> builtIn);
-        ConnectionsCommand.Environment e = new ConnectionsCommand.Environment(new AppDirs(home), env,
+        CliContext e = new CliContext(new AppDirs(home), env,
                 () -> new ByteArrayInputStream(new byte[0]), access);
         CommandLine root = NotionConsoleCli.commandLine();
         CommandLine cl = new CommandLine(new MapCommand(e, terminal));

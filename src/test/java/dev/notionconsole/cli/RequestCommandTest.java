@@ -39,7 +39,7 @@ class RequestCommandTest {
     SandboxAccess access = sandbox.access();
 
     int run(String... args) {
-        ConnectionsCommand.Environment e = new ConnectionsCommand.Environment(new AppDirs(home),
+        CliContext e = new CliContext(new AppDirs(home),
                 Map.of("NOTION_CONSOLE_SECRETS", "session"), () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), access);
         CommandLine cl = NotionConsoleCli.commandLine();
         cl.getSubcommands().get("request").getCommandSpec(); // registered in the root

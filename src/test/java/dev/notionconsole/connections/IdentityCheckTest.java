@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "Test connection" over real HTTP against a loopback server that answers GET /v1/users/me with the shapes
- * notion-api.md 2.7 and 6 document, one per token. (The end-to-end check against the sandbox is in
+ * docs/notion-api.md §2.7 and 6 document, one per token. (The end-to-end check against the sandbox is in
  * {@code ConnectionsSandboxTest}.)
  */
 class IdentityCheckTest {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.notionconsole.cli.CliContext;
 import dev.notionconsole.cli.ConnectionsCommand;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.core.Secret;
@@ -11,6 +12,7 @@ import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.SandboxServer;
 import dev.notionconsole.secrets.SecretStorage;
+import dev.notionconsole.wiring.SandboxServerAccess;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -82,7 +84,7 @@ class SecretLeakTest {
             service.duplicate(p.id());
             Files.write(home.resolve("export.json"), ConnectionTransfer.export(service.list(), Instant.now()));
 
-            ConnectionsCommand.Environment env = new ConnectionsCommand.Environment(new AppDirs(home),
+            CliContext env = new CliContext(new AppDirs(home),
                     Map.of("NOTION_CONSOLE_SECRETS", "session", ConnectionService.TOKEN_ENV, envToken.reveal()),
                     () -> new ByteArrayInputStream(new byte[0]), access0);
             for (String[] args : new String[][] {{"list"}, {"list", "--json"}, {"show", "Leak internal"},

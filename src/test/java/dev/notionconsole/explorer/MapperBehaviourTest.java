@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.sandbox.SandboxOptions;
-import dev.notionconsole.sandbox.SearchCursorExpiry;
+import dev.notionconsole.sandbox.model.SearchCursorExpiry;
 import dev.notionconsole.sandbox.model.Ids;
 import dev.notionconsole.sandbox.ops.generate.GeneratedFixture;
 import java.util.ArrayList;

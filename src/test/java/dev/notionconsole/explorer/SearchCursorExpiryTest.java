@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.sandbox.SandboxOptions;
-import dev.notionconsole.sandbox.SearchCursorExpiry;
+import dev.notionconsole.sandbox.model.SearchCursorExpiry;
 import dev.notionconsole.sandbox.fixture.FixtureException;
 import dev.notionconsole.sandbox.fixture.FixtureLoader;
 import dev.notionconsole.sandbox.fixture.FixtureWriter;

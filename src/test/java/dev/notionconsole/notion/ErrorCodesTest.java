@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** Every code of notion-api.md 4.2 parses into a typed error and has a description. */
+/** Every code of docs/notion-api.md §4.2 parses into a typed error and has a description. */
 class ErrorCodesTest {
 
     @ParameterizedTest(name = "{0} {1}")

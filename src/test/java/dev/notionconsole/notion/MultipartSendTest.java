@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** File-upload sends (notion-api.md 2.9): the multipart/form-data body exactly as it reaches a loopback server. */
+/** File-upload sends (docs/notion-api.md §2.9): the multipart/form-data body exactly as it reaches a loopback server. */
 class MultipartSendTest {
     LoopbackServer server;
     NotionClient client;

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** The pacing bucket against Notion's fixed 60-second window (notion-api.md 4.5). */
+/** The pacing bucket against Notion's fixed 60-second window (docs/notion-api.md §4.5). */
 class RateLimiterTest {
     final AtomicLong now = new AtomicLong(0);
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.notionconsole.cli.CliContext;
 import dev.notionconsole.cli.ExitCodes;
 import dev.notionconsole.cli.NotionConsoleCli;
 import dev.notionconsole.cli.OAuthCommand;
@@ -66,7 +67,7 @@ class OAuthCommandTest {
     private int run(InputStream stdin, BrowserOpener opener, String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        var oauth = new picocli.CommandLine(new OAuthCommand(new OAuthCommand.Environment(new AppDirs(home), ENV, () -> stdin,
+        var oauth = new picocli.CommandLine(new OAuthCommand(new CliContext(new AppDirs(home), ENV, () -> stdin,
                 SandboxAccess.NONE, opener)));
         oauth.setOut(new PrintWriter(out, true));
         oauth.setErr(new PrintWriter(err, true));
@@ -152,7 +153,7 @@ class OAuthCommandTest {
         StringWriter reqOut = new StringWriter();
         StringWriter reqErr = new StringWriter();
         var request = new picocli.CommandLine(new dev.notionconsole.cli.RequestCommand(
-                new dev.notionconsole.cli.ConnectionsCommand.Environment(new AppDirs(home), ENV, OAuthCommandTest::empty, SandboxAccess.NONE)));
+                new CliContext(new AppDirs(home), ENV, OAuthCommandTest::empty, SandboxAccess.NONE)));
         request.setOut(new PrintWriter(reqOut, true));
         request.setErr(new PrintWriter(reqErr, true));
         assertEquals(ExitCodes.OK, request.execute("GET", "/v1/users/me", "-c", "Acme Sync", "--no-history"), reqErr::toString);
@@ -166,7 +167,7 @@ class OAuthCommandTest {
     @Test
     void addingAPublicConnectionWithoutARedirectUriGivesTheDefaultAndSaysToRegisterIt() throws Exception {
         StringWriter addOut = new StringWriter();
-        var add = new picocli.CommandLine(new dev.notionconsole.cli.ConnectionsCommand(new dev.notionconsole.cli.ConnectionsCommand.Environment(
+        var add = new picocli.CommandLine(new dev.notionconsole.cli.ConnectionsCommand(new CliContext(
                 new AppDirs(home), ENV, () -> new ByteArrayInputStream("secret_someClientSecret123\n".getBytes(StandardCharsets.UTF_8)),
                 SandboxAccess.NONE)));
         add.setOut(new PrintWriter(addOut, true));

@@ -138,7 +138,7 @@ class OAuthServiceTest {
         Installation ada = authorize("Alice Okafor", "Engineering");
         Secret oldAccess = storedAccess(ada.botId());
         sandbox.model.tokens().expire(oldAccess.reveal(), Instant.now().minusSeconds(1));
-        var sender = new dev.notionconsole.request.RequestSender(new ConnectionCaller(connections, oauth),
+        var sender = new dev.notionconsole.request.send.RequestSender(new ConnectionCaller(connections, oauth),
                 dev.notionconsole.notion.catalog.EndpointCatalog.builtIn(), null);
 
         var all = sender.fetchAll(connections.find(connection.id()).orElseThrow(),
@@ -175,7 +175,7 @@ class OAuthServiceTest {
         Installation ada = authorize("Alice Okafor", "Engineering");
         sandbox.model.tokens().revoke(connections.refreshToken(connection, ada.botId()).orElseThrow().reveal());
         sandbox.model.tokens().revoke(storedAccess(ada.botId()).reveal());
-        var sender = new dev.notionconsole.request.RequestSender(new ConnectionCaller(connections, oauth),
+        var sender = new dev.notionconsole.request.send.RequestSender(new ConnectionCaller(connections, oauth),
                 dev.notionconsole.notion.catalog.EndpointCatalog.builtIn(), dev.notionconsole.request.history.HistoryStore.open(home));
 
         var outcome = sender.send(connections.find(connection.id()).orElseThrow(),

@@ -10,7 +10,7 @@ import dev.notionconsole.testsupport.FixtureIds;
 import org.junit.jupiter.api.Test;
 
 /**
- * The check order of notion-api.md 4.4 / 8 (route, version, token, JSON and schema, capability, visibility) and the
+ * The check order of docs/notion-api.md §4.4 / 8 (route, version, token, JSON and schema, capability, visibility) and the
  * exact error bodies of each step, over real HTTP.
  */
 class CheckOrderTest extends SandboxTestBase {
@@ -26,7 +26,7 @@ class CheckOrderTest extends SandboxTestBase {
 
     @Test
     void aUrlPastedAsAnIdIsAnInvalidUrl() {
-        // notion-api.md 7.2: the URL's slashes and colon break the route
+        // docs/notion-api.md §7.2: the URL's slashes and colon break the route
         assertError(api.get("/v1/pages/https://www.notion.so/Engineering-Handbook-" + FixtureIds.id("handbook").replace("-", ""), FixtureIds.DOCS_SYNC),
                 400, "invalid_request_url", "Invalid request URL.");
         assertError(api.get("/v1/pages/notion.so:abc", FixtureIds.DOCS_SYNC), 400, "invalid_request_url");
@@ -136,7 +136,7 @@ class CheckOrderTest extends SandboxTestBase {
         String block = FixtureIds.id("eng-archive-toggle");
         assertError(api.get("/v1/pages/" + block, FixtureIds.DOCS_SYNC), 400, "validation_error",
                 "Provided ID " + block + " is a block, not a page. Use the retrieve block API instead.");
-        // database and data-source IDs are separate spaces: swapping them is a 404 (notion-api.md 7.6)
+        // database and data-source IDs are separate spaces: swapping them is a 404 (docs/notion-api.md §7.6)
         assertError(api.get("/v1/databases/" + FixtureIds.id("roadmap-ds"), FixtureIds.DOCS_SYNC), 404, "object_not_found");
         assertError(api.post("/v1/data_sources/" + db + "/query", FixtureIds.DOCS_SYNC, "{}"), 404, "object_not_found");
         assertTrue(api.post("/v1/data_sources/" + db + "/query", FixtureIds.DOCS_SYNC, "{}").message().startsWith("Could not find data_source with ID: " + db));

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * PATCH and DELETE /v1/comments/{id} over real HTTP (notion-api.md 2.8, decision 0067): only the connection that
+ * PATCH and DELETE /v1/comments/{id} over real HTTP (docs/notion-api.md §2.8, decision 0067): only the connection that
  * wrote a comment may change it, anyone else gets the 404 a hidden comment gets; capability before visibility.
  */
 class CommentEditsTest extends SandboxTestBase {
@@ -118,7 +118,7 @@ class CommentEditsTest extends SandboxTestBase {
 
     @Test
     void theRoutesExistInEveryVersion() {
-        // Added in April 2026 without a version bump (notion-api.md 1.3): not invalid_request_url on old versions.
+        // Added in April 2026 without a version bump (docs/notion-api.md §1.3): not invalid_request_url on old versions.
         assertError(api.patch("/v1/comments/" + ALICES, FixtureIds.DOCS_SYNC, "2022-06-28", "{\"markdown\": \"x\"}"), 404, "object_not_found");
         assertError(api.send("DELETE", "/v1/comments/" + ALICES, FixtureIds.DOCS_SYNC, "2021-05-13", null), 404, "object_not_found");
     }

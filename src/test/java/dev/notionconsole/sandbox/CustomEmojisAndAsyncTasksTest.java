@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** GET /v1/custom_emojis and GET /v1/async_tasks/{id} over real HTTP (notion-api.md 2.5, decision 0067). */
+/** GET /v1/custom_emojis and GET /v1/async_tasks/{id} over real HTTP (docs/notion-api.md §2.5, decision 0067). */
 class CustomEmojisAndAsyncTasksTest extends SandboxTestBase {
 
     private static List<String> names(JsonNode list) {

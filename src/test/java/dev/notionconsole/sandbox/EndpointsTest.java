@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Every core endpoint over real HTTP: shapes, mutations that stick, and the per-token behaviour of notion-api.md 2, 5. */
+/** Every core endpoint over real HTTP: shapes, mutations that stick, and the per-token behaviour of docs/notion-api.md §2, 5. */
 class EndpointsTest extends SandboxTestBase {
 
     private static String title(JsonNode page) {
@@ -123,7 +123,7 @@ class EndpointsTest extends SandboxTestBase {
         assertTrue(trashed.path("in_trash").asBoolean());
         var top = api.get("/v1/pages/" + FixtureIds.id("engineering"), FixtureIds.DOCS_SYNC).json();
         assertEquals("workspace", top.path("parent").path("type").asText());
-        // a shared page reports its unshared parent's id; the parent itself is a 404 (notion-api.md 5.2)
+        // a shared page reports its unshared parent's id; the parent itself is a 404 (docs/notion-api.md §5.2)
         var handbook = api.get("/v1/pages/" + FixtureIds.id("pricing"), FixtureIds.CRM_BOB).json();
         assertEquals(FixtureIds.id("sales"), handbook.path("parent").path("page_id").asText());
         var db = api.get("/v1/databases/" + FixtureIds.id("team-directory"), FixtureIds.WIKI_READER).json();
@@ -356,7 +356,7 @@ class EndpointsTest extends SandboxTestBase {
 
     @Test
     void relationsToUnsharedDatabasesAreLeftOut() {
-        // Roadmap relates to Sales' Customers: Docs Sync cannot see Customers, Alice can (notion-api.md 5.2)
+        // Roadmap relates to Sales' Customers: Docs Sync cannot see Customers, Alice can (docs/notion-api.md §5.2)
         assertFalse(api.get("/v1/data_sources/" + FixtureIds.id("roadmap-ds"), FixtureIds.DOCS_SYNC).json().path("properties").has("Customer"));
         assertFalse(api.get("/v1/pages/" + FixtureIds.id("roadmap-q1"), FixtureIds.DOCS_SYNC).json().path("properties").has("Customer"));
         var schema = api.get("/v1/data_sources/" + FixtureIds.id("roadmap-ds"), FixtureIds.ALICE_PAT).json().path("properties").path("Customer");

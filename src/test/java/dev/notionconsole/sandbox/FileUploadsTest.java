@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The File uploads family over real HTTP (notion-api.md 2.9, decision 0066): real multipart/form-data bodies built
+ * The File uploads family over real HTTP (docs/notion-api.md §2.9, decision 0066): real multipart/form-data bodies built
  * here, the content checked by the SHA-256 the sandbox recorded, size rules per mode and plan, ownership,
  * expiry on the sandbox's clock, capabilities, listing.
  */

@@ -77,7 +77,7 @@ class FixtureLoaderTest {
                 "pages[5].content[0].type: unknown block type \"sparkles\"",
                 "connections[0].capabilities: unknown capability \"read_everything\"; use read_content, update_content, insert_content, read_comments, insert_comments",
                 "connections[0].shares[0]: no page or database with id \"zzz\"",
-                "connections[1].creator: guests cannot create personal access tokens (notion-api.md 6)",
+                "connections[1].creator: guests cannot create personal access tokens (docs/notion-api.md §6)",
                 "connections[1].token: token already used by another connection",
                 "connections[2].kind: should be internal, public or personal, not \"robot\"",
                 "faults[0].path: should start with / (e.g. /v1/pages/*)",

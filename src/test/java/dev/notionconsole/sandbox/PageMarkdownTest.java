@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** GET and PATCH /v1/pages/{id}/markdown over real HTTP (notion-api.md 2.1, decision 0067). */
+/** GET and PATCH /v1/pages/{id}/markdown over real HTTP (docs/notion-api.md §2.1, decision 0067). */
 class PageMarkdownTest extends SandboxTestBase {
 
     private static String newPage(String title) {

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Views API over real HTTP (notion-api.md 2.5, decision 0067): shapes from the SDK's views.ts, visibility
+ * The Views API over real HTTP (docs/notion-api.md §2.5, decision 0067): shapes from the SDK's views.ts, visibility
  * through the database (404, never 403), capabilities, version gating, pagination, validation, and view queries that
  * return exactly what the data source query returns for the view's filter and sorts.
  */

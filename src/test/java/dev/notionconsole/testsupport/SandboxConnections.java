@@ -2,11 +2,11 @@ package dev.notionconsole.testsupport;
 
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.SandboxAccess;
-import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.sandbox.SandboxConnection;
 import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.SandboxServer;
+import dev.notionconsole.wiring.SandboxServerAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every task ends with exactly one outcome (success, failure or cancelled) followed by {@code onFinally},
  * also when it is cancelled while still queued or the runner closes before it ran (decision 0080).
- * Cancellation goes through the task's {@link CancellationToken}: cancelling the handle or the token is the
- * same; a queued task then never starts, a running one sees the token (and its thread is interrupted).
+ * Cancellation goes through the task's {@link CancellationToken}: cancelling the handle or the token is
+ * the same for a queued task (it never starts); a running one sees the token, and {@link TaskHandle#cancel()} also
+ * interrupts its pool thread after the token's callbacks ran.
  */
 public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorTaskRunner.class);
@@ -117,9 +118,6 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
         private void cancelled() {
             synchronized (this) {
                 if (state == State.RUNNING) {
-                    if (interruptOnCancel && runner != null) {
-                        runner.interrupt();
-                    }
                     return; // the running work sees the token and ends as cancelled
                 }
                 if (state == State.DONE) {
@@ -187,9 +185,18 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
             });
         }
 
+        /**
+         * Cancels the token (the work's own cancel callbacks run first, e.g. a listener closes), then interrupts a
+         * running task's pool thread for work blocked in an interruptible call.
+         */
         @Override
         public void cancel() {
             token.cancel();
+            synchronized (this) {
+                if (state == State.RUNNING && interruptOnCancel && runner != null) {
+                    runner.interrupt();
+                }
+            }
         }
 
         @Override

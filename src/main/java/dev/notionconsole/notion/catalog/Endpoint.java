@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * @param since first Notion-Version that has the route, or null for all
  * @param until first Notion-Version that no longer has it, or null
- * @param capability what the token needs (notion-api.md 5.3), or null for routes any token (users/me) or the
+ * @param capability what the token needs (docs/notion-api.md §5.3), or null for routes any token (users/me) or the
  *                   client credentials (OAuth) may call
  * @param body the body template, or null when the route takes none
  */
@@ -22,10 +22,10 @@ public record Endpoint(String id, String family, String name, String method, Str
                        Auth auth, Pagination pagination, String since, String until, String summary, String ref,
                        List<EndpointParam> params, JsonNode body, BodyKind bodyKind) {
 
-    /** How the request authenticates (notion-api.md 1.2). */
+    /** How the request authenticates (docs/notion-api.md §1.2). */
     public enum Auth { BEARER, BASIC }
 
-    /** Where the cursor goes: query string for GET, JSON body for POST (notion-api.md 3.6). */
+    /** Where the cursor goes: query string for GET, JSON body for POST (docs/notion-api.md §3.6). */
     public enum Pagination { NONE, QUERY, BODY }
 
     public enum BodyKind { JSON, MULTIPART }

@@ -17,13 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every route of notion-api.md section 2, loaded from {@code endpoints.json} (data, not code: adding a route
+ * Every route of docs/notion-api.md section 2, loaded from {@code endpoints.json} (data, not code: adding a route
  * is an edit to that file). Loading validates the file and fails with every problem listed, so a bad edit
  * breaks the build's tests rather than the picker. See docs/decisions/0060-endpoint-catalog-as-data.md.
  */
 public final class EndpointCatalog {
     public static final String RESOURCE = "/dev/notionconsole/notion/catalog/endpoints.json";
-    /** notion-api.md 1.3, oldest first. */
+    /** docs/notion-api.md §1.3, oldest first. */
     static final List<String> VERSIONS = NotionVersion.ALL;
     private static final Set<String> METHODS = Set.of("GET", "POST", "PATCH", "DELETE");
 

@@ -22,7 +22,7 @@ public final class CurlExporter {
         /** {@code Authorization: Bearer $NOTION_TOKEN}: the default. */
         record TokenVariable() implements Credential { }
 
-        /** {@code -u "$NOTION_CLIENT_ID:$NOTION_CLIENT_SECRET"}: OAuth routes (notion-api.md 2.10). */
+        /** {@code -u "$NOTION_CLIENT_ID:$NOTION_CLIENT_SECRET"}: OAuth routes (docs/notion-api.md §2.10). */
         record ClientVariables() implements Credential { }
 
         /** The real token, only when the user asked for it. */
@@ -65,7 +65,7 @@ public final class CurlExporter {
             lines.add("-H 'Content-Type: application/json'");
             lines.add("--data-raw " + ShellWords.quote(spec.body()));
         }
-        // curl writes the multipart Content-Type and boundary itself for -F (notion-api.md 1.3)
+        // curl writes the multipart Content-Type and boundary itself for -F (docs/notion-api.md §1.3)
         for (NameValue f : spec.form()) {
             lines.add("-F " + ShellWords.quote(f.name() + "=" + f.value()));
         }

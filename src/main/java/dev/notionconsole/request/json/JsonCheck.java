@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 
 /**
  * Validates and formats a request body before it is sent, pointing at the line and column of the first
- * mistake with a hint in plain words (Notion would only say {@code invalid_json}, notion-api.md 4.2).
+ * mistake with a hint in plain words (Notion would only say {@code invalid_json}, docs/notion-api.md §4.2).
  */
 public final class JsonCheck {
     private JsonCheck() {

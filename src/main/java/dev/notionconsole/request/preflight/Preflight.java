@@ -22,11 +22,11 @@ import java.util.regex.Pattern;
  * known to lack. Pure: no I/O, safe on any thread.
  */
 public final class Preflight {
-    /** notion-api.md 1.5: data-source routes answer invalid_request_url below this version. */
+    /** docs/notion-api.md §1.5: data-source routes answer invalid_request_url below this version. */
     public static final String DATA_SOURCES_SINCE = "2025-09-03";
-    /** notion-api.md 1.3: archived removed, after replaced by position. */
+    /** docs/notion-api.md §1.3: archived removed, after replaced by position. */
     public static final String V2026 = "2026-03-11";
-    /** notion-api.md 4.6. */
+    /** docs/notion-api.md §4.6. */
     public static final int MAX_PAYLOAD_BYTES = 500 * 1000;
     /** Ten times Notion's limit: such bodies meet an HTTP 413 rather than a validation error (notion-api.md 4.6). */
     static final long EDGE_LIMIT_BYTES = 10L * MAX_PAYLOAD_BYTES;
@@ -39,13 +39,13 @@ public final class Preflight {
     private static final Pattern UNFILLED = Pattern.compile("\\{[a-z_]+}");
     private static final List<String> KNOWN_VERSIONS = List.of("2021-05-11", "2021-05-13", "2021-08-16", "2022-02-22",
             "2022-06-28", "2025-09-03", "2026-03-11");
-    /** Arrays of blocks or rich text, limited to 100 elements each (notion-api.md 4.6). */
+    /** Arrays of blocks or rich text, limited to 100 elements each (docs/notion-api.md §4.6). */
     private static final Set<String> LIMITED_ARRAYS = Set.of("children", "rich_text", "title", "caption",
             "multi_select", "relation", "people", "content");
 
     private final EndpointCatalog catalog;
 
-    /** Form fields: only file-upload sends take them, with a {@code file} part (notion-api.md 1.3, 2.9). */
+    /** Form fields: only file-upload sends take them, with a {@code file} part (docs/notion-api.md §1.3, 2.9). */
     private static void checkForm(RequestSpec spec, Endpoint endpoint, List<Finding> out) {
         boolean multipart = endpoint != null && endpoint.bodyKind() == Endpoint.BodyKind.MULTIPART;
         if (spec.hasForm() && spec.hasBody()) {

@@ -11,7 +11,7 @@ import dev.notionconsole.sandbox.model.Node;
 import dev.notionconsole.sandbox.model.Page;
 
 /**
- * The last two checks of every route (notion-api.md 4.4, 5.2, 8 "Permissions"): capability (403
+ * The last two checks of every route (docs/notion-api.md §4.4, 5.2, 8 "Permissions"): capability (403
  * restricted_resource) and then visibility (404 object_not_found, the same answer for missing and not shared).
  * A visible object of the wrong kind gives the "is a database, not a page" family (decision 0022).
  */
@@ -25,7 +25,7 @@ public final class Access {
         }
     }
 
-    /** Tokens without read content get partial {object, id} answers from writes (notion-api.md 3.2, 5.3). */
+    /** Tokens without read content get partial {object, id} answers from writes (docs/notion-api.md §3.2, 5.3). */
     public static boolean readable(Call call) {
         return call.identity().has(Capability.READ_CONTENT);
     }
@@ -65,8 +65,8 @@ public final class Access {
     }
 
     /**
-     * A database. Data-source IDs are another ID space: given here they are simply not found (notion-api.md 7.6).
-     * A linked database is visible as a block but never resolves (notion-api.md 4.3, 5.2).
+     * A database. Data-source IDs are another ID space: given here they are simply not found (docs/notion-api.md §7.6).
+     * A linked database is visible as a block but never resolves (docs/notion-api.md §4.3, 5.2).
      */
     public static Database database(Call call, String id) {
         Node n = visible(call, id, "database");

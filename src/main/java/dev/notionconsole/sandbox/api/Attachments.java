@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Files attached by upload ID (notion-api.md 2.9; Notion's "uploading small files" guide):
+ * Files attached by upload ID (docs/notion-api.md §2.9; Notion's "uploading small files" guide):
  * {@code {type:"file_upload", file_upload:{id}}} as the icon or cover of a page, database or data source, an item of
  * a files property, or the file of an image, video, pdf, file or audio block. The upload must be {@code uploaded} and belong to the caller's bot; the stored value becomes
  * the file object Notion serves back, {@code {type:"file", file:{url, expiry_time}}}, and the upload stops expiring.

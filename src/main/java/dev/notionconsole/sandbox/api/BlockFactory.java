@@ -17,12 +17,12 @@ import java.util.function.Supplier;
 
 /**
  * Validates block objects as clients send them ({type?, <type>: {rich_text, ..., children?}}) and creates them
- * in the tree (notion-api.md 2.2, 3.5, 4.6): at most 100 children per array, at most two nesting levels per
+ * in the tree (docs/notion-api.md §2.2, 3.5, 4.6): at most 100 children per array, at most two nesting levels per
  * request, at most 1000 blocks per request.
  */
 public final class BlockFactory {
     public static final int MAX_BLOCKS_PER_REQUEST = 1000;
-    /** "Up to two levels of nesting in a single request": a block, its children and theirs (notion-api.md 2.2). */
+    /** "Up to two levels of nesting in a single request": a block, its children and theirs (docs/notion-api.md §2.2). */
     public static final int MAX_LEVELS = 3;
     /** Types that carry rich_text. */
     static final Set<String> TEXT_TYPES = Set.of("paragraph", "heading_1", "heading_2", "heading_3", "heading_4",

@@ -19,7 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Blocks endpoints (notion-api.md 2.2, 3.5, 4.6, 5.3). */
+/** Blocks endpoints (docs/notion-api.md §2.2, 3.5, 4.6, 5.3). */
 public final class BlocksApi {
     private BlocksApi() {
     }
@@ -180,7 +180,7 @@ public final class BlocksApi {
         return Response.ok(Access.readable(call) ? new Render(call).block(n) : Render.partial("block", n.id()));
     }
 
-    /** Moves a block (or a page) to the trash; it can be restored with in_trash false (notion-api.md 2.2). */
+    /** Moves a block (or a page) to the trash; it can be restored with in_trash false (docs/notion-api.md §2.2). */
     static Response delete(Call call) {
         String id = Params.pathId(call, "block_id");
         Access.require(call, Capability.UPDATE_CONTENT);

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Comments endpoints (notion-api.md 2.8): read comments to list/retrieve, insert comments to create, update and
+ * Comments endpoints (docs/notion-api.md §2.8): read comments to list/retrieve, insert comments to create, update and
  * delete. A connection edits and deletes only comments it wrote; anyone else's answer 404 (decision 0067).
  */
 public final class CommentsApi {
@@ -197,7 +197,7 @@ public final class CommentsApi {
         return c;
     }
 
-    /** Tokens without read comments get the partial {object, id} (SDK PartialCommentObjectResponse; notion-api.md 8). */
+    /** Tokens without read comments get the partial {object, id} (SDK PartialCommentObjectResponse; docs/notion-api.md §8). */
     private static ObjectNode commentAnswer(Call call, Comment c) {
         return call.identity().has(Capability.READ_COMMENTS) ? new Render(call).comment(c) : Render.partial("comment", c.id());
     }

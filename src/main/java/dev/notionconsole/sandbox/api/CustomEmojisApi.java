@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code GET /v1/custom_emojis} (notion-api.md 2.5; SDK {@code custom-emojis.ts}): the token's workspace's custom
+ * {@code GET /v1/custom_emojis} (docs/notion-api.md §2.5; SDK {@code custom-emojis.ts}): the token's workspace's custom
  * emojis, paginated, optionally filtered by exact {@code name}. Workspace-level, like {@code /users/me}: no content
  * capability and no sharing decide it (decision 0067). Exists in every version: new endpoints come without a
- * version bump (notion-api.md 1.3).
+ * version bump (docs/notion-api.md §1.3).
  */
 public final class CustomEmojisApi {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;

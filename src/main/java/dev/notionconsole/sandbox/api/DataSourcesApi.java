@@ -24,7 +24,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** Data-source endpoints, 2025-09-03 and later (notion-api.md 2.4, 3.4); older versions get invalid_request_url. */
+/** Data-source endpoints, 2025-09-03 and later (docs/notion-api.md §2.4, 3.4); older versions get invalid_request_url. */
 public final class DataSourcesApi {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -194,7 +194,7 @@ public final class DataSourcesApi {
 
     /**
      * What a query matches, in order: rows (pages) passing the filter and, for wikis, the data sources of nested
-     * databases. Shared by data-source queries and view queries (notion-api.md 2.4, 2.5).
+     * databases. Shared by data-source queries and view queries (docs/notion-api.md §2.4, 2.5).
      *
      * @param filter     null for none; validated against the schema here (unknown property: validation_error)
      * @param resultType null for both, "page" or "data_source"
@@ -270,7 +270,7 @@ public final class DataSourcesApi {
         };
     }
 
-    /** {templates: [{id, name, is_default}], has_more, next_cursor} — not the list envelope (notion-api.md 2.4). */
+    /** {templates: [{id, name, is_default}], has_more, next_cursor} — not the list envelope (docs/notion-api.md §2.4). */
     static Response templates(Call call) {
         String id = Params.pathId(call, "data_source_id");
         Lists.Window w = Lists.window(BlocksApi.text(call.queryParam("page_size")), BlocksApi.text(call.queryParam("start_cursor")), "query");

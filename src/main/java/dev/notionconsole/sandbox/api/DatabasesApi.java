@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Databases endpoints (notion-api.md 2.3, 3.3, 1.5), including the legacy query route before 2025-09-03. */
+/** Databases endpoints (docs/notion-api.md §2.3, 3.3, 1.5), including the legacy query route before 2025-09-03. */
 public final class DatabasesApi {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -35,7 +35,7 @@ public final class DatabasesApi {
         router.route("POST", "/v1/databases/{database_id}/query").before(ApiVersion.DATA_SOURCES).handle(DatabasesApi::legacyQuery);
     }
 
-    /** 400 for a multi-source database on a version before the split (notion-api.md 1.5). */
+    /** 400 for a multi-source database on a version before the split (docs/notion-api.md §1.5). */
     static ApiError multipleSources(Database db) {
         ObjectNode data = F.objectNode();
         data.put("error_type", "multiple_data_sources_for_database");
@@ -184,7 +184,7 @@ public final class DatabasesApi {
             if ("relation".equals(type)) {
                 JsonNode r = spec.get("relation");
                 boolean newEra = call.versionAtLeast(ApiVersion.DATA_SOURCES);
-                // 2025-09-03+ relations name a data source; older versions name a database (notion-api.md 2.4).
+                // 2025-09-03+ relations name a data source; older versions name a database (docs/notion-api.md §2.4).
                 String key = newEra ? "data_source_id" : "database_id";
                 if (r == null || !r.hasNonNull(key)) {
                     throw ApiError.bodyInvalid(p + ".relation." + key + " should be defined, instead was `undefined`.");

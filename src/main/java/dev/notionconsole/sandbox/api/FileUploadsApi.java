@@ -22,10 +22,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * File uploads (notion-api.md 2.9; SDK file-uploads.ts; decision 0066): create, send (multipart/form-data,
+ * File uploads (docs/notion-api.md §2.9; SDK file-uploads.ts; decision 0066): create, send (multipart/form-data,
  * streamed and counted, never stored), complete, retrieve and list. Uploads belong to the bot that created them;
  * any other token gets 404. Capabilities follow the endpoint catalog: insert content to create, send and
- * complete, read content to retrieve and list (notion-api.md 5.3). Present in every Notion-Version.
+ * complete, read content to retrieve and list (docs/notion-api.md §5.3). Present in every Notion-Version.
  */
 public final class FileUploadsApi {
     /** A single_part upload, and each part of a multi_part one, holds at most 20 MiB (Notion's file upload guides). */

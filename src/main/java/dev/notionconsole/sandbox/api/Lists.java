@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Pagination (notion-api.md 3.6): opaque cursors, page_size 1..100 (default 100), and, deterministically, the first
+ * Pagination (docs/notion-api.md §3.6): opaque cursors, page_size 1..100 (default 100), and, deterministically, the first
  * page of a list longer than {@link #SEGMENT} items cut short there with has_more true, so clients that loop on
  * result count instead of has_more fail here as they would against Notion. Later pages are full, so a walk costs
  * what it costs against Notion (at most one request more), which the explorer's request-count test relies on

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A subset of Notion's enhanced markdown (Notion's "Enhanced markdown format" guide; notion-api.md 2.1), both ways:
+ * A subset of Notion's enhanced markdown (Notion's "Enhanced markdown format" guide; docs/notion-api.md §2.1), both ways:
  * paragraphs, headings 1-4, bulleted, numbered and to-do items, quotes, code fences, dividers, toggles, callouts,
  * tab-indented children, and bold, italic, strikethrough, inline code and links in text. Child pages and databases
  * render as {@code <page url="...">Title</page>} and {@code <database url="...">Title</database>} references

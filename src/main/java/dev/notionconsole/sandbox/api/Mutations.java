@@ -50,7 +50,7 @@ final class Mutations {
         throw ApiError.validation(sb.toString());
     }
 
-    /** Internal connections have no owning user, so they cannot create workspace-level pages (notion-api.md 2.1, 5.2). */
+    /** Internal connections have no owning user, so they cannot create workspace-level pages (docs/notion-api.md §2.1, 5.2). */
     static void checkWorkspaceParentAllowed(Call call) {
         if (call.identity().kind() == Connection.Kind.INTERNAL) {
             throw ApiError.validation("Provide a `parent.page_id` or `parent.database_id` parameter to create a page, or use a public "
@@ -95,7 +95,7 @@ final class Mutations {
 
     /**
      * Applies request property values to a page: rows against their data source's schema, other pages against the
-     * title-only schema (notion-api.md 2.1). Returns the new property map.
+     * title-only schema (docs/notion-api.md §2.1). Returns the new property map.
      */
     static ObjectNode properties(Page page, DataSource ds, JsonNode input, ObjectNode existing) {
         ObjectNode out = existing == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : existing.deepCopy();

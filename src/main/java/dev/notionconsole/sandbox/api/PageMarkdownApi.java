@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code GET|PATCH /v1/pages/{page_id}/markdown} (notion-api.md 2.1; SDK {@code PageMarkdownResponse}; Notion's
+ * {@code GET|PATCH /v1/pages/{page_id}/markdown} (docs/notion-api.md §2.1; SDK {@code PageMarkdownResponse}; Notion's
  * "Update a page's content as markdown" reference; decision 0067): the page's blocks as enhanced markdown
  * ({@link Markdown}), and edits by {@code insert_content} (position start or end), {@code replace_content} and
  * {@code update_content} (search and replace on the markdown, then a replace), and the legacy ellipsis selections

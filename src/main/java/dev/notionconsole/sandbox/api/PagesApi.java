@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Pages endpoints (notion-api.md 2.1, 3.2, 5.2, 5.3). */
+/** Pages endpoints (docs/notion-api.md §2.1, 3.2, 5.2, 5.3). */
 public final class PagesApi {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -107,7 +107,7 @@ public final class PagesApi {
         page.setCover(cover);
         page.setCreated(call.model().nowMinute(), actor);
         if (parent.workspace()) {
-            // A private page of the authorizing user / token creator (notion-api.md 5.2).
+            // A private page of the authorizing user / token creator (docs/notion-api.md §5.2).
             page.setPrivateTo(call.identity().person().id());
         }
         call.model().attach(page, parentNode, -1);
@@ -224,7 +224,7 @@ public final class PagesApi {
 
     /**
      * A single property value; title, rich_text, people and relation are paginated lists of property_item
-     * objects (notion-api.md 2.1).
+     * objects (docs/notion-api.md §2.1).
      */
     static Response propertyItem(Call call) {
         String id = Params.pathId(call, "page_id");

@@ -9,7 +9,7 @@ import dev.notionconsole.sandbox.model.Ids;
 import java.util.Iterator;
 import java.util.Set;
 
-/** Schema checks with Notion's message shapes (notion-api.md 4.3, 8): path IDs, required fields, unknown keys, limits. */
+/** Schema checks with Notion's message shapes (docs/notion-api.md §4.3, 8): path IDs, required fields, unknown keys, limits. */
 public final class Params {
     public static final int MAX_TEXT = 2000;
     public static final int MAX_ARRAY = 100;
@@ -27,7 +27,7 @@ public final class Params {
         return id;
     }
 
-    /** Rejects keys not in the allowed set: `body.<key> should be not present` (notion-api.md 4.3). */
+    /** Rejects keys not in the allowed set: `body.<key> should be not present` (docs/notion-api.md §4.3). */
     public static void onlyKeys(JsonNode object, String path, Set<String> allowed) {
         if (object == null || !object.isObject()) {
             return;
@@ -92,7 +92,7 @@ public final class Params {
 
     /**
      * Validates a rich-text array from a request: at most 100 items, each text.content at most 2000 characters,
-     * links at most 2000 (notion-api.md 4.6).
+     * links at most 2000 (docs/notion-api.md §4.6).
      */
     public static void richText(JsonNode v, String path) {
         requireArray(v, path);

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Data-source schemas and page property values in Notion's shapes (notion-api.md 3.2, 3.4): building them from a
+ * Data-source schemas and page property values in Notion's shapes (docs/notion-api.md §3.2, 3.4): building them from a
  * fixture's shorthand or an API request, validating request values, and the empty value of each type.
  */
 public final class Properties {
@@ -30,7 +30,7 @@ public final class Properties {
     private Properties() {
     }
 
-    /** A short property id, "title" for the title (notion-api.md 3.2), else 4 stable URL-safe characters. */
+    /** A short property id, "title" for the title (docs/notion-api.md §3.2), else 4 stable URL-safe characters. */
     public static String propertyId(String name, String type) {
         if ("title".equals(type)) {
             return "title";
@@ -266,7 +266,7 @@ public final class Properties {
         return null;
     }
 
-    /** The title schema of a non-row page: only "title" (notion-api.md 2.1: under a page parent only title is valid). */
+    /** The title schema of a non-row page: only "title" (docs/notion-api.md §2.1: under a page parent only title is valid). */
     public static ObjectNode pageSchema() {
         ObjectNode schema = F.objectNode();
         schema.set("title", schemaEntry("title", "title", List.of(), null));

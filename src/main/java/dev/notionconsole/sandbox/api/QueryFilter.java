@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Data-source query filters and sorts (notion-api.md 2.4): compound and/or (two levels), property filters on
+ * Data-source query filters and sorts (docs/notion-api.md §2.4): compound and/or (two levels), property filters on
  * title and text, number, checkbox, select, status, multi_select, date, people and relation, and timestamp filters.
  * Filters are compiled and validated up front so errors come before the capability and visibility checks.
  */

@@ -27,9 +27,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns model objects into Notion's response shapes for one request: version-gated fields (notion-api.md 1.3,
+ * Turns model objects into Notion's response shapes for one request: version-gated fields (docs/notion-api.md §1.3,
  * 3.x), user objects trimmed to the token's user-info level and partial objects for tokens without read content
- * (notion-api.md 5.3).
+ * (docs/notion-api.md §5.3).
  */
 public final class Render {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -38,7 +38,7 @@ public final class Render {
 
     private final String version;
     private final Identity identity;
-    /** Whether the token can see an object by id; relations to what it cannot see are left out (notion-api.md 5.2). */
+    /** Whether the token can see an object by id; relations to what it cannot see are left out (docs/notion-api.md §5.2). */
     private final java.util.function.Predicate<String> canSee;
 
     public Render(Call call) {
@@ -126,7 +126,7 @@ public final class Render {
         return "https://www.notion.so/" + (slug.isEmpty() ? "" : slug + "-") + hex;
     }
 
-    // ---- parents (notion-api.md 3.1) -----------------------------------------------------------------------
+    // ---- parents (docs/notion-api.md §3.1) -----------------------------------------------------------------------
 
     public ObjectNode parent(Node n) {
         Node p = n.parent();
@@ -149,7 +149,7 @@ public final class Render {
                 o.put("data_source_id", ds.id());
                 o.put("database_id", ds.database().id());
             } else {
-                // rows on old versions, and databases nested in a wiki (notion-api.md 3.1 "Wikis")
+                // rows on old versions, and databases nested in a wiki (docs/notion-api.md §3.1 "Wikis")
                 o.put("type", "database_id");
                 o.put("database_id", ds.database().id());
             }
@@ -157,7 +157,7 @@ public final class Render {
         return o;
     }
 
-    // ---- pages (notion-api.md 3.2) -------------------------------------------------------------------------
+    // ---- pages (docs/notion-api.md §3.2) -------------------------------------------------------------------------
 
     public ObjectNode page(Page p) {
         ObjectNode o = F.objectNode();
@@ -207,7 +207,7 @@ public final class Render {
         return copy;
     }
 
-    // ---- databases and data sources (notion-api.md 3.3, 3.4) ---------------------------------------------
+    // ---- databases and data sources (docs/notion-api.md §3.3, 3.4) ---------------------------------------------
 
     public ObjectNode database(Database db) {
         ObjectNode o = F.objectNode();
@@ -269,7 +269,7 @@ public final class Render {
         return o;
     }
 
-    // ---- blocks (notion-api.md 3.5) ------------------------------------------------------------------------
+    // ---- blocks (docs/notion-api.md §3.5) ------------------------------------------------------------------------
 
     /** Any node as a block: content blocks as they are, sub-pages as child_page, databases as child_database. */
     public ObjectNode block(Node n) {
@@ -299,7 +299,7 @@ public final class Render {
         return o;
     }
 
-    /** meeting_notes was called transcription before 2026-03-11 (notion-api.md 1.3). */
+    /** meeting_notes was called transcription before 2026-03-11 (docs/notion-api.md §1.3). */
     public String blockTypeName(String stored) {
         if ("meeting_notes".equals(stored) && !ApiVersion.atLeast(version, ApiVersion.NO_ARCHIVED)) {
             return "transcription";
@@ -307,7 +307,7 @@ public final class Render {
         return stored;
     }
 
-    // ---- users (notion-api.md 2.7) -------------------------------------------------------------------------
+    // ---- users (docs/notion-api.md §2.7) -------------------------------------------------------------------------
 
     /** A user object, trimmed to the token's user-information capability. */
     public ObjectNode user(User u) {
@@ -335,7 +335,7 @@ public final class Render {
         return o;
     }
 
-    /** GET /v1/users/me: the bot with its owner and workspace (notion-api.md 2.7, 6). */
+    /** GET /v1/users/me: the bot with its owner and workspace (docs/notion-api.md §2.7, 6). */
     public ObjectNode me(Identity id) {
         User bot = id.bot();
         ObjectNode o = userRef(bot.id());
@@ -357,7 +357,7 @@ public final class Render {
         return o;
     }
 
-    // ---- file uploads (notion-api.md 2.9; SDK file-uploads.ts FileUploadObjectResponse) ----------------------
+    // ---- file uploads (docs/notion-api.md §2.9; SDK file-uploads.ts FileUploadObjectResponse) ----------------------
 
     /**
      * A file upload as of {@code now}: upload_url while content may still be sent, complete_url for a pending
@@ -432,7 +432,7 @@ public final class Render {
         }
     }
 
-    // ---- comments (notion-api.md 2.8) ----------------------------------------------------------------------
+    // ---- comments (docs/notion-api.md §2.8) ----------------------------------------------------------------------
 
     public ObjectNode comment(Comment c) {
         ObjectNode o = F.objectNode();
@@ -455,7 +455,7 @@ public final class Render {
         return o;
     }
 
-    // ---- views (notion-api.md 2.5; SDK views.ts) -------------------------------------------------------------
+    // ---- views (docs/notion-api.md §2.5; SDK views.ts) -------------------------------------------------------------
 
     /** {@code PartialDataSourceViewObjectResponse}: what tokens without read content get, and what delete returns. */
     public static ObjectNode viewPartial(View v) {

@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * POST /v1/search (notion-api.md 2.6): pages and data sources (databases before 2025-09-03) the token can see,
+ * POST /v1/search (docs/notion-api.md §2.6): pages and data sources (databases before 2025-09-03) the token can see,
  * title substring match (a data source also matches on its database's title), filter by object and trash,
  * sort by last_edited_time or relevance, paginated.
  */

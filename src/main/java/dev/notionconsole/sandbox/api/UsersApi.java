@@ -11,7 +11,7 @@ import dev.notionconsole.sandbox.model.UserInfo;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Users endpoints (notion-api.md 2.7, 5.3, 6). */
+/** Users endpoints (docs/notion-api.md §2.7, 5.3, 6). */
 public final class UsersApi {
     private UsersApi() {
     }

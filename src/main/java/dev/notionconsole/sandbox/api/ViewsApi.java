@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Views API (notion-api.md 2.5; SDK {@code views.ts}; decision 0067): list, create, retrieve, update and delete
+ * The Views API (docs/notion-api.md §2.5; SDK {@code views.ts}; decision 0067): list, create, retrieve, update and delete
  * database views, and view queries, which run the data source query with the view's filter and sorts, cache the
  * matching page IDs for 15 minutes and hand them out page by page.
  *
@@ -281,7 +281,7 @@ public final class ViewsApi {
         return Response.ok(out);
     }
 
-    /** The list envelope of page references {object:"page", id}; request_status marks a truncated cache (notion-api.md 3.6). */
+    /** The list envelope of page references {object:"page", id}; request_status marks a truncated cache (docs/notion-api.md §3.6). */
     private static ObjectNode resultsPage(ViewQuery q, Lists.Window w) {
         ObjectNode page = Lists.envelope(q.pageIds(), w, "page", pageId -> Render.partial("page", pageId));
         if (q.truncated()) {

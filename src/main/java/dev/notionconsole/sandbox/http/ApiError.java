@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A Notion error answer, thrown by routes and pre-handlers and written by the router as
- * {@code {object:"error", status, code, message, additional_data?, request_id}} (notion-api.md 4.1). The static
+ * {@code {object:"error", status, code, message, additional_data?, request_id}} (docs/notion-api.md §4.1). The static
  * factories carry Notion's exact wording; tests and clients should match on {@link #code()}.
  */
 public final class ApiError extends RuntimeException {
@@ -54,7 +54,7 @@ public final class ApiError extends RuntimeException {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    // ---- the catalogue (notion-api.md 4.2-4.4, 8) -------------------------------------------------------
+    // ---- the catalogue (docs/notion-api.md §4.2-4.4, 8) -------------------------------------------------------
 
     public static ApiError invalidRequestUrl() {
         return new ApiError(400, "invalid_request_url", "Invalid request URL.");
@@ -98,7 +98,7 @@ public final class ApiError extends RuntimeException {
     }
 
     /**
-     * Not found or not shared: the same answer either way, so existence never leaks (notion-api.md 4.3, 5.2).
+     * Not found or not shared: the same answer either way, so existence never leaks (docs/notion-api.md §4.3, 5.2).
      *
      * @param noun           page, block, database or data_source: what the route looked up
      * @param id             the dashed id
@@ -112,7 +112,7 @@ public final class ApiError extends RuntimeException {
                 + ". Make sure the relevant pages and databases are shared with your integration \"" + connectionName + "\".", data);
     }
 
-    /** "Provided ID ... is a database, not a page. Use the retrieve database API instead." (notion-api.md 4.3). */
+    /** "Provided ID ... is a database, not a page. Use the retrieve database API instead." (docs/notion-api.md §4.3). */
     public static ApiError wrongKind(String id, String actual, String expected) {
         String hint = switch (actual) {
             case "database" -> " Use the retrieve database API instead.";

@@ -2,7 +2,7 @@ package dev.notionconsole.sandbox.http;
 
 /**
  * A step the router runs for every matched request after the route, version and token checks and before the
- * body is parsed (notion-api.md 4.4 "Ordering"): where rate limiting and fault injection plug in. It sees the
+ * body is parsed (docs/notion-api.md §4.4 "Ordering"): where rate limiting and fault injection plug in. It sees the
  * resolved {@link Call#identity()} (null on routes without bearer auth, e.g. OAuth) and the route.
  */
 @FunctionalInterface

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An answer to write: status, headers, body. JSON answers use {@code application/json; charset=utf-8} (notion-api.md 1.2). */
+/** An answer to write: status, headers, body. JSON answers use {@code application/json; charset=utf-8} (docs/notion-api.md §1.2). */
 public final class Response {
     public static final String JSON_TYPE = "application/json; charset=utf-8";
     /** Emoji and other non-BMP characters go out as UTF-8, as Notion sends them, not as escaped surrogate pairs. */

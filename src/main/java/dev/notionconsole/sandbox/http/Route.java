@@ -79,7 +79,7 @@ public final class Route {
         return maxBodyBytes;
     }
 
-    /** True when this route exists in the given version (notion-api.md 1.5). */
+    /** True when this route exists in the given version (docs/notion-api.md §1.5). */
     public boolean existsIn(String version) {
         return (minVersion == null || ApiVersion.atLeast(version, minVersion))
                 && (maxVersionExclusive == null || !ApiVersion.atLeast(version, maxVersionExclusive));

@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches requests in Notion's check order (notion-api.md 4.4 "Ordering", decision 0020):
+ * Dispatches requests in Notion's check order (docs/notion-api.md §4.4 "Ordering", decision 0020):
  * <ol>
  *   <li>route: unknown path or method, or an ID segment with ':' -> 400 invalid_request_url;</li>
  *   <li>version: missing -> missing_version; unknown -> enumerating message; route not in this version -> invalid_request_url;</li>
@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Router implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
-    /** Notion's documented payload limit (notion-api.md 4.6). */
+    /** Notion's documented payload limit (docs/notion-api.md §4.6). */
     public static final int MAX_PAYLOAD_BYTES = 500 * 1000;
     /** Beyond this we stop reading and answer 413 like an edge proxy would. */
     private static final int MAX_READ_BYTES = 5 * 1024 * 1024;
@@ -278,7 +278,7 @@ public final class Router implements HttpHandler {
             throw ApiError.bodyInvalid("body should be an object, instead was `" + Jsonish.show(node) + "`.");
         }
         if (raw.length > MAX_PAYLOAD_BYTES) {
-            // notion-api.md 4.6: whole payload at most 500 KB.
+            // docs/notion-api.md §4.6: whole payload at most 500 KB.
             throw ApiError.validation("Request body too large: the payload should be ≤ `" + MAX_PAYLOAD_BYTES
                     + "` bytes, instead was `" + raw.length + "`.");
         }
@@ -316,7 +316,7 @@ public final class Router implements HttpHandler {
         return QueryString.parseMulti(rawQuery);
     }
 
-    /** The Notion error envelope (notion-api.md 4.1). */
+    /** The Notion error envelope (docs/notion-api.md §4.1). */
     public static Response errorResponse(ApiError e, String requestId) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("object", "error");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A content block. Sub-pages and databases are not Blocks: they are listed among a parent's children and rendered
- * as child_page / child_database blocks with the same ID (notion-api.md 3.5). A linked database is a Block of
+ * as child_page / child_database blocks with the same ID (docs/notion-api.md §3.5). A linked database is a Block of
  * type child_database whose {@link #linkedSourceId()} names the source; it never resolves as a database.
  */
 public final class Block extends Node {

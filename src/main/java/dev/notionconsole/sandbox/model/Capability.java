@@ -2,7 +2,7 @@ package dev.notionconsole.sandbox.model;
 
 import java.util.Locale;
 
-/** Content and comment capabilities of a connection (notion-api.md 5.3). User information is {@link UserInfo}. */
+/** Content and comment capabilities of a connection (docs/notion-api.md §5.3). User information is {@link UserInfo}. */
 public enum Capability {
     READ_CONTENT, UPDATE_CONTENT, INSERT_CONTENT, READ_COMMENTS, INSERT_COMMENTS;
 

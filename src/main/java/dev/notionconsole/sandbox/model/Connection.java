@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A connection (formerly "integration") of one of the three kinds (notion-api.md 5.1, 6): an internal connection
+ * A connection (formerly "integration") of one of the three kinds (docs/notion-api.md §5.1, 6): an internal connection
  * with its own bot and the objects shared with it; a public OAuth connection with client credentials, redirect
  * URIs and one installation per authorizing user; or a personal access token that acts as its creator.
  */
@@ -47,7 +47,7 @@ public final class Connection {
         this.userInfo = userInfo;
     }
 
-    /** The integration ID, reported as additional_data.integration_id in 404s (notion-api.md 4.3). */
+    /** The integration ID, reported as additional_data.integration_id in 404s (docs/notion-api.md §4.3). */
     public String id() {
         return id;
     }

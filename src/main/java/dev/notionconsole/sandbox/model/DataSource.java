@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A data source: the schema and rows of a database (notion-api.md 2.4, 3.4). Its parent is always its database;
+ * A data source: the schema and rows of a database (docs/notion-api.md §2.4, 3.4). Its parent is always its database;
  * its children are its rows (pages) and, in a wiki, nested databases. It has no permissions of its own.
  */
 public final class DataSource extends Node {

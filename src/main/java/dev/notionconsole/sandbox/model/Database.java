@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A database: since 2025-09-03 a container of one or more data sources (notion-api.md 2.4, 3.3). Its children
+ * A database: since 2025-09-03 a container of one or more data sources (docs/notion-api.md §2.4, 3.3). Its children
  * are its data sources. A wiki database's rows get a verification property and queries can return data sources.
  */
 public final class Database extends Node {

@@ -11,7 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A file upload (notion-api.md 2.9): who created it, how it is sent, what has arrived. Only sizes and SHA-256
+ * A file upload (docs/notion-api.md §2.9): who created it, how it is sent, what has arrived. Only sizes and SHA-256
  * hashes of the content are kept, never the bytes (decision 0066). Guarded by the model lock.
  */
 public final class FileUpload {

@@ -1,7 +1,7 @@
 package dev.notionconsole.sandbox.model;
 
 /**
- * Who a bearer token acts as (notion-api.md 5.1, 8 "Permissions"): the connection, the installation for public
+ * Who a bearer token acts as (docs/notion-api.md §5.1, 8 "Permissions"): the connection, the installation for public
  * connections, the workspace, the bot user, and for personal tokens and installs the person behind it.
  */
 public record Identity(Connection connection, Installation installation, Workspace workspace, User bot, User person, String token) {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Notion object IDs: UUIDs accepted dashed or as 32 hex, always emitted dashed and lowercase (notion-api.md 3). */
+/** Notion object IDs: UUIDs accepted dashed or as 32 hex, always emitted dashed and lowercase (docs/notion-api.md §3). */
 public final class Ids {
     private static final Pattern DASHED = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A public connection installed by one user in one workspace (notion-api.md 2.10, 5.1): its own bot, and the
+ * A public connection installed by one user in one workspace (docs/notion-api.md §2.10, 5.1): its own bot, and the
  * pages that user picked. It sees the picked pages and their descendants, as far as the user can see them.
  */
 public final class Installation {

@@ -37,9 +37,9 @@ public final class SandboxModel {
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final Map<String, FileUpload> fileUploads = new LinkedHashMap<>();
     private final TokenRegistry tokens = new TokenRegistry();
-    private final List<FaultRule> faults = new ArrayList<>();
+    private com.fasterxml.jackson.databind.JsonNode faults;
     private com.fasterxml.jackson.databind.JsonNode rateLimits;
-    private dev.notionconsole.sandbox.SearchCursorExpiry searchCursors = dev.notionconsole.sandbox.SearchCursorExpiry.OFF;
+    private SearchCursorExpiry searchCursors = SearchCursorExpiry.OFF;
     private final Visibility visibility = new Visibility(this);
     private final AtomicLong idCounter = new AtomicLong();
     private final String idSeed;
@@ -131,7 +131,7 @@ public final class SandboxModel {
     }
 
     /**
-     * What a user's page picker offers (OAuth consent, notion-api.md 2.10 / 5.2): pages and databases the user can
+     * What a user's page picker offers (OAuth consent, docs/notion-api.md §2.10 / 5.2): pages and databases the user can
      * see whose parent they cannot see (or that are workspace-level), not in the trash, in tree order.
      */
     public List<Node> pickerRoots(User user) {
@@ -181,7 +181,7 @@ public final class SandboxModel {
         link(node, parent, index);
     }
 
-    /** Moves a node to another parent; visibility follows the new ancestry (notion-api.md 5.2). */
+    /** Moves a node to another parent; visibility follows the new ancestry (docs/notion-api.md §5.2). */
     public void move(Node node, Node newParent, int index) {
         siblings(node).remove(node);
         link(node, newParent, index);
@@ -236,7 +236,7 @@ public final class SandboxModel {
         }
     }
 
-    // ---- views (notion-api.md 2.5) -------------------------------------------------------------------------
+    // ---- views (docs/notion-api.md §2.5) -------------------------------------------------------------------------
 
     /**
      * Adds a view to its database's tab bar at an index (-1: the end).
@@ -292,7 +292,7 @@ public final class SandboxModel {
         viewQueries.remove(id);
     }
 
-    // ---- file uploads (notion-api.md 2.9; in memory only, decision 0066) -----------------------------------
+    // ---- file uploads (docs/notion-api.md §2.9; in memory only, decision 0066) -----------------------------------
 
     public void addFileUpload(FileUpload u) {
         fileUploads.put(u.id(), u);
@@ -387,16 +387,20 @@ public final class SandboxModel {
     }
 
     /** The fixture's {@code search_cursors} setting (off unless given). */
-    public dev.notionconsole.sandbox.SearchCursorExpiry searchCursors() {
+    public SearchCursorExpiry searchCursors() {
         return searchCursors;
     }
 
-    public void setSearchCursors(dev.notionconsole.sandbox.SearchCursorExpiry searchCursors) {
-        this.searchCursors = searchCursors == null ? dev.notionconsole.sandbox.SearchCursorExpiry.OFF : searchCursors;
+    public void setSearchCursors(SearchCursorExpiry searchCursors) {
+        this.searchCursors = searchCursors == null ? SearchCursorExpiry.OFF : searchCursors;
     }
 
-    /** Fault rules from the fixture; the fault-injection pre-handler reads and may edit this list. */
-    public List<FaultRule> faults() {
+    /** The fixture's {@code faults} array as written (validated by the loader), or null; the fault injector reads it. */
+    public com.fasterxml.jackson.databind.JsonNode faults() {
         return faults;
+    }
+
+    public void setFaults(com.fasterxml.jackson.databind.JsonNode faults) {
+        this.faults = faults;
     }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every bearer and refresh token the sandbox knows, with what it acts as. Unknown, revoked and expired tokens
- * all resolve to nothing, which the router turns into 401 unauthorized (notion-api.md 4.4, 8 "Auth"). Thread-safe.
+ * all resolve to nothing, which the router turns into 401 unauthorized (docs/notion-api.md §4.4, 8 "Auth"). Thread-safe.
  */
 public final class TokenRegistry {
     public enum Type { ACCESS, REFRESH }
@@ -106,7 +106,7 @@ public final class TokenRegistry {
         return e.identity();
     }
 
-    /** Revokes a token; true when it was known. Revocation is immediate (notion-api.md 6). */
+    /** Revokes a token; true when it was known. Revocation is immediate (docs/notion-api.md §6). */
     public boolean revoke(String token) {
         Entry e = lookup(token);
         if (e == null) {

@@ -2,7 +2,7 @@ package dev.notionconsole.sandbox.model;
 
 import java.util.Locale;
 
-/** The user-information capability level (notion-api.md 5.3): trims user objects and gates the users endpoints. */
+/** The user-information capability level (docs/notion-api.md §5.3): trims user objects and gates the users endpoints. */
 public enum UserInfo {
     NONE, WITHOUT_EMAIL, WITH_EMAIL;
 

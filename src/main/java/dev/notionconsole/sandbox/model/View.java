@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A database view (notion-api.md 2.5; SDK {@code views.ts} {@code DataSourceViewObjectResponse}): a named,
+ * A database view (docs/notion-api.md §2.5; SDK {@code views.ts} {@code DataSourceViewObjectResponse}): a named,
  * typed preset of filter, sorts, quick filters and layout configuration, scoped to one data source of its database.
  * Views are not blocks and have no permissions of their own: they are visible when their database is (decision 0067).
  * Guarded by the model lock.

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decides whether a token can see an object (notion-api.md 5.1, 5.2, 8 "Permissions"):
+ * Decides whether a token can see an object (docs/notion-api.md §5.1, 5.2, 8 "Permissions"):
  * <ul>
  *   <li>internal connection: the object or an ancestor is shared with it;</li>
  *   <li>public installation: the object or an ancestor was picked by the installing user, and that user can see it;</li>

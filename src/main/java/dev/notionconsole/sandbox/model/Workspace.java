@@ -3,7 +3,7 @@ package dev.notionconsole.sandbox.model;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A workspace: its plan decides the rate budget (notion-api.md 4.5); its top-level pages and databases are kept in order. */
+/** A workspace: its plan decides the rate budget (docs/notion-api.md §4.5); its top-level pages and databases are kept in order. */
 public final class Workspace {
     public enum Plan {
         FREE(180), PLUS(180), BUSINESS(600), ENTERPRISE(600);
@@ -20,7 +20,7 @@ public final class Workspace {
         }
 
         /**
-         * The largest file an upload may hold: 5 MiB on Free, 5 GiB on paid plans (notion-api.md 2.9; reported by
+         * The largest file an upload may hold: 5 MiB on Free, 5 GiB on paid plans (docs/notion-api.md §2.9; reported by
          * /users/me as workspace_limits.max_file_upload_size_in_bytes and enforced by the file upload routes).
          */
         public long maxFileUploadBytes() {
@@ -84,7 +84,7 @@ public final class Workspace {
         return users;
     }
 
-    /** The workspace's custom emojis, in upload order (notion-api.md 2.5). Guarded by the model lock. */
+    /** The workspace's custom emojis, in upload order (docs/notion-api.md §2.5). Guarded by the model lock. */
     public List<CustomEmoji> customEmojis() {
         return customEmojis;
     }

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Authorization codes handed out by the consent page: single-use, short-lived, bound to the connection, the
  * authorizing user, the picked pages and the redirect URI of the authorize request. Nothing is installed until
  * a code is exchanged ("if the user clicks Allow but the code is never exchanged, no access is granted",
- * notion-api.md 2.10).
+ * docs/notion-api.md §2.10).
  */
 final class AuthorizationCodes {
     /** Notion does not document a lifetime; ten minutes is RFC 6749 4.1.2's recommended maximum. */

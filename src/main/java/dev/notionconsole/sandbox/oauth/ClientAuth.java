@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 
-/** HTTP Basic client authentication of the OAuth endpoints (notion-api.md 2.10): {@code client_id:client_secret}. */
+/** HTTP Basic client authentication of the OAuth endpoints (docs/notion-api.md §2.10): {@code client_id:client_secret}. */
 final class ClientAuth {
     private ClientAuth() {
     }

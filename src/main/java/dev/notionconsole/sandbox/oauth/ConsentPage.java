@@ -41,7 +41,7 @@ final class ConsentPage {
         return out;
     }
 
-    /** Pages and databases the user can access, in tree order (notion-api.md 5.2: picking a parent covers its children). */
+    /** Pages and databases the user can access, in tree order (docs/notion-api.md §5.2: picking a parent covers its children). */
     static List<Item> pagesFor(SandboxModel model, User user) {
         List<Item> out = new ArrayList<>();
         for (Node top : user.workspace().topLevel()) {
@@ -167,7 +167,7 @@ final class ConsentPage {
         return out;
     }
 
-    /** The page Notion shows instead of redirecting when the redirect URI or client is wrong (notion-api.md 2.10). */
+    /** The page Notion shows instead of redirecting when the redirect URI or client is wrong (docs/notion-api.md §2.10). */
     static String error(String title, String detail) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + " · Notion sandbox</title><style>" + STYLE + "</style></head><body><main class=\"card\">"

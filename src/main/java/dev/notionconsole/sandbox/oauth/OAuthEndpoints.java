@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The sandbox's OAuth endpoints for public connections (notion-api.md 2.10 and 8 "OAuth"):
+ * The sandbox's OAuth endpoints for public connections (docs/notion-api.md §2.10 and 8 "OAuth"):
  * <ul>
  *   <li>{@code GET /v1/oauth/authorize}: the consent page; {@code POST} is its form (contract in TEAM.md).
  *       An unknown client or an unregistered redirect URI gets an HTML error page and no redirect. Allow redirects
@@ -227,7 +227,7 @@ public final class OAuthEndpoints {
         }
         JsonNode redirectNode = call.body("redirect_uri");
         String redirect = text(redirectNode);
-        // notion-api.md 2.10: required when the authorize URL had one (or >1 are registered); not allowed when
+        // docs/notion-api.md §2.10: required when the authorize URL had one (or >1 are registered); not allowed when
         // exactly one is registered and the authorize URL had none
         if (grant.redirectUriSent() != null) {
             if (redirect == null) {
@@ -310,7 +310,7 @@ public final class OAuthEndpoints {
         return o;
     }
 
-    /** The owner's user object, trimmed to the connection's user-information capability (notion-api.md 5.3). */
+    /** The owner's user object, trimmed to the connection's user-information capability (docs/notion-api.md §5.3). */
     private static ObjectNode person(User u, UserInfo level) {
         ObjectNode o = F.objectNode();
         o.put("object", "user");
@@ -378,7 +378,7 @@ public final class OAuthEndpoints {
 
     // ---- errors and helpers ---------------------------------------------------------------------------------
 
-    /** Bad client credentials: an RFC 6749 body that Notion's SDKs cannot parse either (notion-api.md 2.10). */
+    /** Bad client credentials: an RFC 6749 body that Notion's SDKs cannot parse either (docs/notion-api.md §2.10). */
     private static Response invalidClient() {
         ObjectNode o = F.objectNode();
         o.put("error", "invalid_client");

@@ -1,13 +1,10 @@
 package dev.notionconsole.sandbox.ops;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.notionconsole.core.json.Json;
 import dev.notionconsole.sandbox.SandboxContext;
 import dev.notionconsole.sandbox.SandboxExtension;
 import dev.notionconsole.sandbox.SandboxOptions;
-import dev.notionconsole.sandbox.SearchCursorExpiry;
+import dev.notionconsole.sandbox.model.SearchCursorExpiry;
 import dev.notionconsole.sandbox.http.Router;
-import dev.notionconsole.sandbox.model.FaultRule;
 import dev.notionconsole.sandbox.model.Ids;
 import dev.notionconsole.sandbox.model.SandboxModel;
 import dev.notionconsole.sandbox.ops.cursors.SearchCursorGuard;
@@ -16,7 +13,7 @@ import dev.notionconsole.sandbox.ops.faults.FaultRules;
 import dev.notionconsole.sandbox.ops.generate.GeneratedFixture;
 import dev.notionconsole.sandbox.ops.ratelimit.RateLimitPolicy;
 import dev.notionconsole.sandbox.ops.ratelimit.RateLimitPreHandler;
-import dev.notionconsole.sandbox.ops.ratelimit.RateLimitSettings;
+import dev.notionconsole.sandbox.fixture.RateLimitSettings;
 import dev.notionconsole.sandbox.ops.ratelimit.RateLimits;
 import dev.notionconsole.sandbox.ops.state.StateFile;
 import java.io.IOException;
@@ -133,14 +130,10 @@ public final class SandboxOpsExtension implements SandboxExtension {
     }
 
     private static FaultRules faultRulesOf(SandboxModel model) {
-        ArrayNode raw = Json.mapper().createArrayNode();
-        for (FaultRule r : model.faults()) {
-            raw.add(r.raw());
-        }
         List<String> problems = new ArrayList<>();
-        FaultRules rules = FaultRules.parse(raw, "faults", problems);
+        FaultRules rules = FaultRules.parse(model.faults(), "faults", problems);
         if (!problems.isEmpty()) {
-            // The loader validated them with the same parser; rules added to the model by code may not be
+            // The loader validated them with the same reader; rules set on the model by code may not be
             throw new IllegalStateException("Invalid sandbox fault rules: " + String.join("; ", problems));
         }
         return rules;

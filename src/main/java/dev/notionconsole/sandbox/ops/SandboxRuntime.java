@@ -1,7 +1,5 @@
 package dev.notionconsole.sandbox.ops;
 
-import dev.notionconsole.connections.SandboxAccess;
-import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.sandbox.SandboxConnection;
 import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.SandboxServer;
@@ -15,14 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The app's one in-process sandbox: started the first time a sandbox connection is used ({@link #baseUrl()}),
+ * The app's one in-process sandbox (connections reach it through {@code wiring.SandboxServerAccess}): started the first time a sandbox connection is used ({@link #baseUrl()}),
  * stopped on exit ({@link #stop()}). Saved sandbox connections keep the base URL marker {@code sandbox} and are
  * resolved through this at call time, so the ephemeral port never ends up in a file.
  *
  * <p>Thread-safe; every method may block (starting loads the fixture and binds a port), so call it from a
  * background task, never on the JavaFX thread. After {@link #stop()} it stays stopped.
  */
-public final class SandboxRuntime implements SandboxAccess, AutoCloseable {
+public final class SandboxRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxRuntime.class);
 
     private final SandboxOptions options;
@@ -40,7 +38,6 @@ public final class SandboxRuntime implements SandboxAccess, AutoCloseable {
     }
 
     /** The running sandbox's base URL ({@code http://127.0.0.1:PORT}), starting it on first use. */
-    @Override
     public String baseUrl() throws IOException {
         return server().baseUrl();
     }
@@ -70,8 +67,7 @@ public final class SandboxRuntime implements SandboxAccess, AutoCloseable {
      * The sandbox's connections with their fake tokens. Does not start the server: before it runs they come from
      * the fixture itself (the same tokens, since fixture tokens are fixed).
      */
-    @Override
-    public synchronized List<FixtureConnection> fixtureConnections() throws IOException {
+    public synchronized List<SandboxConnection> connections() throws IOException {
         List<SandboxConnection> connections;
         if (server != null) {
             connections = server.connections();
@@ -86,7 +82,7 @@ public final class SandboxRuntime implements SandboxAccess, AutoCloseable {
             }
             connections = SandboxServer.connectionsOf(listingModel);
         }
-        return connections.stream().map(SandboxServerAccess::toFixture).toList();
+        return connections;
     }
 
     /** Stops the sandbox (saving its state if it has a state file). Idempotent; later calls to start fail. */

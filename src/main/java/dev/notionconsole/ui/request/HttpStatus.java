@@ -1,6 +1,6 @@
 package dev.notionconsole.ui.request;
 
-/** Reason phrases and what a status means for a Notion call (notion-api.md 4.2). */
+/** Reason phrases and what a status means for a Notion call (docs/notion-api.md §4.2). */
 final class HttpStatus {
     private HttpStatus() {
     }

@@ -19,7 +19,7 @@ import dev.notionconsole.notion.Wait;
 import dev.notionconsole.request.FormFields;
 import dev.notionconsole.request.NameValue;
 import dev.notionconsole.request.Pagination;
-import dev.notionconsole.request.RequestSender;
+import dev.notionconsole.request.send.RequestSender;
 import dev.notionconsole.request.RequestSpec;
 import dev.notionconsole.notion.catalog.Endpoint;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
@@ -204,7 +204,7 @@ public final class RequestViewModel {
         query.setAll(e.queryParams().stream().map(p -> new KeyValueRow(p.name(), "", p.description())).toList());
         body.set(e.bodyTemplate());
         if (e.bodyKind() == Endpoint.BodyKind.MULTIPART) {
-            // notion-api.md 2.9: the file, and part_number only for multi-part uploads (left empty: not sent)
+            // docs/notion-api.md §2.9: the file, and part_number only for multi-part uploads (left empty: not sent)
             form.setAll(new KeyValueRow("file", "", "@/path/to/file, or File…"),
                     new KeyValueRow("part_number", "", "multi-part uploads only: 1, 2, …"));
         } else {

@@ -18,7 +18,7 @@ class EndpointCatalogTest {
 
     @Test
     void coversEveryFamilyOfTheApiNotes() {
-        // notion-api.md section 2: pages, blocks, databases, data sources, search, users, comments, file uploads, views, OAuth
+        // docs/notion-api.md section 2: pages, blocks, databases, data sources, search, users, comments, file uploads, views, OAuth
         assertTrue(catalog.families().containsAll(List.of("Pages", "Blocks", "Databases", "Data sources", "Search", "Users",
                 "Comments", "File uploads", "Views", "OAuth")), catalog.families().toString());
         for (String id : List.of("pages.create", "pages.retrieve", "pages.update", "pages.move", "pages.property",

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sandbox's OAuth endpoints on the wire, with a bare HTTP client (no console code in between): the shapes and
- * rules of notion-api.md 2.10 and 8 "OAuth".
+ * rules of docs/notion-api.md §2.10 and 8 "OAuth".
  */
 class OAuthEndpointsTest {
     private static final String CLIENT_ID = "5b0c2d1e-7a3f-4c8e-9d10-5a4db0c0ffee";

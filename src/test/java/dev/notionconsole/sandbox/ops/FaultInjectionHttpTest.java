@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Fault rules from a fixture, over real HTTP (notion-api.md 4.1, 4.2, 4.5; decision 0034). */
+/** Fault rules from a fixture, over real HTTP (docs/notion-api.md §4.1, 4.2, 4.5; decision 0034). */
 class FaultInjectionHttpTest {
     private static final String HANDBOOK = Ids.fromKey("handbook");
     private static final String ENGINEERING = Ids.fromKey("engineering");

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Rate limiting over real HTTP, through the discovered ops extension (notion-api.md 4.5). */
+/** Rate limiting over real HTTP, through the discovered ops extension (docs/notion-api.md §4.5). */
 class RateLimitHttpTest {
     @TempDir
     Path dir;

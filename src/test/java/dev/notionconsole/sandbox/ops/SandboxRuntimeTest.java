@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.SandboxAccess;
+import dev.notionconsole.wiring.SandboxServerAccess;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -25,7 +26,8 @@ class SandboxRuntimeTest {
     @Test
     void startsLazilyOnceForAllThreadsAndStopsForGood() throws Exception {
         SandboxRuntime runtime = new SandboxRuntime();
-        List<SandboxAccess.FixtureConnection> fixture = runtime.fixtureConnections();
+        SandboxAccess access = SandboxServerAccess.of(runtime);
+        List<SandboxAccess.FixtureConnection> fixture = access.fixtureConnections();
         assertFalse(runtime.isRunning(), "listing the connections does not start a server");
         SandboxAccess.FixtureConnection docs = fixture.stream().filter(c -> c.name().equals("Docs Sync")).findFirst()
                 .orElseThrow();
@@ -51,7 +53,7 @@ class SandboxRuntimeTest {
         OpsHttp.Reply me = new OpsHttp(base).get("/v1/users/me", docs.token().reveal());
         assertEquals(200, me.status(), me::toString);
         assertEquals(fixture.stream().map(SandboxAccess.FixtureConnection::ref).toList(),
-                runtime.fixtureConnections().stream().map(SandboxAccess.FixtureConnection::ref).toList(),
+                access.fixtureConnections().stream().map(SandboxAccess.FixtureConnection::ref).toList(),
                 "refs are stable whether or not the server runs");
 
         runtime.stop();

@@ -26,7 +26,19 @@ class OAuthFlowViewModelTest {
     private final RecordingDialogService dialogs = new RecordingDialogService();
     /** Stands in for the FX thread: one thread, so property writes are serialised as in the app. */
     private final java.util.concurrent.ExecutorService ui = java.util.concurrent.Executors.newSingleThreadExecutor();
-    private final Executor uiThread = ui::execute;
+    /** Counts the tasks the "FX thread" has run; {@link #await} waits for the next one instead of sleeping. */
+    private final Object uiTurns = new Object();
+    private long turns; // guarded by uiTurns
+    private final Executor uiThread = r -> ui.execute(() -> {
+        try {
+            r.run();
+        } finally {
+            synchronized (uiTurns) {
+                turns++;
+                uiTurns.notifyAll();
+            }
+        }
+    });
     private ExecutorTaskRunner tasks;
 
     @BeforeEach
@@ -50,12 +62,28 @@ class OAuthFlowViewModelTest {
         ui.submit(r).get();
     }
 
-    /** Waits up to 30 s (a loaded build machine is slow), reading the properties on their own thread. */
+    /**
+     * Waits up to 30 s (a loaded build machine is slow) for the condition, read on the properties' own thread and
+     * read again each time that thread has run something (every property change happens there).
+     */
     private void await(BooleanSupplier condition) throws Exception {
-        for (int i = 0; i < 1200 && !ui.submit(condition::getAsBoolean).get(); i++) {
-            Thread.sleep(25);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            long seen;
+            synchronized (uiTurns) {
+                seen = turns;
+            }
+            if (ui.submit(condition::getAsBoolean).get()) {
+                return;
+            }
+            synchronized (uiTurns) {
+                while (turns == seen) {
+                    long left = deadline - System.nanoTime();
+                    assertTrue(left > 0, "condition not reached in time");
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(uiTurns, left);
+                }
+            }
         }
-        assertTrue(ui.submit(condition::getAsBoolean).get(), "condition not reached in time");
     }
 
     @Test

@@ -11,7 +11,7 @@ import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.core.concurrent.InlineTaskRunner;
 import dev.notionconsole.notion.Exchange;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
-import dev.notionconsole.request.RequestSender;
+import dev.notionconsole.request.send.RequestSender;
 import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.request.preflight.Finding;
 import dev.notionconsole.request.render.BodyRenderer;

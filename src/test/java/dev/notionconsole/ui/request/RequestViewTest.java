@@ -11,7 +11,7 @@ import dev.notionconsole.core.json.Json;
 import dev.notionconsole.notion.ErrorCodes;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
 import dev.notionconsole.request.FailedExchanges;
-import dev.notionconsole.request.RequestSender;
+import dev.notionconsole.request.send.RequestSender;
 import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.request.render.BodyRenderer;
 import dev.notionconsole.request.saved.SavedRequestStore;

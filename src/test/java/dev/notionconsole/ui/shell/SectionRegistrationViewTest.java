@@ -151,8 +151,12 @@ class SectionRegistrationViewTest {
         dev.notionconsole.core.concurrent.BackgroundTask.of("Load users", ctx -> {
             throw new java.io.IOException("connection reset, token " + Secret.of(TOKEN).reveal());
         }).executeWith(tasks);
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                    () -> robot.lookup("#errorDialog").tryQuery().isPresent()).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no error dialog within 30 s", e);
+        }
         DialogPane pane = robot.lookup("#errorDialog").queryAs(DialogPane.class);
         assertEquals("A background task failed", pane.getHeaderText());
         assertFalse(pane.getContentText().contains(TOKEN));

@@ -3,7 +3,7 @@ package dev.notionconsole.sandbox.ops.cursors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notionconsole.core.json.Json;
-import dev.notionconsole.sandbox.SearchCursorExpiry;
+import dev.notionconsole.sandbox.model.SearchCursorExpiry;
 import dev.notionconsole.sandbox.http.ApiError;
 import dev.notionconsole.sandbox.http.Call;
 import dev.notionconsole.sandbox.http.PostHandler;

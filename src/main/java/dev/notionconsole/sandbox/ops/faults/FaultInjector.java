@@ -2,6 +2,7 @@ package dev.notionconsole.sandbox.ops.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notionconsole.core.json.Json;
+import dev.notionconsole.sandbox.fixture.FaultRule;
 import dev.notionconsole.sandbox.http.ApiError;
 import dev.notionconsole.sandbox.http.Call;
 import dev.notionconsole.sandbox.http.PostHandler;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notionconsole.core.json.Json;
+import dev.notionconsole.sandbox.fixture.FaultRule;
+import dev.notionconsole.sandbox.fixture.FaultVariant;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -12,35 +14,20 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Builds the answers of fault rules, in Notion's wording (notion-api.md 4.1, 4.2, 4.5). */
+/** Builds the answers of fault rules, in Notion's wording (docs/notion-api.md §4.1, 4.2, 4.5). */
 public final class FaultResponses {
-    /** notion-api.md 4.5, documented example. */
+    /** docs/notion-api.md §4.5, documented example. */
     public static final String SAVED_MESSAGE = "The change was saved, but the response could not be built in time. "
             + "Read the object again instead of repeating the write.";
     static final int DEFAULT_RETRY_AFTER_429 = 30;
     static final int DEFAULT_RETRY_AFTER_529 = 5;
-    /** Notion's maximum request time (notion-api.md 4.2, 503 row). */
+    /** Notion's maximum request time (docs/notion-api.md §4.2, 503 row). */
     static final long DEADLINE_MS = 60_000;
 
     private static final Pattern APPEND_PATH = Pattern.compile("^/v1/blocks/([^/?]+)/children/?(\\?.*)?$");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private FaultResponses() {
-    }
-
-    /** The Notion code and message that go with a status, or null when the status has no default. */
-    static String[] defaultCodeAndMessage(int status) {
-        return switch (status) {
-            case 409 -> new String[] {"conflict_error", "Conflict occurred while saving. Please try again."};
-            case 429 -> new String[] {"rate_limited", "You have been rate limited. Please try again in a few minutes."};
-            case 500 -> new String[] {"internal_server_error", "Unexpected error occurred."};
-            case 502 -> new String[] {"bad_gateway", "Bad Gateway"};
-            case 503 -> new String[] {"service_unavailable", "Notion is unavailable, please try again later."};
-            case 504 -> new String[] {"gateway_timeout", "Gateway Timeout"};
-            // Notion documents the code and the retry rule but no message (notion-api.md 4.2): ours [inf].
-            case 529 -> new String[] {"service_overload", "Notion is temporarily overloaded. Please try again later."};
-            default -> null;
-        };
     }
 
     /** The answer of a rule that replaces the handler (every body kind but saved_timeout). */
@@ -51,7 +38,7 @@ public final class FaultResponses {
         if (rule.variant() == FaultVariant.EMPTY) {
             return new FaultAnswer.Raw(rule.status(), null, new byte[0], Map.of());
         }
-        String[] defaults = defaultCodeAndMessage(rule.status());
+        String[] defaults = FaultRule.defaultCodeAndMessage(rule.status());
         String code = rule.code() != null ? rule.code() : defaults[0];
         String message = rule.message() != null ? rule.message() : defaults[1];
         Map<String, String> headers = new LinkedHashMap<>();
@@ -59,7 +46,7 @@ public final class FaultResponses {
         int retryAfter = rule.retryAfter().orElse(rule.status() == 429 ? DEFAULT_RETRY_AFTER_429
                 : rule.status() == 529 ? DEFAULT_RETRY_AFTER_529 : -1);
         if (retryAfter >= 0) {
-            // Whenever Retry-After is sent, the body repeats it (notion-api.md 4.5)
+            // Whenever Retry-After is sent, the body repeats it (docs/notion-api.md §4.5)
             headers.put("Retry-After", String.valueOf(retryAfter));
             additional = Json.mapper().createObjectNode();
             if (rule.status() == 429) {
@@ -72,7 +59,7 @@ public final class FaultResponses {
 
     /**
      * The 503 that replaces a write's successful answer: the write happened, the client must read instead of
-     * repeating it (notion-api.md 4.5). Creates report the new object; appends report the parent and the new
+     * repeating it (docs/notion-api.md §4.5). Creates report the new object; appends report the parent and the new
      * children; updates and deletes report the object.
      *
      * @param committed the JSON the handler would have answered
@@ -94,14 +81,14 @@ public final class FaultResponses {
         } else if (committed != null && committed.hasNonNull("id")) {
             additional.put("committed_resource_id", committed.get("id").asText());
         }
-        String[] defaults = defaultCodeAndMessage(503);
+        String[] defaults = FaultRule.defaultCodeAndMessage(503);
         return new FaultAnswer.JsonError(rule.status(), rule.code() != null ? rule.code() : defaults[0],
                 rule.message() != null ? rule.message() : SAVED_MESSAGE, additional, Map.of());
     }
 
     /**
      * A page like the ones Cloudflare serves when a request is stopped at the edge (WAF block, origin down,
-     * timeout): HTML, a {@code cf-ray} header, and no Notion request id (notion-api.md 1.2, 4.1).
+     * timeout): HTML, a {@code cf-ray} header, and no Notion request id (docs/notion-api.md §1.2, 4.1).
      */
     public static FaultAnswer edgeHtml(int status) {
         String ray = HexFormat.of().formatHex(randomBytes(8)) + "-FRA";

@@ -2,7 +2,7 @@ package dev.notionconsole.sandbox.ops.ratelimit;
 
 /**
  * A fixed-window request budget: the window opens with the first request and everything up to {@code budget}
- * in it is allowed, in any burst; the rest waits for the window to end (notion-api.md 4.5: "fixed budget per
+ * in it is allowed, in any burst; the rest waits for the window to end (docs/notion-api.md §4.5: "fixed budget per
  * 60-second window ... can be spent in a burst; Retry-After is time to window reset").
  *
  * <p>Not thread-safe on its own: {@link RateLimits} guards its windows with one lock, so that the connection

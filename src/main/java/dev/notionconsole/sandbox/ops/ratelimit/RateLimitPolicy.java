@@ -6,7 +6,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * How the sandbox limits request rates (notion-api.md 4.5).
+ * How the sandbox limits request rates (docs/notion-api.md §4.5).
  *
  * <ul>
  *   <li>Per connection: a fixed 60-second budget per token, 600 on Business and Enterprise workspaces and

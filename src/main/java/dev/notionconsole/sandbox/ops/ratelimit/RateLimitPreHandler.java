@@ -8,7 +8,7 @@ import dev.notionconsole.sandbox.http.Response;
 import dev.notionconsole.sandbox.model.Identity;
 
 /**
- * Answers 429 {@code rate_limited} when a token or its workspace is over budget or blocked (notion-api.md 4.5):
+ * Answers 429 {@code rate_limited} when a token or its workspace is over budget or blocked (docs/notion-api.md §4.5):
  * {@code Retry-After} header (whole seconds) repeated as {@code additional_data.retry_after}, and
  * {@code additional_data.rate_limit_reason}. Runs after the token check; routes without a bearer token (OAuth)
  * are not limited.

@@ -1,6 +1,6 @@
 package dev.notionconsole.sandbox.ops.ratelimit;
 
-/** The {@code additional_data.rate_limit_reason} values Notion sends with a 429 (notion-api.md 4.5). */
+/** The {@code additional_data.rate_limit_reason} values Notion sends with a 429 (docs/notion-api.md §4.5). */
 public enum RateLimitReason {
     /** The connection (token) spent its 60-second budget. */
     CONNECTION("public_api_request_rate_limit"),

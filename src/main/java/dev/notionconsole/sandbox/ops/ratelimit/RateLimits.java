@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The sandbox's rate limiter: one fixed window per token and one per workspace, checked and spent together
- * under one lock, so a request refused by either budget spends neither (notion-api.md 4.5).
+ * under one lock, so a request refused by either budget spends neither (docs/notion-api.md §4.5).
  *
  * <p>Thread-safe. The clock is injectable so tests can move time instead of sleeping.
  */

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notionconsole.core.json.Json;
+import dev.notionconsole.sandbox.fixture.FaultRule;
+import dev.notionconsole.sandbox.fixture.PathPattern;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.notionconsole.sandbox;
+package dev.notionconsole.sandbox.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,19 +1,22 @@
-package dev.notionconsole.request;
+package dev.notionconsole.request.send;
 
 import dev.notionconsole.connections.Connection;
-import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionCaller;
+import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.LearnedCapability;
 import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.notion.CallObserver;
+import dev.notionconsole.notion.Capability;
 import dev.notionconsole.notion.Exchange;
 import dev.notionconsole.notion.PageResult;
-import dev.notionconsole.notion.Capability;
 import dev.notionconsole.notion.catalog.Endpoint;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
+import dev.notionconsole.request.NameValue;
+import dev.notionconsole.request.Pagination;
+import dev.notionconsole.request.RequestSpec;
 import dev.notionconsole.request.history.HistoryEntries;
 import dev.notionconsole.request.history.HistoryEntry;
 import dev.notionconsole.request.history.HistoryStore;
