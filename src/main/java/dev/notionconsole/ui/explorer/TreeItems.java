@@ -23,6 +23,8 @@ final class TreeItems implements ExplorerTree.Listener {
     /** Items whose children were made, by parent key ("" for the root). */
     private final Map<String, NodeItem> built = new HashMap<>();
     private final Map<String, NodeItem> items = new HashMap<>();
+    /** True while the tree expands ancestors itself (a filter's matches, a reveal): that loads nothing. */
+    private boolean revealing;
 
     /** @param onExpand told when a node is expanded (the ViewModel loads its lazy children) */
     TreeItems(ExplorerTree tree, TreeView<TreeRow> view, Consumer<String> onExpand) {
@@ -89,16 +91,21 @@ final class TreeItems implements ExplorerTree.Listener {
     TreeItem<TreeRow> reveal(String id) {
         List<String> path = tree.pathTo(id);
         NodeItem at = (NodeItem) view.getRoot();
-        for (String step : path) {
-            at.getChildren(); // make children
-            NodeItem next = items.get(step);
-            if (next == null) {
-                return null;
+        revealing = true;
+        try {
+            for (String step : path) {
+                at.getChildren(); // make children
+                NodeItem next = items.get(step);
+                if (next == null) {
+                    return null;
+                }
+                if (!step.equals(id)) {
+                    next.setExpanded(true);
+                }
+                at = next;
             }
-            if (!step.equals(id)) {
-                next.setExpanded(true);
-            }
-            at = next;
+        } finally {
+            revealing = false;
         }
         return at == view.getRoot() ? null : at;
     }
@@ -126,7 +133,7 @@ final class TreeItems implements ExplorerTree.Listener {
             leaf = computeLeaf();
             if (!key.isEmpty()) {
                 expandedProperty().addListener((o, a, b) -> {
-                    if (b) {
+                    if (b && !revealing) {
                         onExpand.accept(key);
                     }
                 });
