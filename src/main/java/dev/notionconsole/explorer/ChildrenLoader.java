@@ -7,7 +7,8 @@ import dev.notionconsole.core.json.Json;
 import dev.notionconsole.notion.ApiRequest;
 import dev.notionconsole.notion.CallObserver;
 import dev.notionconsole.notion.Exchange;
-import dev.notionconsole.notion.NotionTransportException;
+import dev.notionconsole.secrets.SecretStoreException;
+import java.io.IOException;
 import dev.notionconsole.notion.NotionVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,24 +47,24 @@ public final class ChildrenLoader {
     }
 
     /** The first page of a page's or block's children. */
-    public ChildPage blockChildren(String blockId, CancellationToken cancel) throws NotionTransportException {
+    public ChildPage blockChildren(String blockId, CancellationToken cancel) throws IOException, SecretStoreException {
         return blockChildren(blockId, null, cancel);
     }
 
     /** The first page of a data source's rows (a database ID before 2025-09-03). */
-    public ChildPage rows(String dataSourceId, CancellationToken cancel) throws NotionTransportException {
+    public ChildPage rows(String dataSourceId, CancellationToken cancel) throws IOException, SecretStoreException {
         return rows(dataSourceId, null, cancel);
     }
 
     /** The next page after {@code page}. */
-    public ChildPage more(ChildPage page, boolean rows, CancellationToken cancel) throws NotionTransportException {
+    public ChildPage more(ChildPage page, boolean rows, CancellationToken cancel) throws IOException, SecretStoreException {
         if (!page.hasMore()) {
             throw new IllegalArgumentException("nothing more to load under " + page.parentId());
         }
         return rows ? rows(page.parentId(), page.nextCursor(), cancel) : blockChildren(page.parentId(), page.nextCursor(), cancel);
     }
 
-    private ChildPage blockChildren(String blockId, String cursor, CancellationToken cancel) throws NotionTransportException {
+    private ChildPage blockChildren(String blockId, String cursor, CancellationToken cancel) throws IOException, SecretStoreException {
         ApiRequest r = ApiRequest.get("/v1/blocks/" + blockId + "/children").query("page_size", "100");
         if (cursor != null) {
             r = r.query("start_cursor", cursor);
@@ -106,7 +107,7 @@ public final class ChildrenLoader {
         return page(blockId, x, out, requests);
     }
 
-    private ChildPage rows(String dataSourceId, String cursor, CancellationToken cancel) throws NotionTransportException {
+    private ChildPage rows(String dataSourceId, String cursor, CancellationToken cancel) throws IOException, SecretStoreException {
         boolean split = NotionVersion.atLeast(notionVersion, NotionVersion.DATA_SOURCES);
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("page_size", 100);

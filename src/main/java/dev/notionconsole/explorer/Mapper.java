@@ -5,7 +5,8 @@ import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.notion.ApiRequest;
 import dev.notionconsole.notion.CallObserver;
 import dev.notionconsole.notion.Exchange;
-import dev.notionconsole.notion.NotionTransportException;
+import dev.notionconsole.secrets.SecretStoreException;
+import java.io.IOException;
 import dev.notionconsole.notion.NotionVersion;
 import dev.notionconsole.notion.Wait;
 import java.util.ArrayDeque;
@@ -49,7 +50,7 @@ public final class Mapper {
     }
 
     /** A full map. Nodes stream to the listener as pages of search results arrive. */
-    public WorkspaceMap map(MapListener listener, CancellationToken cancel) throws NotionTransportException, MapException {
+    public WorkspaceMap map(MapListener listener, CancellationToken cancel) throws IOException, SecretStoreException, MapException {
         return new Run(listener, cancel).full();
     }
 
@@ -59,7 +60,7 @@ public final class Mapper {
      * access and moves, and probes only for parents the previous map did not know. Never stores or reuses a cursor.
      */
     public WorkspaceMap remap(WorkspaceMap previous, MapListener listener, CancellationToken cancel)
-            throws NotionTransportException, MapException {
+            throws IOException, SecretStoreException, MapException {
         return new Run(listener, cancel).incremental(previous);
     }
 
@@ -84,7 +85,7 @@ public final class Mapper {
             this.cancel = cancel == null ? CancellationToken.none() : cancel;
         }
 
-        WorkspaceMap full() throws NotionTransportException, MapException {
+        WorkspaceMap full() throws IOException, SecretStoreException, MapException {
             identity();
             SearchWalk walk = new SearchWalk(this::send, this::note);
             pass(walk, MapProgress.Phase.SEARCH_DATA_SOURCES, containerValue(), null);
@@ -93,7 +94,7 @@ public final class Mapper {
             return finish(Map.of());
         }
 
-        WorkspaceMap incremental(WorkspaceMap prev) throws NotionTransportException, MapException {
+        WorkspaceMap incremental(WorkspaceMap prev) throws IOException, SecretStoreException, MapException {
             estimate = 4 + prev.roots().size();
             identity();
             SearchWalk walk = new SearchWalk(this::send, this::note);
@@ -116,14 +117,35 @@ public final class Mapper {
                     lost.put(id, WorkspaceMap.LostVerdict.TRASHED);
                 }
             }, this::progress);
+            dropDescendants(prev, changed, lost);
             reprobeRoots(prev, changed, lost);
             place();
             return finish(lost);
         }
 
+        /** What was under a trashed object is in the trash too (search lists it, but with its own older time). */
+        private void dropDescendants(WorkspaceMap prev, Map<String, MapNode> changed, Map<String, WorkspaceMap.LostVerdict> lost) {
+            if (lost.isEmpty()) {
+                return;
+            }
+            for (MapNode n : prev.all()) {
+                if (lost.containsKey(n.id()) || changed.containsKey(n.id())) {
+                    continue;
+                }
+                for (MapNode up : prev.path(n.id())) {
+                    WorkspaceMap.LostVerdict v = lost.get(up.id());
+                    if (v != null) {
+                        b.drafts.remove(n.id());
+                        lost.put(n.id(), v);
+                        break;
+                    }
+                }
+            }
+        }
+
         /** Each previous root once: gone (404), trashed, or moved; a verdict on a root holds for its unchanged subtree. */
         private void reprobeRoots(WorkspaceMap prev, Map<String, MapNode> changed, Map<String, WorkspaceMap.LostVerdict> lost)
-                throws NotionTransportException {
+                throws IOException, SecretStoreException {
             phase = MapProgress.Phase.REPROBING;
             for (String rootId : prev.roots()) {
                 MapNode root = prev.node(rootId).orElseThrow();
@@ -166,7 +188,7 @@ public final class Mapper {
             return d;
         }
 
-        private void identity() throws NotionTransportException, MapException {
+        private void identity() throws IOException, SecretStoreException, MapException {
             Exchange me = send(ApiRequest.get("/v1/users/me"));
             if (!me.ok()) {
                 throw new MapException("users/me failed for " + connectionName + ": " + me.status()
@@ -185,7 +207,7 @@ public final class Mapper {
             listener.onIdentity(identity);
         }
 
-        private void pass(SearchWalk walk, MapProgress.Phase p, String value, String stopBefore) throws NotionTransportException {
+        private void pass(SearchWalk walk, MapProgress.Phase p, String value, String stopBefore) throws IOException, SecretStoreException {
             phase = p;
             List<MapNode> fresh = new ArrayList<>();
             SearchWalk.Outcome o = walk.run(value, false, stopBefore, r -> addFromSearch(r, fresh), () -> {
@@ -220,6 +242,10 @@ public final class Mapper {
                         container.flags.add(NodeFlag.WIKI);
                     }
                     container.related.add(d.id);
+                    if (container.related.size() > 1 && container.foundBy == FoundBy.SEARCH) {
+                        // search does not give a database's own title: a multi-source one is named by its sources
+                        container.title = container.title + " / " + d.title;
+                    }
                     d.parent = new NotionObjects.Parent("database_id", dbId);
                     d.related.add(dbId);
                 }
@@ -239,7 +265,7 @@ public final class Mapper {
         }
 
         /** Probes every distinct missing parent once, until every object hangs from a known node or a placeholder. */
-        private void place() throws NotionTransportException {
+        private void place() throws IOException, SecretStoreException {
             phase = MapProgress.Phase.PLACING;
             Deque<MapBuilder.Draft> queue = new ArrayDeque<>(b.drafts.values());
             estimate = b.requests + distinctMissingParents();
@@ -316,7 +342,7 @@ public final class Mapper {
             return b.freeze(connectionName, identity, notionVersion, lost);
         }
 
-        private Exchange send(ApiRequest request) throws NotionTransportException {
+        private Exchange send(ApiRequest request) throws IOException, SecretStoreException {
             cancel.throwIfCancelled();
             Exchange x = calls.send(request, cancel, this);
             b.requests += Math.max(1, x.attempts());

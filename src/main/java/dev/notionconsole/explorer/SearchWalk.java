@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.notion.ApiRequest;
 import dev.notionconsole.notion.Exchange;
-import dev.notionconsole.notion.NotionTransportException;
+import dev.notionconsole.secrets.SecretStoreException;
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -23,7 +24,7 @@ final class SearchWalk {
 
     /** Sends one request and counts it (the run's progress and request count). */
     interface Sender {
-        Exchange send(ApiRequest request) throws NotionTransportException;
+        Exchange send(ApiRequest request) throws IOException, SecretStoreException;
     }
 
     /** What a pass ended with. */
@@ -46,7 +47,7 @@ final class SearchWalk {
      * @param onPage      after each page (progress, streaming)
      */
     Outcome run(String objectValue, boolean inTrash, String stopBefore, Consumer<JsonNode> onResult, Runnable onPage)
-            throws NotionTransportException {
+            throws IOException, SecretStoreException {
         Set<String> seen = new HashSet<>();
         int restarts = 0;
         String label = inTrash ? "trash" : objectValue + "s";
