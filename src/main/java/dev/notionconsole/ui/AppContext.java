@@ -10,6 +10,7 @@ import dev.notionconsole.oauth.SystemBrowserOpener;
 import dev.notionconsole.request.RequestSpec;
 import dev.notionconsole.ui.common.HandOver;
 import dev.notionconsole.ui.common.ObjectRef;
+import dev.notionconsole.explorer.SnapshotStore;
 import dev.notionconsole.ui.explorer.ExplorerView;
 import dev.notionconsole.ui.request.RequestView;
 import dev.notionconsole.ui.request.RequestViewModel;
@@ -125,7 +126,7 @@ public final class AppContext implements AutoCloseable {
 
     private Section explorerSection() {
         return Section.of(SectionSlot.EXPLORER, () -> ExplorerView.create(connections, caller, tasks, dialogs,
-                        new SystemBrowserOpener(), Platform::runLater, spec -> {
+                        new SnapshotStore(dirs.config()), new SystemBrowserOpener(), Platform::runLater, spec -> {
                             toRequest.offer(spec);
                             navigator.accept(SectionSlot.REQUEST);
                         }, object -> {

@@ -4,6 +4,7 @@ import dev.notionconsole.ui.shell.Shortcut;
 import dev.notionconsole.connections.ConnectionCaller;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.core.concurrent.TaskRunner;
+import dev.notionconsole.explorer.SnapshotStore;
 import dev.notionconsole.oauth.BrowserOpener;
 import dev.notionconsole.request.RequestSpec;
 import dev.notionconsole.ui.common.DialogService;
@@ -156,13 +157,18 @@ public final class ExplorerView extends BorderPane {
         filterSummary.textProperty().bind(vm.filterSummaryProperty());
 
         Node export = new ExportMenu(vm::exportMap, vm.redactTitlesProperty(), "exportMapButton").node();
+        Button snapshot = new Button("Save snapshot");
+        snapshot.setId("saveSnapshotButton");
+        snapshot.setTooltip(new Tooltip("Keep this map to compare with a later one (Compare tab)"));
+        snapshot.setOnAction(e -> vm.saveSnapshot());
+        snapshot.disableProperty().bind(vm.mapProperty().isNull());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label conn = new Label();
         conn.setId("explorerConnectionLabel");
         conn.getStyleClass().add("muted");
         conn.textProperty().bind(vm.connectionLabelProperty());
-        HBox bar = new HBox(8, map, cancel, groupBox, filterField, filterSummary, spacer, export, conn);
+        HBox bar = new HBox(8, map, cancel, groupBox, filterField, filterSummary, spacer, snapshot, export, conn);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         ProgressBar progress = new ProgressBar(-1);
@@ -226,11 +232,13 @@ public final class ExplorerView extends BorderPane {
 
     /** The section as AppContext registers it: the map and the compare tab over the same services. */
     public static ExplorerView create(ConnectionService connections, ConnectionCaller caller, TaskRunner tasks,
-                                      DialogService dialogs, BrowserOpener browser, Consumer<Runnable> uiThread,
-                                      Consumer<RequestSpec> openAsRequest, Consumer<ObjectRef> diagnose) {
-        ExplorerViewModel vm = new ExplorerViewModel(connections, caller, tasks, dialogs, browser, uiThread, openAsRequest, diagnose);
-        Label compare = new Label("Compare two connections: coming with the engine's comparison.");
-        return new ExplorerView(vm, compare);
+                                      DialogService dialogs, SnapshotStore snapshots, BrowserOpener browser,
+                                      Consumer<Runnable> uiThread, Consumer<RequestSpec> openAsRequest,
+                                      Consumer<ObjectRef> diagnose) {
+        ExplorerViewModel vm = new ExplorerViewModel(connections, caller, tasks, dialogs, snapshots, browser, uiThread,
+                openAsRequest, diagnose);
+        CompareViewModel compare = new CompareViewModel(connections, caller, tasks, dialogs, snapshots, uiThread);
+        return new ExplorerView(vm, new CompareView(compare));
     }
 
     /** Selects a node in the tree, expanding its ancestors (tests and "reveal" from search results). */

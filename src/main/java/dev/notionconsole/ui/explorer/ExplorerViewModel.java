@@ -7,12 +7,16 @@ import dev.notionconsole.connections.ConnectionsListener;
 import dev.notionconsole.core.concurrent.BackgroundTask;
 import dev.notionconsole.core.concurrent.TaskHandle;
 import dev.notionconsole.core.concurrent.TaskRunner;
+import dev.notionconsole.core.json.Json;
+import dev.notionconsole.explorer.ApiCalls;
 import dev.notionconsole.explorer.ChildrenLoader;
+import dev.notionconsole.explorer.MapExport;
 import dev.notionconsole.explorer.MapIdentity;
 import dev.notionconsole.explorer.MapListener;
 import dev.notionconsole.explorer.MapNode;
 import dev.notionconsole.explorer.MapProgress;
 import dev.notionconsole.explorer.Mapper;
+import dev.notionconsole.explorer.SnapshotStore;
 import dev.notionconsole.explorer.TokenKind;
 import dev.notionconsole.explorer.WorkspaceMap;
 import dev.notionconsole.oauth.BrowserOpener;
@@ -44,7 +48,7 @@ import javafx.beans.property.StringProperty;
  * group by hierarchy or by sharing root, filter what is loaded, and act on the selected node (details, copy, open in
  * the browser, open as request, diagnose access). No Node types: tested without a toolkit with an inline task runner.
  *
- * <p>Compare and export live in {@link CompareViewModel} and {@link MapExport}; this class owns one connection's map.
+ * <p>Comparing lives in {@link CompareViewModel}; this class owns one connection's map.
  */
 public final class ExplorerViewModel {
     /** One drain of streamed nodes may hold the UI thread this long before the next pulse (NodeInbox). */
@@ -57,6 +61,7 @@ public final class ExplorerViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final BrowserOpener browser;
+    private final SnapshotStore snapshots;
     private final Consumer<RequestSpec> openAsRequest;
     private final Consumer<ObjectRef> diagnose;
     private final Consumer<Runnable> uiThread;
@@ -102,8 +107,9 @@ public final class ExplorerViewModel {
      * @param diagnose      receives the selected node (AppContext hands it to the Diagnostics section)
      */
     public ExplorerViewModel(ConnectionService connections, ConnectionCaller caller, TaskRunner tasks, DialogService dialogs,
-                             BrowserOpener browser, Consumer<Runnable> uiThread, Consumer<RequestSpec> openAsRequest,
-                             Consumer<ObjectRef> diagnose) {
+                             SnapshotStore snapshots, BrowserOpener browser, Consumer<Runnable> uiThread,
+                             Consumer<RequestSpec> openAsRequest, Consumer<ObjectRef> diagnose) {
+        this.snapshots = snapshots;
         this.connections = connections;
         this.caller = caller;
         this.tasks = tasks;
@@ -147,7 +153,7 @@ public final class ExplorerViewModel {
         waitText.set("");
         progressText.set("Starting…");
         statusText.set("Mapping " + c.name() + "…");
-        Mapper mapper = new Mapper(Calls.of(caller, c), c.name(), TokenKind.of(c.kind()), c.notionVersion());
+        Mapper mapper = new Mapper(ApiCalls.as(caller, c), c.name(), TokenKind.of(c.kind()), c.notionVersion());
         MapListener listener = new MapListener() {
             @Override
             public void onIdentity(MapIdentity id) {
@@ -305,7 +311,7 @@ public final class ExplorerViewModel {
         Connection c = mappedConnection;
         int gen = generation;
         boolean rows = "data_source".equals(n.object());
-        ChildrenLoader loader = new ChildrenLoader(Calls.of(caller, c), map.get(), c.notionVersion());
+        ChildrenLoader loader = new ChildrenLoader(ApiCalls.as(caller, c), map.get(), c.notionVersion());
         tree.setLazy(n.id(), new ExplorerTree.Lazy(ExplorerTree.Lazy.State.LOADING, null));
         BackgroundTask.of("Loading children of " + ExplorerText.title(n), ctx -> after != null ? loader.more(after, rows, ctx.cancellation())
                         : rows ? loader.rows(n.id(), ctx.cancellation()) : loader.blockChildren(n.id(), ctx.cancellation()))
@@ -360,7 +366,7 @@ public final class ExplorerViewModel {
         rawJson.set("Loading…");
         String id = d.node().id();
         RequestSpec spec = d.request();
-        jsonLoad = BackgroundTask.of("Reading " + id, ctx -> Calls.of(caller, c)
+        jsonLoad = BackgroundTask.of("Reading " + id, ctx -> ApiCalls.as(caller, c)
                         .send(dev.notionconsole.notion.ApiRequest.method(spec.method(), spec.path()), ctx.cancellation(), null))
                 .onSuccess(x -> {
                     if (id.equals(selected.get())) {
@@ -427,7 +433,7 @@ public final class ExplorerViewModel {
     // ------------------------------------------------------------------ export
 
     /** Saves the finished map as CSV or JSON (titles redacted when asked), to a file the user picks. */
-    public void exportMap(MapExport.Format format) {
+    public void exportMap(ExportFormat format) {
         WorkspaceMap m = map.get();
         if (m == null) {
             dialogs.showInformation("Nothing to export", "Map a connection first; a map that is still running or was "
@@ -436,7 +442,20 @@ public final class ExplorerViewModel {
         }
         String name = "map-" + FileNames.safe(m.connection()) + "." + format.extension();
         boolean redact = redactTitles.get();
-        ExportFiles.save(dialogs, tasks, "Export the map", name, format, () -> MapExport.write(m, format, redact));
+        ExportFiles.save(dialogs, tasks, "Export the map", name, format, () -> format == ExportFormat.CSV ? MapExport.csv(m, redact)
+                : Json.pretty(MapExport.json(m, redact)));
+    }
+
+    /** Keeps the finished map in the config folder (bounded per connection) for the Compare tab. */
+    public void saveSnapshot() {
+        WorkspaceMap m = map.get();
+        if (m == null) {
+            return;
+        }
+        BackgroundTask.of("Saving a snapshot", ctx -> snapshots.save(m))
+                .onSuccess(p -> dialogs.notify(DialogService.NotificationKind.SUCCESS, "Snapshot saved: " + p.getFileName()))
+                .onFailure(t -> dialogs.showError("Could not save the snapshot", t.getMessage(), t))
+                .executeWith(tasks);
     }
 
     public void dispose() {

@@ -16,10 +16,9 @@ final class ExportFiles {
     private ExportFiles() {
     }
 
-    static void save(DialogService dialogs, TaskRunner tasks, String title, String suggested, MapExport.Format format,
+    static void save(DialogService dialogs, TaskRunner tasks, String title, String suggested, ExportFormat format,
                      Supplier<String> content) {
-        FileType type = format == MapExport.Format.CSV ? new FileType("CSV files", "*.csv") : FileType.JSON;
-        Optional<Path> target = dialogs.chooseFileToSave(title, suggested, List.of(type, FileType.ALL));
+        Optional<Path> target = dialogs.chooseFileToSave(title, suggested, List.of(format.fileType(), FileType.ALL));
         if (target.isEmpty()) {
             return;
         }

@@ -12,14 +12,14 @@ import javafx.scene.control.SeparatorMenuItem;
 final class ExportMenu {
     private final MenuButton button = new MenuButton("Export");
 
-    ExportMenu(Consumer<MapExport.Format> export, BooleanProperty redactTitles, String id) {
+    ExportMenu(Consumer<ExportFormat> export, BooleanProperty redactTitles, String id) {
         button.setId(id);
         MenuItem csv = new MenuItem("CSV…");
         csv.setId(id + "Csv");
-        csv.setOnAction(e -> export.accept(MapExport.Format.CSV));
+        csv.setOnAction(e -> export.accept(ExportFormat.CSV));
         MenuItem json = new MenuItem("JSON…");
         json.setId(id + "Json");
-        json.setOnAction(e -> export.accept(MapExport.Format.JSON));
+        json.setOnAction(e -> export.accept(ExportFormat.JSON));
         CheckMenuItem redact = new CheckMenuItem("Redact titles");
         redact.setId(id + "Redact");
         redact.selectedProperty().bindBidirectional(redactTitles);

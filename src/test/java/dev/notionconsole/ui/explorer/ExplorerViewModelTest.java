@@ -8,25 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notionconsole.connections.ConnectionCaller;
 import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.ConnectionStore;
-import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.core.concurrent.InlineTaskRunner;
+import dev.notionconsole.explorer.MapExport;
 import dev.notionconsole.explorer.MapNode;
+import dev.notionconsole.explorer.SnapshotStore;
 import dev.notionconsole.explorer.WorkspaceMap;
 import dev.notionconsole.request.RequestSpec;
 import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.SandboxServer;
-import dev.notionconsole.secrets.SecretStorage;
 import dev.notionconsole.ui.common.ObjectRef;
 import dev.notionconsole.ui.common.RecordingDialogService;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,13 +54,11 @@ class ExplorerViewModelTest {
 
     @BeforeEach
     void setUp() {
-        ConnectionStore store = new ConnectionStore(home.resolve("connections.json"));
-        service = ConnectionServices.open(store, store.load(), SecretStorage.sessionOnly(home.resolve("secrets.json"), false),
-                Map.of(), new SandboxServerAccess(() -> sandbox), Runnable::run, Clock.systemUTC());
+        service = TestServices.connections(home, sandbox);
         use("Sandbox: Docs Sync");
         dialogs = new RecordingDialogService();
         vm = new ExplorerViewModel(service, new ConnectionCaller(service, null), new InlineTaskRunner(), dialogs,
-                browsed::add, Runnable::run, opened::add, diagnosed::add);
+                new SnapshotStore(home), browsed::add, Runnable::run, opened::add, diagnosed::add);
     }
 
     private void use(String name) {
@@ -165,7 +159,7 @@ class ExplorerViewModelTest {
         vm.map();
         Path csv = home.resolve("map.csv");
         dialogs.answerFile(csv);
-        vm.exportMap(MapExport.Format.CSV);
+        vm.exportMap(ExportFormat.CSV);
         List<String> lines = Files.readAllLines(csv);
         assertEquals(String.join(",", MapExport.COLUMNS), lines.get(0));
         assertEquals(vm.mapProperty().get().nodes().size() + 1, lines.size());
@@ -174,11 +168,11 @@ class ExplorerViewModelTest {
         vm.redactTitlesProperty().set(true);
         Path json = home.resolve("map.json");
         dialogs.answerFile(json);
-        vm.exportMap(MapExport.Format.JSON);
+        vm.exportMap(ExportFormat.JSON);
         String text = Files.readString(json);
-        assertTrue(text.contains("\"nodes\""), text.substring(0, Math.min(200, text.length())));
-        assertFalse(text.contains("Engineering"), "titles redacted, in titles and in URL slugs");
-        assertTrue(text.contains(MapExport.REDACTED));
+        assertTrue(text.contains("\"sharing_root_id\""), text.substring(0, Math.min(200, text.length())));
+        assertFalse(text.contains("\"title\" : \"Engineering\""), "titles redacted");
+        assertTrue(text.contains("[redacted]"));
     }
 
     @Test
@@ -186,7 +180,7 @@ class ExplorerViewModelTest {
         vm.dispose();
         service.setCurrent(null);
         vm = new ExplorerViewModel(service, new ConnectionCaller(service, null), new InlineTaskRunner(), dialogs,
-                browsed::add, Runnable::run, opened::add, diagnosed::add);
+                new SnapshotStore(home), browsed::add, Runnable::run, opened::add, diagnosed::add);
         vm.map();
         assertEquals("No connection", dialogs.shown.get(0).title());
         assertNull(vm.mapProperty().get());
