@@ -12,6 +12,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -121,7 +122,10 @@ final class DetailsPane extends VBox {
             name.getStyleClass().add("muted");
             Label value = new Label(id.value());
             value.getStyleClass().add("mono");
+            value.setMinWidth(Region.USE_PREF_SIZE); // an ID is never cut; its label gives way
+            name.setMinWidth(60);
             Button copy = new Button("Copy");
+            copy.setMinWidth(Region.USE_PREF_SIZE);
             copy.setId("copyId" + row);
             copy.getStyleClass().add("small");
             copy.setOnAction(e -> vm.copyId(id.value()));

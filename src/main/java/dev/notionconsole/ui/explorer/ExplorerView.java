@@ -9,6 +9,7 @@ import dev.notionconsole.oauth.BrowserOpener;
 import dev.notionconsole.request.RequestSpec;
 import dev.notionconsole.ui.common.DialogService;
 import dev.notionconsole.ui.common.ObjectRef;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -118,7 +119,7 @@ public final class ExplorerView extends BorderPane {
     }
 
     private Node buildTop() {
-        Button map = new Button("Map connection");
+        Button map = new Button("Map");
         map.setId("mapButton");
         map.getStyleClass().add("accent");
         map.setTooltip(new Tooltip("List everything the current connection can read, and through which shared page (Ctrl+R)"));
@@ -164,11 +165,13 @@ public final class ExplorerView extends BorderPane {
         snapshot.disableProperty().bind(vm.mapProperty().isNull());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label conn = new Label();
-        conn.setId("explorerConnectionLabel");
-        conn.getStyleClass().add("muted");
-        conn.textProperty().bind(vm.connectionLabelProperty());
-        HBox bar = new HBox(8, map, cancel, groupBox, filterField, filterSummary, spacer, snapshot, export, conn);
+        HBox.setHgrow(filterField, Priority.SOMETIMES);
+        filterField.setMinWidth(140);
+        filterSummary.setMinWidth(0);
+        for (javafx.scene.control.Control c : List.of(map, cancel, hierarchy, byRoot, snapshot, (javafx.scene.control.Control) export)) {
+            c.setMinWidth(Region.USE_PREF_SIZE); // buttons keep their words; the filter field gives way
+        }
+        HBox bar = new HBox(8, map, cancel, groupBox, filterField, filterSummary, spacer, snapshot, export);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         ProgressBar progress = new ProgressBar(-1);
@@ -189,7 +192,12 @@ public final class ExplorerView extends BorderPane {
         status.textProperty().bind(vm.statusTextProperty());
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
-        HBox line = new HBox(10, progress, status, progressText, wait);
+        Label conn = new Label();
+        conn.setId("explorerConnectionLabel");
+        conn.getStyleClass().add("muted");
+        conn.textProperty().bind(vm.connectionLabelProperty());
+        conn.setMinWidth(Region.USE_PREF_SIZE);
+        HBox line = new HBox(10, progress, status, progressText, wait, conn);
         line.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, bar, line);
         top.getStyleClass().add("explorer-top");

@@ -144,6 +144,7 @@ public final class ExplorerViewModel {
         int gen = ++generation;
         mappedConnection = c;
         identity = null;
+        refreshConnection();
         inbox.clear();
         tree.clear();
         childPages.clear();
@@ -288,6 +289,18 @@ public final class ExplorerViewModel {
         };
     }
 
+    /**
+     * Blocks that never hold a page or a database (text, media, dividers...) are left out of the tree: it shows where
+     * things are, not page content. Containers (toggles, columns, callouts, synced blocks, list items) stay.
+     */
+    static boolean holdsStructure(MapNode n) {
+        return !"block".equals(n.object()) || !LEAF_BLOCKS.contains(n.title());
+    }
+
+    private static final java.util.Set<String> LEAF_BLOCKS = java.util.Set.of("paragraph", "divider", "image", "video", "audio",
+            "file", "pdf", "code", "equation", "bookmark", "embed", "link_preview", "breadcrumb", "table_of_contents",
+            "table", "table_row", "template", "link_to_page", "unsupported");
+
     /** A node was expanded: its block children or rows load once, one page of 100, in the background. */
     public void expand(String id) {
         MapNode n = tree.node(id);
@@ -325,7 +338,7 @@ public final class ExplorerViewModel {
                                 + (page.failure().error() == null ? "" : " " + page.failure().error().code())));
                         return;
                     }
-                    tree.add(page.children());
+                    tree.add(page.children().stream().filter(ExplorerViewModel::holdsStructure).toList());
                     int loaded = tree.childCount(n.id());
                     tree.setLazy(n.id(), page.hasMore() ? new ExplorerTree.Lazy(ExplorerTree.Lazy.State.MORE,
                             String.format("%,d loaded, more in Notion", loaded)) : null);
@@ -464,7 +477,11 @@ public final class ExplorerViewModel {
     }
 
     private void refreshConnection() {
-        connectionLabel.set(connections.current().map(c -> "Connection: " + c.name()).orElse("No connection selected"));
+        Connection now = connections.current().orElse(null);
+        Connection shown = mappedConnection;
+        connectionLabel.set(now == null ? "No connection selected"
+                : shown == null || shown.id().equals(now.id()) ? "Maps " + now.name()
+                : "Showing " + shown.name() + " · Map to switch to " + now.name());
     }
 
     // ------------------------------------------------------------------ properties
