@@ -27,8 +27,10 @@ import javafx.util.StringConverter;
  */
 final class CompareView extends BorderPane {
     private final TreeView<CompareRow> tree = new TreeView<>();
+    private final CompareViewModel vm;
 
     CompareView(CompareViewModel vm) {
+        this.vm = vm;
         setId("compareView");
         ComboBox<Connection> a = connectionBox(vm, "compareA");
         a.valueProperty().bindBidirectional(vm.leftProperty());
@@ -99,6 +101,10 @@ final class CompareView extends BorderPane {
                 vm.refreshChoices();
             }
         });
+    }
+
+    CompareViewModel viewModel() {
+        return vm;
     }
 
     private void show(List<CompareRow> rows) {

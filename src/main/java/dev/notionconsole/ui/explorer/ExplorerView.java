@@ -48,12 +48,15 @@ public final class ExplorerView extends BorderPane {
             new Shortcut("Shortcut+R", "Map the current connection"),
             new Shortcut("Escape", "Cancel the map"),
             new Shortcut("Shortcut+F", "Filter the loaded objects"),
+            new Shortcut("Shortcut+Shift+F", "Search Notion (asks the API)"),
             new Shortcut("Shortcut+G", "Group by hierarchy / by sharing root"),
             new Shortcut("Shortcut+Enter", "Open the selected object as a request"),
             new Shortcut("Shortcut+D", "Diagnose access to the selected object"),
             new Shortcut("Shortcut+Shift+C", "Copy the selected object's ID")};
     private static final KeyCombination MAP = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination FILTER = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
     private static final KeyCombination GROUP = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination DIAGNOSE = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
@@ -157,6 +160,14 @@ public final class ExplorerView extends BorderPane {
         filterSummary.getStyleClass().add("muted");
         filterSummary.textProperty().bind(vm.filterSummaryProperty());
 
+        TextField search = new TextField();
+        search.setId("searchNotionField");
+        search.setPromptText("Search Notion");
+        search.setTooltip(new Tooltip("Asks Notion's search (its index may lag) and shows the answers in the tree (Enter)"));
+        search.textProperty().bindBidirectional(vm.searchTextProperty());
+        search.setOnAction(e -> vm.searchNotion());
+        search.setPrefWidth(170);
+        search.setMinWidth(110);
         Node export = new ExportMenu(vm::exportMap, vm.redactTitlesProperty(), "exportMapButton").node();
         Button snapshot = new Button("Save snapshot");
         snapshot.setId("saveSnapshotButton");
@@ -171,7 +182,7 @@ public final class ExplorerView extends BorderPane {
         for (javafx.scene.control.Control c : List.of(map, cancel, hierarchy, byRoot, snapshot, (javafx.scene.control.Control) export)) {
             c.setMinWidth(Region.USE_PREF_SIZE); // buttons keep their words; the filter field gives way
         }
-        HBox bar = new HBox(8, map, cancel, groupBox, filterField, filterSummary, spacer, snapshot, export);
+        HBox bar = new HBox(8, map, cancel, groupBox, filterField, search, spacer, snapshot, export);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         ProgressBar progress = new ProgressBar(-1);
@@ -197,7 +208,7 @@ public final class ExplorerView extends BorderPane {
         conn.getStyleClass().add("muted");
         conn.textProperty().bind(vm.connectionLabelProperty());
         conn.setMinWidth(Region.USE_PREF_SIZE);
-        HBox line = new HBox(10, progress, status, progressText, wait, conn);
+        HBox line = new HBox(10, progress, status, filterSummary, progressText, wait, conn);
         line.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, bar, line);
         top.getStyleClass().add("explorer-top");
@@ -216,6 +227,9 @@ public final class ExplorerView extends BorderPane {
             vm.map();
         } else if (e.getCode() == KeyCode.ESCAPE && vm.mappingProperty().get()) {
             vm.cancel();
+        } else if (SEARCH.match(e)) {
+            tabs.getSelectionModel().select(0);
+            lookup("#searchNotionField").requestFocus();
         } else if (FILTER.match(e)) {
             tabs.getSelectionModel().select(0);
             filterField.requestFocus();

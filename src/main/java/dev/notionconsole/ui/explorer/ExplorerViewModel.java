@@ -9,6 +9,7 @@ import dev.notionconsole.core.concurrent.TaskHandle;
 import dev.notionconsole.core.concurrent.TaskRunner;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.explorer.ApiCalls;
+import dev.notionconsole.notion.ApiRequest;
 import dev.notionconsole.explorer.ChildrenLoader;
 import dev.notionconsole.explorer.MapExport;
 import dev.notionconsole.explorer.MapIdentity;
@@ -78,6 +79,7 @@ public final class ExplorerViewModel {
     private final ObjectProperty<ExplorerTree.Grouping> grouping =
             new SimpleObjectProperty<>(this, "grouping", ExplorerTree.Grouping.HIERARCHY);
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final ReadOnlyStringWrapper filterSummary = new ReadOnlyStringWrapper(this, "filterSummary", "");
     private final ReadOnlyObjectWrapper<TreeFilter.Result> filterResult = new ReadOnlyObjectWrapper<>(this, "filterResult");
     private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper(this, "selected");
@@ -279,6 +281,45 @@ public final class ExplorerViewModel {
                 .executeWith(tasks);
     }
 
+    // ------------------------------------------------------------------ search Notion
+
+    /**
+     * Asks Notion's search for the text (POST /v1/search, one page of 100) and shows what it found in the tree: the
+     * loaded ones with their ancestors. Unlike the filter it asks Notion, whose index may lag (explorer-diagnostics.md
+     * §0.1), so it says how many answers are not in the loaded map.
+     */
+    public void searchNotion() {
+        String text = searchText.get() == null ? "" : searchText.get().trim();
+        Connection c = mappedConnection != null ? mappedConnection : connections.current().orElse(null);
+        if (text.isEmpty() || c == null) {
+            return;
+        }
+        int gen = generation;
+        filterSummary.set("Searching Notion for \"" + text + "\"…");
+        String body = Json.compact(Json.mapper().createObjectNode().put("query", text).put("page_size", 100));
+        BackgroundTask.of("Searching Notion", ctx -> ApiCalls.as(caller, c).send(ApiRequest.post("/v1/search", body),
+                        ctx.cancellation(), null))
+                .onSuccess(x -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    if (!x.ok()) {
+                        filterSummary.set("Notion's search failed: " + x.status() + (x.error() == null ? "" : " " + x.error().code()));
+                        return;
+                    }
+                    List<String> ids = new ArrayList<>();
+                    x.json().path("results").forEach(r -> ids.add(r.path("id").asText()));
+                    TreeFilter.Result r = TreeFilter.ofIds("search: " + text, ids, tree.table(), tree.grouping(), FILTER_EXPAND);
+                    tree.setFilter(r.visible());
+                    filterResult.set(r);
+                    filterSummary.set(String.format("Notion's search (its index may lag): %,d found, %,d in the loaded map",
+                            ids.size(), r.count()) + (ids.size() > r.count() ? ", " + (ids.size() - r.count()) + " not loaded (map again)" : "")
+                            + (x.json().path("has_more").asBoolean() ? ", more in Notion" : ""));
+                })
+                .onFailure(t -> filterSummary.set("Notion's search failed: " + t.getMessage()))
+                .executeWith(tasks);
+    }
+
     // ------------------------------------------------------------------ lazy children
 
     /** Which nodes load children when expanded: pages and blocks (their blocks), data sources (their rows). */
@@ -380,7 +421,7 @@ public final class ExplorerViewModel {
         String id = d.node().id();
         RequestSpec spec = d.request();
         jsonLoad = BackgroundTask.of("Reading " + id, ctx -> ApiCalls.as(caller, c)
-                        .send(dev.notionconsole.notion.ApiRequest.method(spec.method(), spec.path()), ctx.cancellation(), null))
+                        .send(ApiRequest.method(spec.method(), spec.path()), ctx.cancellation(), null))
                 .onSuccess(x -> {
                     if (id.equals(selected.get())) {
                         rawJson.set(x.status() + " " + spec.method() + " " + spec.path() + "\n" + pretty(x));
@@ -520,6 +561,11 @@ public final class ExplorerViewModel {
 
     public StringProperty filterTextProperty() {
         return filterText;
+    }
+
+    /** The text for "search Notion" (asks the API, unlike the filter). */
+    public StringProperty searchTextProperty() {
+        return searchText;
     }
 
     public ReadOnlyStringProperty filterSummaryProperty() {

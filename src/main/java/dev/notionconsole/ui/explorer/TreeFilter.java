@@ -53,15 +53,38 @@ public final class TreeFilter {
             if (matches.size() < keep) {
                 matches.add(n.id());
             }
-            // the node and its ancestors; stop at the first one already in (its ancestors are too)
-            MapNode c = n;
-            int hops = 0;
-            while (c != null && visible.add(c.id()) && hops++ < nodes.size()) {
-                String p = ExplorerTree.parentKeyFor(c, grouping, nodes);
-                c = p == null || p.isEmpty() ? null : nodes.get(p);
-            }
+            addWithAncestors(n, visible, nodes, grouping);
         }
         return new Result(text, visible, matches, count, seen);
+    }
+
+    /** The given IDs (e.g. what Notion's search answered) that are loaded, with their ancestors. */
+    public static Result ofIds(String label, List<String> ids, Map<String, MapNode> nodes, ExplorerTree.Grouping grouping, int keep) {
+        Set<String> visible = new HashSet<>();
+        List<String> matches = new ArrayList<>();
+        int count = 0;
+        for (String id : ids) {
+            MapNode n = nodes.get(id);
+            if (n == null || ExplorerTree.parentKeyFor(n, grouping, nodes) == null) {
+                continue;
+            }
+            count++;
+            if (matches.size() < keep) {
+                matches.add(id);
+            }
+            addWithAncestors(n, visible, nodes, grouping);
+        }
+        return new Result(label, visible, matches, count, nodes.size());
+    }
+
+    /** The node and its ancestors; stops at the first one already in (its ancestors are too). */
+    private static void addWithAncestors(MapNode n, Set<String> visible, Map<String, MapNode> nodes, ExplorerTree.Grouping grouping) {
+        MapNode c = n;
+        int hops = 0;
+        while (c != null && visible.add(c.id()) && hops++ < nodes.size()) {
+            String p = ExplorerTree.parentKeyFor(c, grouping, nodes);
+            c = p == null || p.isEmpty() ? null : nodes.get(p);
+        }
     }
 
     static boolean matches(MapNode n, String needle, String id) {

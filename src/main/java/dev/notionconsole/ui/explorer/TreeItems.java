@@ -41,6 +41,14 @@ final class TreeItems implements ExplorerTree.Listener {
         items.clear();
         NodeItem root = new NodeItem(ExplorerTree.TOP);
         root.setExpanded(true);
+        // one handler for every branch (expand events bubble to the root): no listener per item
+        root.addEventHandler(TreeItem.<TreeRow>branchExpandedEvent(), e -> {
+            TreeItem<TreeRow> item = e.getTreeItem();
+            if (!revealing && item != null && item.isExpanded() && item.getValue() != null
+                    && item.getValue().type() == TreeRow.Type.NODE) {
+                onExpand.accept(item.getValue().id());
+            }
+        });
         view.setRoot(root);
         view.setShowRoot(false);
     }
@@ -131,13 +139,6 @@ final class TreeItems implements ExplorerTree.Listener {
             super(key.isEmpty() ? null : TreeRow.node(key));
             this.key = key;
             leaf = computeLeaf();
-            if (!key.isEmpty()) {
-                expandedProperty().addListener((o, a, b) -> {
-                    if (b && !revealing) {
-                        onExpand.accept(key);
-                    }
-                });
-            }
         }
 
         @Override

@@ -142,6 +142,22 @@ class ExplorerViewModelTest {
     }
 
     @Test
+    void searchNotionAsksTheApiAndShowsTheLoadedAnswersInTheTree() {
+        vm.map();
+        vm.searchTextProperty().set("Roadmap");
+        vm.searchNotion();
+        assertTrue(vm.tree().filtered());
+        assertTrue(vm.filterSummaryProperty().get().startsWith("Notion's search (its index may lag):"), vm.filterSummaryProperty().get());
+        String roadmap = idOf("Roadmap");
+        assertTrue(vm.filterResultProperty().get().matches().contains(roadmap), vm.filterSummaryProperty().get());
+        String at = ExplorerTree.TOP;
+        for (String step : vm.tree().pathTo(roadmap)) {
+            assertTrue(vm.tree().children(at).contains(step));
+            at = step;
+        }
+    }
+
+    @Test
     void expandingAPageLoadsItsBlockChildrenOnce() {
         vm.map();
         String engineering = idOf("Engineering");
