@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -17,6 +18,8 @@ import javafx.scene.control.TreeView;
  * streamed nodes cost the JavaFX thread what the visible part of the tree costs.
  */
 final class TreeItems implements ExplorerTree.Listener {
+    /** Children made at once when a parent is expanded; the rest follow a chunk per pulse. */
+    static final int CHUNK = 2_000;
     private final ExplorerTree tree;
     private final TreeView<TreeRow> view;
     private final Consumer<String> onExpand;
@@ -59,6 +62,7 @@ final class TreeItems implements ExplorerTree.Listener {
             NodeItem parent = built.get(e.getKey());
             if (parent != null) {
                 Set<String> gone = e.getValue();
+                parent.forgetPending(gone);
                 parent.getChildren().removeIf(c -> c.getValue().type() == TreeRow.Type.NODE && gone.contains(c.getValue().id()));
                 gone.forEach(id -> forget(id));
             }
@@ -147,9 +151,15 @@ final class TreeItems implements ExplorerTree.Listener {
             if (!made) {
                 made = true;
                 built.put(key, this);
+                List<String> ids = tree.children(key);
                 List<TreeItem<TreeRow>> list = new ArrayList<>();
-                for (String id : tree.children(key)) {
-                    list.add(item(id));
+                for (int i = 0; i < Math.min(CHUNK, ids.size()); i++) {
+                    list.add(item(ids.get(i)));
+                }
+                if (ids.size() > CHUNK) {
+                    // a 20,000-row data source expands a chunk per pulse, not in one long stall
+                    pending = new java.util.ArrayDeque<>(ids.subList(CHUNK, ids.size()));
+                    Platform.runLater(this::makeMore);
                 }
                 if (!key.isEmpty() && tree.lazy(key) != null) {
                     list.add(new TreeItem<>(TreeRow.lazy(key)));
@@ -157,6 +167,36 @@ final class TreeItems implements ExplorerTree.Listener {
                 kids.setAll(list);
             }
             return kids;
+        }
+
+        private java.util.ArrayDeque<String> pending;
+
+        private void makeMore() {
+            if (pending == null || built.get(key) != this) {
+                return;
+            }
+            List<TreeItem<TreeRow>> more = new ArrayList<>(CHUNK);
+            while (more.size() < CHUNK && !pending.isEmpty()) {
+                more.add(item(pending.poll()));
+            }
+            ObservableList<TreeItem<TreeRow>> kids = super.getChildren();
+            int at = kids.size();
+            if (at > 0 && kids.get(at - 1).getValue().type() == TreeRow.Type.LAZY) {
+                at--;
+            }
+            kids.addAll(at, more);
+            if (pending.isEmpty()) {
+                pending = null;
+            } else {
+                Platform.runLater(this::makeMore);
+            }
+        }
+
+        /** Children not made yet (a big list being made a chunk per pulse) that left this parent. */
+        void forgetPending(Set<String> gone) {
+            if (pending != null) {
+                pending.removeAll(gone);
+            }
         }
 
         @Override
