@@ -59,7 +59,15 @@ final class HelpOverlay extends StackPane {
                 grid.addRow(row++, lastKeys, what);
             }
         }
-        card.getChildren().add(grid);
+        // every section adds its shortcuts: on a small window the list scrolls, the header (and its close button) stays
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setPrefViewportWidth(grid.prefWidth(-1));
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        card.getChildren().add(scroll);
+        card.maxHeightProperty().bind(heightProperty().subtract(48));
         // clicks on the card stay on the card; clicks on the dimmed backdrop close the overlay
         card.setOnMouseClicked(e -> e.consume());
         setOnMouseClicked(e -> close.run());
