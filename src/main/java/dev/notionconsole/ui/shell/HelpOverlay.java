@@ -47,12 +47,14 @@ final class HelpOverlay extends StackPane {
             for (Shortcut s : section.shortcuts()) {
                 Label keys = new Label(displayText(s.keys()));
                 keys.getStyleClass().add("key-cap");
+                keys.setMinWidth(Region.USE_PREF_SIZE);
                 if (s.description().equals(lastDescription)) {
                     lastKeys.getChildren().add(keys); // F1 and Ctrl+/ do the same: one row, two key caps
                     continue;
                 }
                 lastKeys = new HBox(keys);
                 lastKeys.getStyleClass().add("key-caps");
+                lastKeys.setMinWidth(Region.USE_PREF_SIZE); // key caps are never cut; descriptions wrap
                 lastDescription = s.description();
                 Label what = new Label(s.description());
                 what.setWrapText(true);
