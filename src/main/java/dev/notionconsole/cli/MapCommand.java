@@ -6,7 +6,6 @@ import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionCaller;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.explorer.ApiCalls;
@@ -76,6 +75,10 @@ public final class MapCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
     Path outFile;
 
+    @Option(names = "--progress", negatable = true, description = "Progress on standard error (default: when the console is a "
+            + "terminal; Java cannot tell for standard error alone, so --progress forces it when standard output is redirected).")
+    Boolean progress;
+
     @Option(names = "--save", description = "Also keep the finished map as a snapshot in the config folder.")
     boolean save;
 
@@ -106,10 +109,15 @@ public final class MapCommand implements Callable<Integer> {
         ConnectionsCommand.Environment env = environment != null ? environment : ConnectionsCommand.Environment.real();
         ConnectionService service = ConnectionServices.open(env.dirs(), env.env(), env.sandbox(), Runnable::run);
         ConnectionCaller caller = new ConnectionCaller(service, new dev.notionconsole.oauth.OAuthService(service));
+        String[] current = {null};
         try {
             if (compare != null) {
-                WorkspaceMap a = map(cl, service, caller, find(cl, service, compare.get(0)), err);
-                WorkspaceMap b = map(cl, service, caller, find(cl, service, compare.get(1)), err);
+                Connection ca = find(cl, service, compare.get(0));
+                Connection cb = find(cl, service, compare.get(1));
+                current[0] = ca.name();
+                WorkspaceMap a = map(cl, service, caller, ca, err);
+                current[0] = cb.name();
+                WorkspaceMap b = map(cl, service, caller, cb, err);
                 ConnectionComparison c = ConnectionComparison.compare(a, b);
                 emit(cl, json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(compareJson(c)) + "\n"
                         : compareText(c));
@@ -117,6 +125,7 @@ public final class MapCommand implements Callable<Integer> {
             }
             Connection c = connection != null ? find(cl, service, connection) : service.current().orElseThrow(() ->
                     new CommandLine.ParameterException(cl, "No current connection. Name one with --connection, or set NOTION_TOKEN."));
+            current[0] = c.name();
             WorkspaceMap m = map(cl, service, caller, c, err);
             if (save) {
                 Path file = new SnapshotStore(env.dirs().config()).save(m);
@@ -130,13 +139,13 @@ public final class MapCommand implements Callable<Integer> {
             m.notes().forEach(n -> err.println("note: " + n.detail()));
             return m.complete() ? ExitCodes.OK : ExitCodes.API_ERROR;
         } catch (MapException e) {
-            err.println(Redactor.redact(e.getMessage()));
+            err.println(TerminalText.message(e.getMessage()));
             return ExitCodes.API_ERROR;
         } catch (dev.notionconsole.notion.NotionTransportException e) {
-            err.println("Could not connect: " + Redactor.redact(e.getMessage()));
+            err.println("Could not connect (" + current[0] + "): " + TerminalText.message(e.getMessage()));
             return ExitCodes.CONNECT;
         } catch (SecretStoreException e) {
-            err.println("No token: " + Redactor.redact(e.getMessage()));
+            err.println("No token: " + TerminalText.message(e.getMessage()));
             return ExitCodes.USAGE;
         }
     }
@@ -148,18 +157,18 @@ public final class MapCommand implements Callable<Integer> {
 
     private WorkspaceMap map(CommandLine cl, ConnectionService service, ConnectionCaller caller, Connection c, PrintWriter err)
             throws IOException, SecretStoreException, MapException {
-        Mapper mapper = new Mapper(ApiCalls.as(caller, c), c.name(), TokenKind.of(c.kind()), c.notionVersion());
-        MapListener progress = !stderrIsTerminal ? MapListener.NONE : new MapListener() {
+        Mapper mapper = new Mapper(ApiCalls.as(caller, c), c.name(),
+                c.temporary() ? null : TokenKind.of(c.kind()), c.notionVersion()); // NOTION_TOKEN: users/me tells
+        boolean show = progress != null ? progress : stderrIsTerminal;
+        MapListener listener = !show ? MapListener.NONE : new MapListener() {
             @Override
             public void onProgress(MapProgress p) {
-                err.print("\r" + Redactor.redact(p.describe()) + "\033[K");
-                err.flush();
+                TerminalText.rewriteLine(err, p.describe());
             }
         };
-        WorkspaceMap m = mapper.map(progress, CancellationToken.none());
-        if (stderrIsTerminal) {
-            err.print("\r\033[K");
-            err.flush();
+        WorkspaceMap m = mapper.map(listener, CancellationToken.none());
+        if (show) {
+            TerminalText.rewriteLine(err, null);
         }
         return m;
     }

@@ -1,6 +1,7 @@
 package dev.notionconsole.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.notionconsole.core.http.ServerLimits;
 import dev.notionconsole.sandbox.api.AsyncTasksApi;
 import dev.notionconsole.sandbox.api.BlocksApi;
 import dev.notionconsole.sandbox.api.CommentsApi;
@@ -15,6 +16,7 @@ import dev.notionconsole.sandbox.api.UsersApi;
 import dev.notionconsole.sandbox.api.ViewsApi;
 import dev.notionconsole.sandbox.fixture.FixtureException;
 import dev.notionconsole.sandbox.fixture.FixtureLoader;
+import dev.notionconsole.sandbox.http.RequestLineGuard;
 import dev.notionconsole.sandbox.http.Router;
 import dev.notionconsole.sandbox.model.Workspace;
 import dev.notionconsole.sandbox.model.Capability;
@@ -30,10 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,26 +57,34 @@ public final class SandboxServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        ServerLimits.apply(); // a slow client cannot hold a worker for long (decision 0092)
+    }
+
+    /** Connections served at once, so that slow ones never stop the others (decision 0092). */
+    static int connectionThreads(SandboxOptions options) {
+        return Math.max(64, options.threads() * 8);
     }
 
     private final SandboxOptions options;
     private final SandboxModel model;
     private final Router router;
     private final HttpServer http;
+    private final RequestLineGuard front;
     private final ExecutorService executor;
     private final List<SandboxExtension> extensions;
     private final SandboxContext context;
     private volatile boolean closed;
 
-    private SandboxServer(SandboxOptions options, SandboxModel model, Router router, HttpServer http, ExecutorService executor,
-                          List<SandboxExtension> extensions) {
+    private SandboxServer(SandboxOptions options, SandboxModel model, Router router, HttpServer http, RequestLineGuard front,
+                          ExecutorService executor, List<SandboxExtension> extensions) {
         this.options = options;
         this.model = model;
         this.router = router;
         this.http = http;
+        this.front = front;
         this.executor = executor;
         this.extensions = extensions;
-        this.context = new SandboxContext(options, model, router, baseUrl(http));
+        this.context = new SandboxContext(options, model, router, "http://127.0.0.1:" + front.port());
     }
 
     /**
@@ -106,16 +113,20 @@ public final class SandboxServer implements AutoCloseable {
         Router router = new Router(model, options.unknownVersionCode());
         registerApi(router);
 
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 256);
-        ExecutorService executor = Executors.newFixedThreadPool(options.threads(), daemonThreads());
+        // The JDK server listens on a loopback port of its own; the port clients use is the guard's, which answers a
+        // request line the JDK cannot parse with Notion's JSON instead of the JDK's HTML page (RequestLineGuard).
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        ExecutorService executor = ServerLimits.executor("sandbox-http", connectionThreads(options));
         http.setExecutor(executor);
         http.createContext("/", router);
-        SandboxServer server = new SandboxServer(options, model, router, http, executor, extensions);
+        RequestLineGuard front = RequestLineGuard.start(InetAddress.getLoopbackAddress(), options.port(), 256, http.getAddress());
+        SandboxServer server = new SandboxServer(options, model, router, http, front, executor, extensions);
         try {
             for (SandboxExtension e : extensions) {
                 e.install(server.context);
             }
         } catch (IOException | RuntimeException e) {
+            front.close();
             http.stop(0);
             executor.shutdownNow();
             throw e;
@@ -141,26 +152,13 @@ public final class SandboxServer implements AutoCloseable {
         PageMarkdownApi.register(router);
     }
 
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    private static String baseUrl(HttpServer http) {
-        return "http://127.0.0.1:" + http.getAddress().getPort();
-    }
-
     /** Like {@code http://127.0.0.1:PORT}; the API is under {@code /v1}. */
     public String baseUrl() {
         return context.baseUrl();
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return front.port();
     }
 
     public SandboxOptions options() {
@@ -232,6 +230,7 @@ public final class SandboxServer implements AutoCloseable {
                 LOG.warn("Sandbox extension failed on close", ex);
             }
         }
+        front.close();
         http.stop(0);
         executor.shutdown();
         try {

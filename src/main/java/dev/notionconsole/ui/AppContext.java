@@ -14,7 +14,10 @@ import dev.notionconsole.explorer.SnapshotStore;
 import dev.notionconsole.ui.explorer.ExplorerView;
 import dev.notionconsole.ui.request.RequestView;
 import dev.notionconsole.ui.request.RequestViewModel;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
@@ -49,6 +52,7 @@ import javafx.stage.Window;
  * Features add their services as fields below and put their view into their slot in {@link #sections()}.
  */
 public final class AppContext implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     private final AppDirs dirs;
     private final FxDialogService dialogs = new FxDialogService();
     private final UncaughtErrors uncaughtErrors = new UncaughtErrors(() -> dialogs);
@@ -66,11 +70,12 @@ public final class AppContext implements AutoCloseable {
     private final OAuthService oauth;
     private Window mainWindow;
 
-    // --- request (issue 6) ---
-    private final HistoryStore history;
-    private final SavedRequestStore savedRequests;
+    /** The one way every workspace calls the API as a connection. */
     private final ConnectionCaller caller;
-    private final RequestSender requestSender;
+
+    // --- request (issue 6): read after the first frame (docs/decisions/0097-first-frame-path.md) ---
+    private final CompletableFuture<RequestServices> requestServices = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean deferredStarted = new java.util.concurrent.atomic.AtomicBoolean();
     private final FailedExchanges failedExchanges = new FailedExchanges();
     private volatile Consumer<SectionSlot> navigator = slot -> { };
 
@@ -87,14 +92,45 @@ public final class AppContext implements AutoCloseable {
                 new SerialExecutor(tasks, "Saving connections"));
         this.oauth = new OAuthService(connections);
         connections.setRevoker(oauth); // deleting an installation offers to revoke it at Notion first
-        // history and saved requests are read here, off the JavaFX thread; a corrupt file is set aside, never fatal
-        this.history = HistoryStore.open(dirs.config());
-        this.savedRequests = SavedRequestStore.open(dirs.config());
         // the one way every workspace calls as a connection: a 401 on a public connection is renewed once (issue 5)
         this.caller = new ConnectionCaller(connections, oauth);
-        this.requestSender = new RequestSender(caller, EndpointCatalog.builtIn(), history);
-        // the keychain probe blocks (and may prompt): once, now, in the background (docs/decisions/0040)
+    }
+
+    /** What only the Request workspace needs: its files and the endpoint catalog. */
+    private record RequestServices(SavedRequestStore savedRequests, RequestSender sender) {
+    }
+
+    /**
+     * Starts, in the background, what the first frame does not need (docs/decisions/0097-first-frame-path.md):
+     * the keychain probe (it blocks and may prompt; docs/decisions/0040) and the Request workspace's history,
+     * saved requests and endpoint catalog. The app calls it once the main window has drawn its first frame.
+     */
+    public void startDeferredServices() {
+        if (!deferredStarted.compareAndSet(false, true)) {
+            return;
+        }
         BackgroundTask.of("Looking for the system keychain", ctx -> connections.secretStorage().select()).executeWith(tasks);
+        // a corrupt history or saved-requests file is set aside, never fatal. The future is completed on the
+        // worker itself, not in a JavaFX-thread callback: the JavaFX thread may be the one waiting for it.
+        BackgroundTask.of("Reading the request history", ctx -> {
+            try {
+                HistoryStore history = HistoryStore.open(dirs.config());
+                RequestSender sender = new RequestSender(caller, EndpointCatalog.builtIn(), history);
+                return requestServices.complete(new RequestServices(SavedRequestStore.open(dirs.config()), sender));
+            } catch (RuntimeException | Error e) {
+                requestServices.completeExceptionally(e);
+                throw e;
+            }
+        }).executeWith(tasks);
+    }
+
+    /** Ready long before anyone can open the Request workspace; waits (off the critical path) if asked sooner. */
+    private RequestServices requestServices() {
+        startDeferredServices(); // a test (or a caller) that opens Request before any frame
+        if (!requestServices.isDone()) {
+            LOG.info("The Request workspace was opened before its files were read; waiting for them");
+        }
+        return requestServices.join();
     }
 
     /**
@@ -113,8 +149,8 @@ public final class AppContext implements AutoCloseable {
 
     private Section requestSection() {
         return Section.of(SectionSlot.REQUEST, () -> {
-                    RequestViewModel vm = new RequestViewModel(connections, requestSender, savedRequests, tasks, dialogs,
-                            new BodyRenderer(), Platform::runLater, failed -> {
+                    RequestViewModel vm = new RequestViewModel(connections, requestServices().sender(),
+                            requestServices().savedRequests(), tasks, dialogs, new BodyRenderer(), Platform::runLater, failed -> {
                                 failedExchanges.offer(failed);
                                 navigator.accept(SectionSlot.DIAGNOSTICS);
                             });

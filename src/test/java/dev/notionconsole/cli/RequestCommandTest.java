@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notionconsole.connections.SandboxAccess;
-import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.sandbox.SandboxConnection;
-import dev.notionconsole.sandbox.SandboxOptions;
-import dev.notionconsole.sandbox.SandboxServer;
+import dev.notionconsole.testsupport.SandboxConnections;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,34 +20,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The request command against the real in-process sandbox over HTTP. */
 class RequestCommandTest {
-    static SandboxServer sandbox;
-    static SandboxConnection docsSync;
+    @RegisterExtension
+    static final SandboxConnections sandbox = SandboxConnections.rateLimitOff();
+    final SandboxConnection docsSync = sandbox.fixtureConnection("Docs Sync");
 
     @TempDir
     Path home;
     String out;
     String err;
     String stdin = "";
-    SandboxAccess access = new SandboxServerAccess(() -> sandbox);
-
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).rateLimitOff().build());
-        docsSync = sandbox.connections().stream().filter(c -> c.name().equals("Docs Sync")).findFirst().orElseThrow();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    SandboxAccess access = sandbox.access();
 
     int run(String... args) {
         ConnectionsCommand.Environment e = new ConnectionsCommand.Environment(new AppDirs(home),
@@ -69,6 +56,19 @@ class RequestCommandTest {
         out = o.toString();
         err = r.toString();
         return code;
+    }
+
+    @Test
+    void prettyIndentsTheBodyAndRawKeepsItAsReceived() throws IOException {
+        assertEquals(ExitCodes.OK, run("--connection", "Sandbox: Docs Sync", "--raw", "GET", "/v1/users/me"));
+        String raw = out.strip();
+        assertEquals(1, raw.lines().count(), "raw: the body as received, one line");
+        assertEquals(ExitCodes.OK, run("--connection", "Sandbox: Docs Sync", "--pretty", "GET", "/v1/users/me"));
+        assertTrue(out.lines().count() > 3, out);
+        assertTrue(out.contains("\n  \"object\" : \"user\""), out);
+        assertEquals(Json.mapper().readTree(raw), Json.mapper().readTree(out), "the same JSON, indented");
+        assertEquals(ExitCodes.USAGE, run("--pretty", "--raw", "GET", "/v1/users/me"));
+        assertTrue(err.contains("--pretty and --raw"), err);
     }
 
     @Test
@@ -159,10 +159,36 @@ class RequestCommandTest {
 
             @Override
             public List<FixtureConnection> fixtureConnections() throws IOException {
-                return new SandboxServerAccess(() -> sandbox).fixtureConnections();
+                return sandbox.access().fixtureConnections();
             }
         };
         assertEquals(ExitCodes.CONNECT, run("-c", "Sandbox: Docs Sync", "GET", "/v1/users/me"));
         assertTrue(err.startsWith("Could not connect"), err);
+    }
+
+    /**
+     * Issue 12 item 9: a body past the JSON reader's 20,000,000-character limit names Notion's size limit (not the
+     * reader's message); forced, the sandbox's 413 is shown and the exit code is 1, not a timeout.
+     */
+    @Test
+    void aHugeBodyNamesNotionsLimitAndForcedGetsThe413() throws IOException {
+        Path body = home.resolve("huge.json");
+        Files.writeString(body, "{\"query\": \"" + "x".repeat(21_000_000) + "\"}");
+
+        assertEquals(ExitCodes.USAGE, run("-c", "Sandbox: Docs Sync", "POST", "/v1/search", "--data", "@" + body, "--no-history"));
+        assertTrue(err.contains("The body is 21 MB; Notion accepts at most 500 KB per request"), err);
+        assertFalse(err.contains("StreamReadConstraints") || err.contains("invalid_json"), err);
+
+        assertEquals(ExitCodes.API_ERROR, run("-c", "Sandbox: Docs Sync", "POST", "/v1/search", "--data", "@" + body, "--force",
+                "--no-history"), () -> err);
+        assertTrue(err.lines().reduce((a, b) -> b).orElse("").startsWith("413"), err);
+    }
+
+    /** Issue 12 item 14: a full URL with another host is sent to the connection, and the console says so. */
+    @Test
+    void aFullUrlWithAnotherHostSaysTheHostIsIgnored() {
+        assertEquals(ExitCodes.OK, run("-c", "Sandbox: Docs Sync", "GET", "https://evil.example/v1/users/me", "--no-history"));
+        assertTrue(err.contains("note: the host in the URL (evil.example) is ignored: \"Sandbox: Docs Sync\" sends to the sandbox"), err);
+        assertTrue(err.contains("200 OK · GET /v1/users/me"), err);
     }
 }

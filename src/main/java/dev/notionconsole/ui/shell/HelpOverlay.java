@@ -2,6 +2,7 @@ package dev.notionconsole.ui.shell;
 
 import dev.notionconsole.ui.common.Icons;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -33,7 +34,7 @@ final class HelpOverlay extends StackPane {
 
         VBox card = new VBox(header);
         card.getStyleClass().add("help-card");
-        card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        card.setMaxWidth(Region.USE_PREF_SIZE);
         // one grid for every section, so the descriptions line up from section to section
         GridPane grid = new GridPane();
         grid.getStyleClass().add("help-grid");
@@ -47,29 +48,34 @@ final class HelpOverlay extends StackPane {
             for (Shortcut s : section.shortcuts()) {
                 Label keys = new Label(displayText(s.keys()));
                 keys.getStyleClass().add("key-cap");
-                keys.setMinWidth(Region.USE_PREF_SIZE);
                 if (s.description().equals(lastDescription)) {
                     lastKeys.getChildren().add(keys); // F1 and Ctrl+/ do the same: one row, two key caps
                     continue;
                 }
                 lastKeys = new HBox(keys);
                 lastKeys.getStyleClass().add("key-caps");
-                lastKeys.setMinWidth(Region.USE_PREF_SIZE); // key caps are never cut; descriptions wrap
                 lastDescription = s.description();
                 Label what = new Label(s.description());
                 what.setWrapText(true);
                 grid.addRow(row++, lastKeys, what);
             }
         }
-        // every section adds its shortcuts: on a small window the list scrolls, the header (and its close button) stays
+        // taller than a small window (1024x700 with three sections): the list scrolls, the header stays
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setId("helpScroll");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
-        scroll.setPrefViewportWidth(grid.prefWidth(-1));
-        VBox.setVgrow(scroll, Priority.ALWAYS);
+        scroll.setFitToHeight(false);
+        scroll.setMinViewportHeight(0);
+        // the grid's own height, but never more than the window leaves: the header (and its close button) stays
+        // on screen and the list scrolls
+        scroll.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(() -> grid.prefHeight(-1),
+                grid.layoutBoundsProperty()));
+        card.maxHeightProperty().bind(Bindings.createDoubleBinding(() -> getHeight() > 0
+                        ? Math.min(card.prefHeight(-1), getHeight() - 48) : Region.USE_PREF_SIZE,
+                heightProperty(), grid.layoutBoundsProperty()));
         card.getChildren().add(scroll);
-        card.maxHeightProperty().bind(heightProperty().subtract(48));
         // clicks on the card stay on the card; clicks on the dimmed backdrop close the overlay
         card.setOnMouseClicked(e -> e.consume());
         setOnMouseClicked(e -> close.run());

@@ -65,9 +65,11 @@ public final class MainWindowView extends StackPane {
     private final DialogService dialogs;
     private final StackPane sectionArea = new StackPane();
     private final Map<SectionSlot, Node> built = new EnumMap<>(SectionSlot.class);
+    private final List<Disposable> toDispose = new java.util.ArrayList<>();
     private final ToggleGroup navGroup = new ToggleGroup();
     private final ComboBox<Connection> connectionPicker = new ComboBox<>();
     private boolean syncingPicker;
+    private boolean pickedInPopup;
     private HelpOverlay helpOverlay;
     private WindowBounds normalBounds;
 
@@ -153,7 +155,10 @@ public final class MainWindowView extends StackPane {
         stage.maximizedProperty().addListener(o -> track.run());
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> viewModel.windowClosing(new WindowBounds(
                 normalBounds.x(), normalBounds.y(), normalBounds.width(), normalBounds.height(), stage.isMaximized())));
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> viewModel.windowShown());
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+            viewModel.windowShown();
+            focusSection(); // first start: the section, not the toolbar's connection box
+        });
     }
 
     private Node toolbar() {
@@ -191,6 +196,14 @@ public final class MainWindowView extends StackPane {
         connectionPicker.valueProperty().addListener((obs, old, picked) -> {
             if (!syncingPicker && picked != null) {
                 viewModel.chooseConnection(picked);
+                pickedInPopup = connectionPicker.isShowing();
+            }
+        });
+        // once chosen, the keyboard goes back to the section (its shortcuts, its fields), not the toolbar
+        connectionPicker.setOnHidden(e -> {
+            if (pickedInPopup) {
+                pickedInPopup = false;
+                focusSection();
             }
         });
         Label pickerLabel = new Label("Connection");
@@ -213,6 +226,7 @@ public final class MainWindowView extends StackPane {
         };
         themeIcon.run();
         viewModel.themeProperty().addListener(o -> themeIcon.run());
+        themeToggle.setFocusTraversable(false); // Tab from the picker must not land here: a space flipped the theme
 
         Button help = new Button(null, Icons.of(Feather.HELP_CIRCLE));
         help.setId("helpButton");
@@ -220,6 +234,7 @@ public final class MainWindowView extends StackPane {
         help.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
         help.setAccessibleText("Keyboard shortcuts");
         help.setOnAction(e -> viewModel.toggleHelp());
+        help.setFocusTraversable(false); // F1 opens it from anywhere
 
         ToolBar bar = new ToolBar(brand, new Separator(javafx.geometry.Orientation.VERTICAL), pickerLabel, connectionPicker, spacer, themeToggle, help);
         bar.setId("mainToolbar");
@@ -290,6 +305,7 @@ public final class MainWindowView extends StackPane {
         Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.refreshRateLimit()));
         refresh.setCycleCount(Animation.INDEFINITE);
         refresh.play();
+        toDispose.add(refresh::stop);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -356,6 +372,18 @@ public final class MainWindowView extends StackPane {
         for (var toggle : navGroup.getToggles()) {
             toggle.setSelected(toggle.getUserData() == slot);
         }
+        focusSection();
+    }
+
+    /** The shown section's own first focus ({@link InitialFocus}), once the section is laid out. */
+    private void focusSection() {
+        if (sectionArea.getChildren().isEmpty()
+                || !(sectionArea.getChildren().get(0) instanceof StackPane holder) || holder.getChildren().isEmpty()) {
+            return;
+        }
+        if (holder.getChildren().get(0) instanceof InitialFocus f) {
+            javafx.application.Platform.runLater(f::focusInitial);
+        }
     }
 
     private Node build(SectionSlot slot) {
@@ -367,6 +395,9 @@ public final class MainWindowView extends StackPane {
         } else {
             try {
                 node = w.view().get();
+                if (node instanceof Disposable d) {
+                    toDispose.add(d);
+                }
             } catch (RuntimeException e) {
                 LOG.error("Could not build the {} section", slot.title(), e);
                 dialogs.showError("Could not open " + slot.title(), null, e);
@@ -378,6 +409,22 @@ public final class MainWindowView extends StackPane {
         holder.setId("section-" + slot.id());
         holder.getStyleClass().add("section");
         return holder;
+    }
+
+    /**
+     * Drops every section view built so far, and the window's own timers: each {@link Disposable} view is
+     * disposed once. Call at app exit, on the JavaFX thread. Switching sections never disposes anything.
+     */
+    public void dispose() {
+        List<Disposable> all = List.copyOf(toDispose);
+        toDispose.clear();
+        for (Disposable d : all) {
+            try {
+                d.dispose();
+            } catch (RuntimeException e) {
+                LOG.warn("A view failed to dispose", e); // the others still get theirs
+            }
+        }
     }
 
     private void showHelp(boolean visible) {

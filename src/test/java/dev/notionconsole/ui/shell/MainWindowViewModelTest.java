@@ -7,23 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.ConnectionStore;
-import dev.notionconsole.connections.SandboxAccess;
 import dev.notionconsole.core.Secret;
 import dev.notionconsole.core.concurrent.BackgroundTask;
-import dev.notionconsole.secrets.SecretStorage;
 import dev.notionconsole.core.concurrent.InlineTaskRunner;
 import dev.notionconsole.settings.AppSettings;
 import dev.notionconsole.settings.ScreenArea;
 import dev.notionconsole.settings.SettingsStore;
 import dev.notionconsole.settings.Theme;
 import dev.notionconsole.settings.WindowBounds;
+import dev.notionconsole.testsupport.TestConnections;
 import dev.notionconsole.ui.common.RecordingDialogService;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,9 +49,7 @@ class MainWindowViewModelTest {
     }
 
     private ConnectionService openConnections() {
-        ConnectionStore cs = new ConnectionStore(dir.resolve("connections.json"));
-        return ConnectionServices.open(cs, cs.load(), SecretStorage.sessionOnly(dir.resolve("secrets.json"), false),
-                Map.of(), SandboxAccess.NONE, Runnable::run, Clock.systemUTC());
+        return TestConnections.open(dir);
     }
 
     private MainWindowViewModel viewModel() {
@@ -127,8 +120,11 @@ class MainWindowViewModelTest {
 
     @Test
     void aSettingsFileThatCannotBeWrittenIsReportedNotThrown() throws Exception {
-        Files.createDirectories(store.file()); // a directory where the file should be
         MainWindowViewModel vm = viewModel();
+        // after loading (a directory found at start-up is set aside like a damaged file): a directory where the
+        // file should be written, with something in it, so no rename can replace it
+        Files.createDirectories(store.file());
+        Files.writeString(store.file().resolve("keep"), "x");
         vm.toggleTheme();
         assertEquals(Theme.DARK, vm.getTheme(), "the theme still changes for this session");
         assertEquals(1, dialogs.ofKind("notify-warning").size());
@@ -201,7 +197,7 @@ class MainWindowViewModelTest {
         assertEquals(b.id(), vm.currentConnectionProperty().get().id());
         assertEquals("My PAT · Personal access token · 127.0.0.1:9999", vm.connectionStatusProperty().get());
         String full = vm.rateLimitStatusProperty().get();
-        assertTrue(full.endsWith("requests available (180/min)"), full);
+        assertTrue(full.endsWith("requests can go now · refills at 180/min"), full);
         connections.rateLimiterFor(b).reserve(); // a request went out through this connection
         connections.rateLimiterFor(b).reserve();
         vm.refreshRateLimit();
