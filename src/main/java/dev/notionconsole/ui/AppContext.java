@@ -14,6 +14,23 @@ import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.request.render.BodyRenderer;
 import dev.notionconsole.request.saved.SavedRequestStore;
 import dev.notionconsole.request.send.RequestSender;
+import dev.notionconsole.oauth.SystemBrowserOpener;
+import dev.notionconsole.request.RequestSpec;
+import dev.notionconsole.ui.common.HandOver;
+import dev.notionconsole.ui.common.ObjectRef;
+import dev.notionconsole.explorer.SnapshotStore;
+import dev.notionconsole.ui.explorer.ExplorerView;
+import dev.notionconsole.ui.request.RequestView;
+import dev.notionconsole.ui.request.RequestViewModel;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import dev.notionconsole.core.AppDirs;
+import dev.notionconsole.connections.ConnectionService;
+import dev.notionconsole.connections.ConnectionServices;
+import dev.notionconsole.connections.ConnectionCaller;
+import dev.notionconsole.oauth.OAuthService;
 import dev.notionconsole.sandbox.ops.SandboxRuntime;
 import dev.notionconsole.settings.SettingsStore;
 import dev.notionconsole.settings.Theme;
@@ -73,6 +90,10 @@ public final class AppContext implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean deferredStarted = new java.util.concurrent.atomic.AtomicBoolean();
     private final FailedExchanges failedExchanges = new FailedExchanges();
     private volatile Consumer<SectionSlot> navigator = slot -> { };
+
+    // --- hand-overs between sections (issue 10): offered by one, taken by the other once it is built ---
+    private final HandOver<RequestSpec> toRequest = new HandOver<>();
+    private final HandOver<ObjectRef> toDiagnostics = new HandOver<>();
 
     /** Blocking: reads settings and connections. Call off the JavaFX thread. */
     public AppContext(AppDirs dirs, Map<String, String> env) {
@@ -139,16 +160,28 @@ public final class AppContext implements AutoCloseable {
     }
 
     private Section requestSection() {
-        return Section.of(SectionSlot.REQUEST, () -> new RequestView(new RequestViewModel(connections,
-                        requestServices().sender(), requestServices().savedRequests(), tasks, dialogs, new BodyRenderer(), Platform::runLater, failed -> {
-                            failedExchanges.offer(failed);
-                            navigator.accept(SectionSlot.DIAGNOSTICS);
-                        })))
+        return Section.of(SectionSlot.REQUEST, () -> {
+                    RequestViewModel vm = new RequestViewModel(connections, requestServices().sender(),
+                            requestServices().savedRequests(), tasks, dialogs, new BodyRenderer(), Platform::runLater, failed -> {
+                                failedExchanges.offer(failed);
+                                navigator.accept(SectionSlot.DIAGNOSTICS);
+                            });
+                    toRequest.subscribe(vm::load); // Explorer's "Open as request"
+                    return new RequestView(vm);
+                })
                 .withShortcuts(RequestView.SHORTCUTS);
     }
 
     private Section explorerSection() {
-        return Section.placeholder(SectionSlot.EXPLORER);
+        return Section.of(SectionSlot.EXPLORER, () -> ExplorerView.create(connections, caller, tasks, dialogs,
+                        new SnapshotStore(dirs.config()), new SystemBrowserOpener(), Platform::runLater, spec -> {
+                            toRequest.offer(spec);
+                            navigator.accept(SectionSlot.REQUEST);
+                        }, object -> {
+                            toDiagnostics.offer(object);
+                            navigator.accept(SectionSlot.DIAGNOSTICS);
+                        }))
+                .withShortcuts(ExplorerView.SHORTCUTS);
     }
 
     private Section diagnosticsSection() {
@@ -194,6 +227,11 @@ public final class AppContext implements AutoCloseable {
 
     public ConnectionService connections() {
         return connections;
+    }
+
+    /** Objects handed to Diagnostics ("Diagnose access" in the Explorer); the Diagnostics section subscribes. */
+    public HandOver<ObjectRef> toDiagnostics() {
+        return toDiagnostics;
     }
 
     /** The failed exchange the user last asked to diagnose (for the Diagnostics section). */

@@ -1,0 +1,142 @@
+package dev.notionconsole.ui.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.notionconsole.core.AppDirs;
+import dev.notionconsole.explorer.MapNode;
+import dev.notionconsole.ui.AppContext;
+import dev.notionconsole.ui.OnFx;
+import dev.notionconsole.ui.request.IdField;
+import dev.notionconsole.ui.request.RequestView;
+import dev.notionconsole.ui.shell.MainWindowView;
+import dev.notionconsole.ui.shell.MainWindowViewModel;
+import dev.notionconsole.ui.shell.SectionSlot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Explorer inside the real main window (the app's own composition root and its in-process sandbox), driven
+ * headlessly: Ctrl+3, map the default connection, expand, filter, select, and "Open as request" landing in the
+ * Request section with the route and the ID filled in.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerViewTest {
+    private AppContext context;
+    private MainWindowViewModel window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path home = Files.createTempDirectory("nc-explorer-view");
+        context = new AppContext(new AppDirs(home), Map.of());
+        window = context.mainWindowViewModel();
+        new MainWindowView(window, context.dialogs(), context.notificationLayer()).install(stage);
+        context.attach(stage);
+        stage.setWidth(1240);
+        stage.setHeight(780);
+        stage.show();
+    }
+
+    @Stop
+    void stop() {
+        window.dispose();
+        context.close();
+    }
+
+    static <T> T fx(Callable<T> c) throws Exception {
+        return OnFx.call(c, 20);
+    }
+
+    static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
+    }
+
+    private ExplorerViewModel vm(FxRobot robot) {
+        return robot.lookup("#explorerView").queryAs(ExplorerView.class).viewModel();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TreeView<TreeRow> tree(FxRobot robot) {
+        return robot.lookup("#explorerTree").queryAs(TreeView.class);
+    }
+
+    @Test
+    void mapExpandFilterSelectAndOpenAsRequest(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#explorerView").tryQuery().isPresent());
+        assertEquals(SectionSlot.EXPLORER, window.getSelected());
+        robot.clickOn("#mapButton");
+        ExplorerViewModel vm = vm(robot);
+        waitFor(() -> vm.mapProperty().get() != null);
+        assertTrue(fx(() -> robot.lookup("#mapStatus").queryAs(Label.class).getText()).contains("sharing root"));
+        TreeView<TreeRow> tree = tree(robot);
+        waitFor(() -> tree.getExpandedItemCount() > 0);
+
+        // expand the first top-level node with the keyboard: its children show
+        robot.clickOn("#explorerTree");
+        robot.type(KeyCode.HOME);
+        robot.type(KeyCode.RIGHT);
+        waitFor(() -> tree.getRoot().getChildren().get(0).isExpanded());
+        TreeItem<TreeRow> first = fx(() -> tree.getRoot().getChildren().get(0));
+        String firstId = first.getValue().id();
+        waitFor(() -> vm.tree().lazy(firstId) == null); // block children (if any) finished loading
+        waitFor(() -> tree.getExpandedItemCount() > tree.getRoot().getChildren().size());
+        // filter what is loaded: a page below the top stays in the tree with its ancestors, others go
+        MapNode deep = fx(() -> vm.tree().nodes().stream().filter(n -> !n.placeholder() && !n.title().isBlank()
+                && vm.tree().pathTo(n.id()).size() > 1).findFirst().orElseThrow());
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write(deep.title());
+        waitFor(() -> robot.lookup("#filterSummary").queryAs(Label.class).getText().contains("loaded objects match"));
+        waitFor(() -> vm.tree().filtered());
+        assertTrue(fx(() -> rowIds(tree).contains(deep.id())), "the match is shown, its ancestors expanded");
+        // select it: the details pane shows its ID and why it is visible
+        fx(() -> {
+            robot.lookup("#explorerView").queryAs(ExplorerView.class).reveal(deep.id());
+            return null;
+        });
+        waitFor(() -> deep.id().equals(vm.selectedProperty().get()));
+        assertEquals(deep.title(), fx(() -> robot.lookup("#detailsTitle").queryAs(Label.class).getText()));
+        assertTrue(fx(() -> robot.lookup("#detailsWhy").queryAs(Label.class).getText()).contains("shared with the connection"));
+        // open as request: the Request section, the route of its kind, the ID in its field
+        robot.clickOn("#openAsRequestButton");
+        waitFor(() -> window.getSelected() == SectionSlot.REQUEST);
+        RequestView request = robot.lookup("#section-request .request-view").queryAs(RequestView.class);
+        String expectedTemplate = switch (deep.object()) {
+            case "database" -> "/v1/databases/{database_id}";
+            case "data_source" -> "/v1/data_sources/{data_source_id}";
+            default -> "/v1/pages/{page_id}";
+        };
+        waitFor(() -> request.viewModel().pathProperty().get().equals(expectedTemplate));
+        assertEquals("GET", fx(() -> request.viewModel().methodProperty().get()));
+        IdField id = fx(() -> request.viewModel().pathParams().get(0));
+        assertEquals(deep.id(), fx(id::getValue));
+        assertEquals(expectedTemplate, fx(() -> robot.lookup("#pathField").queryAs(TextField.class).getText()));
+    }
+
+    private static java.util.List<String> rowIds(TreeView<TreeRow> tree) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < tree.getExpandedItemCount(); i++) {
+            TreeItem<TreeRow> item = tree.getTreeItem(i);
+            if (item != null && item.getValue() != null) {
+                out.add(item.getValue().id());
+            }
+        }
+        return out;
+    }
+}
