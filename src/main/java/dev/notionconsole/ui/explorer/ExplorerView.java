@@ -1,5 +1,6 @@
 package dev.notionconsole.ui.explorer;
 
+import dev.notionconsole.ui.shell.InitialFocus;
 import dev.notionconsole.ui.shell.Shortcut;
 import dev.notionconsole.connections.ConnectionCaller;
 import dev.notionconsole.connections.ConnectionService;
@@ -43,7 +44,7 @@ import javafx.scene.layout.VBox;
  * progress, the tree, and the selected node's details. Thin: every gesture goes to {@link ExplorerViewModel}; node ids
  * are the TestFX contract (#mapButton, #explorerTree, #filterField, #openAsRequestButton...).
  */
-public final class ExplorerView extends BorderPane {
+public final class ExplorerView extends BorderPane implements InitialFocus {
     public static final Shortcut[] SHORTCUTS = {
             new Shortcut("Shortcut+R", "Map the current connection"),
             new Shortcut("Escape", "Cancel the map"),
@@ -277,5 +278,11 @@ public final class ExplorerView extends BorderPane {
 
     public ExplorerViewModel viewModel() {
         return vm;
+    }
+
+    /** On opening the section the tree takes the focus, so Ctrl+R and the other shortcuts work at once (issue 16, item 5). */
+    @Override
+    public void focusInitial() {
+        treeView.requestFocus();
     }
 }
