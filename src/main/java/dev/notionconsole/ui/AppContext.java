@@ -1,6 +1,11 @@
 package dev.notionconsole.ui;
 
-import dev.notionconsole.request.FailedExchanges;
+import dev.notionconsole.diagnostics.DiagnosisRequest;
+import dev.notionconsole.diagnostics.DiagnosticsEngine;
+import dev.notionconsole.oauth.SystemBrowserOpener;
+import dev.notionconsole.ui.common.SectionLinks;
+import dev.notionconsole.ui.diagnostics.DiagnosticsView;
+import dev.notionconsole.ui.diagnostics.DiagnosticsViewModel;
 import dev.notionconsole.request.RequestSender;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
 import dev.notionconsole.request.history.HistoryStore;
@@ -65,8 +70,25 @@ public final class AppContext implements AutoCloseable {
     private final SavedRequestStore savedRequests;
     private final ConnectionCaller caller;
     private final RequestSender requestSender;
-    private final FailedExchanges failedExchanges = new FailedExchanges();
     private volatile Consumer<SectionSlot> navigator = slot -> { };
+
+    // --- diagnostics (issue 11) ---
+    private final DiagnosticsEngine diagnostics;
+    private DiagnosticsViewModel diagnosticsViewModel; // made on first use (a hand-over or the view), on the JavaFX thread
+    /** The hand-overs between sections (docs/decisions/0105-diagnostics-hand-over.md): a value, then a switch. */
+    private final SectionLinks links = new SectionLinks() {
+        @Override
+        public void diagnose(DiagnosisRequest request) {
+            navigator.accept(SectionSlot.DIAGNOSTICS);
+            diagnosticsViewModel().diagnose(request);
+        }
+
+        @Override
+        public void openInExplorer(String connectionId, String objectId) {
+            // the Explorer section (issue 10) takes the object here once it is built; until then, it opens
+            navigator.accept(SectionSlot.EXPLORER);
+        }
+    };
 
     /** Blocking: reads settings and connections. Call off the JavaFX thread. */
     public AppContext(AppDirs dirs, Map<String, String> env) {
@@ -83,6 +105,7 @@ public final class AppContext implements AutoCloseable {
         // the one way every workspace calls as a connection: a 401 on a public connection is renewed once (issue 5)
         this.caller = new ConnectionCaller(connections, oauth);
         this.requestSender = new RequestSender(caller, EndpointCatalog.builtIn(), history);
+        this.diagnostics = new DiagnosticsEngine(caller, EndpointCatalog.builtIn());
         // the keychain probe blocks (and may prompt): once, now, in the background (docs/decisions/0040)
         BackgroundTask.of("Looking for the system keychain", ctx -> connections.secretStorage().select()).executeWith(tasks);
     }
@@ -103,10 +126,7 @@ public final class AppContext implements AutoCloseable {
 
     private Section requestSection() {
         return Section.of(SectionSlot.REQUEST, () -> new RequestView(new RequestViewModel(connections, requestSender,
-                        savedRequests, tasks, dialogs, new BodyRenderer(), Platform::runLater, failed -> {
-                            failedExchanges.offer(failed);
-                            navigator.accept(SectionSlot.DIAGNOSTICS);
-                        })))
+                        savedRequests, tasks, dialogs, new BodyRenderer(), Platform::runLater, links::diagnose)))
                 .withShortcuts(RequestView.SHORTCUTS);
     }
 
@@ -115,7 +135,16 @@ public final class AppContext implements AutoCloseable {
     }
 
     private Section diagnosticsSection() {
-        return Section.placeholder(SectionSlot.DIAGNOSTICS);
+        return Section.of(SectionSlot.DIAGNOSTICS, () -> new DiagnosticsView(diagnosticsViewModel()))
+                .withShortcuts(DiagnosticsView.SHORTCUTS);
+    }
+
+    private DiagnosticsViewModel diagnosticsViewModel() {
+        if (diagnosticsViewModel == null) {
+            diagnosticsViewModel = new DiagnosticsViewModel(connections, diagnostics, history, tasks, dialogs, links,
+                    new SystemBrowserOpener(), Platform::runLater);
+        }
+        return diagnosticsViewModel;
     }
 
     public MainWindowViewModel mainWindowViewModel() {
@@ -159,9 +188,14 @@ public final class AppContext implements AutoCloseable {
         return connections;
     }
 
-    /** The failed exchange the user last asked to diagnose (for the Diagnostics section). */
-    public FailedExchanges failedExchanges() {
-        return failedExchanges;
+    /** How sections hand things to each other (Request → Diagnostics, Diagnostics → Explorer). */
+    public SectionLinks links() {
+        return links;
+    }
+
+    /** Access diagnostics (issue 11). */
+    public DiagnosticsEngine diagnostics() {
+        return diagnostics;
     }
 
     public TaskRunner tasks() {

@@ -1,11 +1,11 @@
 package dev.notionconsole.ui.request;
 
 /** Reason phrases and what a status means for a Notion call (notion-api.md 4.2). */
-final class HttpStatus {
+public final class HttpStatus {
     private HttpStatus() {
     }
 
-    static String reason(int s) {
+    public static String reason(int s) {
         return switch (s) {
             case 200 -> "OK";
             case 201 -> "Created";
@@ -26,7 +26,7 @@ final class HttpStatus {
         };
     }
 
-    static String meaning(int s) {
+    public static String meaning(int s) {
         if (s >= 200 && s < 300) {
             return "Success.";
         }

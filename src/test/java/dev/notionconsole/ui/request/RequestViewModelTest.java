@@ -12,7 +12,6 @@ import dev.notionconsole.connections.ConnectionServices;
 import dev.notionconsole.connections.ConnectionStore;
 import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.core.concurrent.InlineTaskRunner;
-import dev.notionconsole.notion.Exchange;
 import dev.notionconsole.request.RequestSender;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
 import dev.notionconsole.request.history.HistoryStore;
@@ -47,7 +46,7 @@ class RequestViewModelTest {
     ConnectionService service;
     HistoryStore history;
     RecordingDialogService dialogs;
-    final List<Exchange> diagnosed = new ArrayList<>();
+    final List<dev.notionconsole.diagnostics.DiagnosisRequest> diagnosed = new ArrayList<>();
     RequestViewModel vm;
 
     @BeforeAll
@@ -180,7 +179,8 @@ class RequestViewModelTest {
         assertEquals("invalid_json", vm.errorCodeProperty().get());
         assertFalse(vm.errorMeaningProperty().get().isEmpty());
         vm.diagnoseLastFailure();
-        assertEquals(400, diagnosed.get(0).status());
+        assertEquals(400, diagnosed.get(0).answer().status(), "the hand-over carries the answer");
+        assertEquals("{\n  \"query\": \"x\",\n}", diagnosed.get(0).request().body(), "and the call as sent");
     }
 
     @Test

@@ -1,0 +1,412 @@
+package dev.notionconsole.ui.diagnostics;
+
+import dev.notionconsole.connections.Connection;
+import dev.notionconsole.notion.NotionVersion;
+import dev.notionconsole.request.history.HistoryEntry;
+import dev.notionconsole.ui.shell.Shortcut;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The Diagnostics section: the call on top (connection, method, path, version, body, witnesses, recent failures),
+ * then two pages: the diagnosis (verdict, numbered fix, object with links, witnesses, evidence) and the access
+ * matrix. Thin: every gesture goes to {@link DiagnosticsViewModel}.
+ *
+ * <p>Node ids (the TestFX contract): input {@code #diagConnectionBox}, {@code #diagMethodBox}, {@code #diagPathField},
+ * {@code #diagVersionBox}, {@code #diagBodyArea}, {@code #witnessesToggle}, {@code #diagnoseButton},
+ * {@code #diagCancelButton}, {@code #recentFailuresButton}, {@code #diagOrigin}, {@code #diagProblem},
+ * {@code #diagProgress}; verdict {@code #verdictBox}, {@code #causeLabel}, {@code #causeCode}, {@code #confidenceLabel},
+ * {@code #summaryLabel}, {@code #callLine}, {@code #alternativesLabel}, {@code #copyDiagnosisButton}; fix
+ * {@code #fixList} with {@code #fixStep-N}; object {@code #objectBox}, {@code #objectTitle}, {@code #objectLine},
+ * {@code #capabilityLabel}, {@code #openInNotionButton}, {@code #openInExplorerButton}, {@code #accessMatrixButton},
+ * {@code #copyObjectIdButton}; {@code #witnessesLabel}; {@code #evidenceList} (see {@link EvidenceList}),
+ * {@code #expandEvidenceButton}; tabs {@code #diagnosisTab}, {@code #matrixTab} (see {@link AccessMatrixView}).
+ */
+public final class DiagnosticsView extends BorderPane {
+    public static final Shortcut[] SHORTCUTS = {
+            new Shortcut("Shortcut+Enter", "Diagnose the call"),
+            new Shortcut("Escape", "Cancel the probes"),
+            new Shortcut("Shortcut+Shift+C", "Copy the diagnosis as text"),
+            new Shortcut("Shortcut+Shift+E", "Expand or collapse all evidence"),
+            new Shortcut("Shortcut+M", "Access matrix for the object")};
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());
+    private static final KeyCombination RUN = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination EXPAND = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination MATRIX = new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN);
+
+    private final DiagnosticsViewModel vm;
+    private final EvidenceList evidenceList;
+
+    public DiagnosticsView(DiagnosticsViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("diagnostics-view");
+        getStylesheets().add(Objects.requireNonNull(DiagnosticsView.class.getResource("diagnostics.css")).toExternalForm());
+        evidenceList = new EvidenceList(vm.evidence());
+        setTop(buildInput());
+        Tab diagnosis = new Tab("Diagnosis", buildDiagnosis());
+        diagnosis.setId("diagnosisTab");
+        Tab matrix = new Tab("Access matrix", new AccessMatrixView(vm.matrix()));
+        matrix.setId("matrixTab");
+        TabPane tabs = new TabPane(diagnosis, matrix);
+        tabs.setId("diagnosticsTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().select(vm.pageProperty().get() == DiagnosticsViewModel.Page.MATRIX ? matrix : diagnosis);
+        vm.pageProperty().addListener((o, a, b) -> tabs.getSelectionModel().select(b == DiagnosticsViewModel.Page.MATRIX ? matrix : diagnosis));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
+                vm.pageProperty().set(b == matrix ? DiagnosticsViewModel.Page.MATRIX : DiagnosticsViewModel.Page.DIAGNOSIS));
+        setCenter(tabs);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    public DiagnosticsViewModel viewModel() {
+        return vm;
+    }
+
+    private void onKey(KeyEvent e) {
+        if (RUN.match(e)) {
+            if (vm.pageProperty().get() == DiagnosticsViewModel.Page.MATRIX) {
+                vm.matrix().check();
+            } else {
+                vm.run();
+            }
+        } else if (e.getCode() == KeyCode.ESCAPE && (vm.runningProperty().get() || vm.matrix().runningProperty().get())) {
+            vm.cancel();
+            vm.matrix().cancel();
+        } else if (COPY.match(e)) {
+            vm.copyAsText();
+        } else if (EXPAND.match(e)) {
+            evidenceList.toggleAll();
+        } else if (MATRIX.match(e)) {
+            vm.showAccessMatrix();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    // ------------------------------------------------------------------ input
+
+    private Node buildInput() {
+        CallInput in = vm.input();
+        ComboBox<Connection> connection = new ComboBox<>(vm.connectionChoices());
+        connection.setId("diagConnectionBox");
+        connection.setPromptText("Connection");
+        connection.setPrefWidth(200);
+        connection.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Connection c) {
+                return c == null ? "" : c.name();
+            }
+
+            @Override
+            public Connection fromString(String s) {
+                return null;
+            }
+        });
+        connection.setCellFactory(v -> new ConnectionCell());
+        connection.valueProperty().bindBidirectional(in.connectionProperty());
+        connection.setTooltip(new Tooltip("The saved connection the call was sent as"));
+        ComboBox<String> method = new ComboBox<>();
+        method.setId("diagMethodBox");
+        method.getItems().setAll(CallInput.METHODS);
+        method.valueProperty().bindBidirectional(in.methodProperty());
+        TextField path = new TextField();
+        path.setId("diagPathField");
+        path.setPromptText("/v1/pages/<id> (or paste an api.notion.com URL)");
+        path.textProperty().bindBidirectional(in.pathProperty());
+        path.setOnAction(e -> vm.run());
+        HBox.setHgrow(path, Priority.ALWAYS);
+        ComboBox<String> version = new ComboBox<>();
+        version.setId("diagVersionBox");
+        version.setEditable(true);
+        version.getItems().setAll(NotionVersion.ALL);
+        version.setPromptText("Version: connection's");
+        version.setPrefWidth(180);
+        version.valueProperty().bindBidirectional(in.versionProperty());
+        CheckBox witnesses = new CheckBox("Witnesses");
+        witnesses.setId("witnessesToggle");
+        witnesses.selectedProperty().bindBidirectional(in.witnessesProperty());
+        witnesses.setTooltip(new Tooltip("Also ask your other saved connections on the same API base URL (reads only): "
+                + "they tell whether the object exists, where, and which page to share"));
+        Button run = new Button("Diagnose");
+        run.setId("diagnoseButton");
+        run.getStyleClass().add("accent");
+        run.setTooltip(new Tooltip("Diagnose the call (Ctrl+Enter)"));
+        run.setOnAction(e -> vm.run());
+        run.disableProperty().bind(vm.runningProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("diagCancelButton");
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.visibleProperty().bind(vm.runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        MenuButton recent = new MenuButton("Recent failures");
+        recent.setId("recentFailuresButton");
+        recent.setTooltip(new Tooltip("Diagnose a failed call from the history, with the answer it got"));
+        recent.setOnShowing(e -> {
+            vm.refreshRecentFailures();
+            fillRecent(recent);
+        });
+        fillRecent(recent);
+        HBox bar = new HBox(6, connection, method, path, version, witnesses, run, cancel, recent);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        TextArea body = new TextArea();
+        body.setId("diagBodyArea");
+        body.setPromptText("JSON body of a POST or PATCH (IDs in it are checked too: parent.page_id, relations…)");
+        body.setPrefRowCount(3);
+        body.getStyleClass().add("mono");
+        body.textProperty().bindBidirectional(in.bodyProperty());
+        body.visibleProperty().bind(in.methodProperty().isNotEqualTo("GET").or(in.bodyProperty().isNotEmpty()));
+        body.managedProperty().bind(body.visibleProperty());
+
+        Label origin = label("diagOrigin", vm.originProperty(), "muted");
+        Label problem = label("diagProblem", vm.problemProperty(), "problem");
+        VBox top = new VBox(6, bar, body, origin, problem);
+        top.getStyleClass().add("diagnostics-top");
+        top.setPadding(new Insets(8, 10, 8, 10));
+        return top;
+    }
+
+    private void fillRecent(MenuButton recent) {
+        List<HistoryEntry> failed = vm.recentFailures();
+        recent.getItems().clear();
+        if (failed.isEmpty()) {
+            MenuItem none = new MenuItem("No failed call in the history yet");
+            none.setDisable(true);
+            recent.getItems().add(none);
+            return;
+        }
+        for (int i = 0; i < failed.size(); i++) {
+            HistoryEntry e = failed.get(i);
+            MenuItem m = new MenuItem(e.status() + (e.errorCode() != null ? " " + e.errorCode() : "") + "  "
+                    + e.request().describe() + "  ·  " + e.connectionName() + " · " + TIME.format(e.at()));
+            m.setId("recentFailure-" + (i + 1));
+            m.setOnAction(x -> vm.diagnose(e));
+            recent.getItems().add(m);
+        }
+    }
+
+    // ------------------------------------------------------------------ diagnosis page
+
+    private Node buildDiagnosis() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        Label progressText = label("diagProgress", vm.progressTextProperty(), "muted");
+        HBox progress = new HBox(8, spinner, progressText);
+        progress.setAlignment(Pos.CENTER_LEFT);
+        spinner.visibleProperty().bind(vm.runningProperty());
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        progress.visibleProperty().bind(vm.runningProperty().or(vm.progressTextProperty().isNotEmpty()));
+        progress.managedProperty().bind(progress.visibleProperty());
+
+        Label empty = new Label("Diagnose a failed call: press \"Diagnose\" next to a failed answer in Request, pick one "
+                + "under \"Recent failures\", or type the call above. The console then makes a few read-only calls (and asks "
+                + "your other saved connections, the witnesses) to say why it failed and what to change in Notion.");
+        empty.setId("diagEmpty");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("diag-empty");
+        empty.visibleProperty().bind(vm.diagnosisProperty().isNull().and(vm.runningProperty().not()));
+        empty.managedProperty().bind(empty.visibleProperty());
+
+        VBox result = new VBox(14, buildVerdict(), buildFix(), buildObject(), buildWitnesses(), buildEvidence());
+        result.visibleProperty().bind(vm.diagnosisProperty().isNotNull().or(vm.runningProperty()));
+        result.managedProperty().bind(result.visibleProperty());
+
+        VBox page = new VBox(12, progress, empty, result);
+        page.setPadding(new Insets(12, 14, 16, 14));
+        page.setFillWidth(true);
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setId("diagnosisScroll");
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private Node buildVerdict() {
+        Label cause = label("causeLabel", vm.causeLabelProperty(), "cause-title");
+        Label code = label("causeCode", vm.causeCodeProperty(), "cause-code");
+        Label confidence = label("confidenceLabel", vm.confidenceProperty(), "confidence");
+        vm.confidenceProperty().addListener((o, a, b) -> {
+            confidence.getStyleClass().removeAll("confidence-confirmed", "confidence-likely", "confidence-possible");
+            if (!b.isEmpty()) {
+                confidence.getStyleClass().add("confidence-" + b);
+            }
+        });
+        confidence.setTooltip(new Tooltip("confirmed: a probe proved it · likely: the evidence fits, no probe could prove it · "
+                + "possible: one of several explanations the API cannot tell apart"));
+        Button copy = new Button("Copy as text");
+        copy.setId("copyDiagnosisButton");
+        copy.setTooltip(new Tooltip("The verdict, fix and evidence as plain text for a support reply (Ctrl+Shift+C)"));
+        copy.setOnAction(e -> vm.copyAsText());
+        copy.disableProperty().bind(vm.diagnosisProperty().isNull());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(10, cause, code, confidence, spacer, copy);
+        head.setAlignment(Pos.CENTER_LEFT);
+        Label summary = label("summaryLabel", vm.summaryProperty(), "summary");
+        summary.setWrapText(true);
+        Label call = label("callLine", vm.callLineProperty(), "muted");
+        call.getStyleClass().add("mono");
+        Label detail = label("detailLabel", Bindings.when(vm.detailProperty().isEmpty()).then("")
+                .otherwise(Bindings.concat("detail: ", vm.detailProperty())), "muted");
+        Label alternatives = label("alternativesLabel", vm.alternativesProperty(), "alternatives");
+        alternatives.setWrapText(true);
+        VBox box = new VBox(6, head, summary, call, detail, alternatives);
+        box.setId("verdictBox");
+        box.getStyleClass().add("verdict");
+        vm.causeCodeProperty().addListener((o, a, b) -> {
+            box.getStyleClass().removeAll("verdict-none", "verdict-problem");
+            if (!b.isEmpty()) {
+                box.getStyleClass().add(b.equals("none") ? "verdict-none" : "verdict-problem");
+            }
+        });
+        hideWhenEmpty(box, vm.causeCodeProperty());
+        return box;
+    }
+
+    private Node buildFix() {
+        VBox steps = new VBox(6);
+        steps.setId("fixList");
+        vm.fix().addListener((ListChangeListener<String>) c -> fillSteps(steps));
+        fillSteps(steps);
+        VBox box = new VBox(6, title("Fix"), steps);
+        box.setId("fixBox");
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.fix()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private void fillSteps(VBox steps) {
+        steps.getChildren().clear();
+        for (int i = 0; i < vm.fix().size(); i++) {
+            Label n = new Label(String.valueOf(i + 1));
+            n.getStyleClass().add("step-number");
+            n.setMinWidth(Region.USE_PREF_SIZE);
+            Label text = new Label(vm.fix().get(i));
+            text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox step = new HBox(10, n, text);
+            step.setId("fixStep-" + (i + 1));
+            step.setAlignment(Pos.TOP_LEFT);
+            steps.getChildren().add(step);
+        }
+    }
+
+    private Node buildObject() {
+        Label title = label("objectTitle", vm.objectTitleProperty(), "object-title");
+        Label line = label("objectLine", vm.objectLineProperty(), "mono");
+        line.getStyleClass().add("muted");
+        Label capability = label("capabilityLabel", Bindings.when(vm.capabilityProperty().isEmpty()).then("")
+                .otherwise(Bindings.concat("Capability to add: ", vm.capabilityProperty())), "capability");
+        Button notion = button("Open in Notion", "openInNotionButton", vm::openInNotion);
+        notion.setTooltip(new Tooltip("Open the object in the browser, to share it or look at it"));
+        Button explorer = button("Open in Explorer", "openInExplorerButton", vm::openInExplorer);
+        explorer.setTooltip(new Tooltip("Browse to the object in Explorer, as a connection that reads it"));
+        Button matrix = button("Access matrix", "accessMatrixButton", vm::showAccessMatrix);
+        matrix.setTooltip(new Tooltip("Which of your connections can read it, and why the others cannot (Ctrl+M)"));
+        Button copy = button("Copy ID", "copyObjectIdButton", vm::copyObjectId);
+        HBox actions = new HBox(6, notion, explorer, matrix, copy);
+        VBox object = new VBox(4, title, line, actions);
+        hideWhenEmpty(object, vm.objectLineProperty());
+        VBox box = new VBox(6, title("Object"), object, capability);
+        box.setId("objectBox");
+        box.visibleProperty().bind(vm.objectLineProperty().isNotEmpty().or(vm.capabilityProperty().isNotEmpty()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private Node buildWitnesses() {
+        Label w = label("witnessesLabel", vm.witnessesTextProperty(), "muted");
+        w.setWrapText(true);
+        return w;
+    }
+
+    private Node buildEvidence() {
+        Label title = new Label();
+        title.getStyleClass().add("section-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> "Evidence (" + vm.evidence().size()
+                + (vm.evidence().size() == 1 ? " call)" : " calls)"), vm.evidence()));
+        Button expand = button("Expand all", "expandEvidenceButton", evidenceList::toggleAll);
+        expand.getStyleClass().add("small");
+        expand.setTooltip(new Tooltip("Expand or collapse every call (Ctrl+Shift+E)"));
+        HBox head = new HBox(10, title, expand);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, head, evidenceList);
+        box.setId("evidenceBox");
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.evidence()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static Label label(String id, ObservableStringValue text, String style) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(text);
+        l.getStyleClass().add(style);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        hideWhenEmpty(l, text);
+        return l;
+    }
+
+    private static void hideWhenEmpty(Node n, ObservableStringValue text) {
+        n.visibleProperty().bind(Bindings.createBooleanBinding(() -> text.get() != null && !text.get().isEmpty(), text));
+        n.managedProperty().bind(n.visibleProperty());
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** A list cell for connections in plain combo popups (name and kind). */
+    static final class ConnectionCell extends ListCell<Connection> {
+        @Override
+        protected void updateItem(Connection c, boolean empty) {
+            super.updateItem(c, empty);
+            setText(empty || c == null ? null : c.name() + "  ·  " + c.kind().label());
+        }
+    }
+}
