@@ -31,6 +31,7 @@ public final class NotionConsoleCli implements Runnable {
         cl.addSubcommand(new SandboxCommand());
         cl.addSubcommand(new RequestCommand());
         cl.addSubcommand(new OAuthCommand());
+        cl.addSubcommand(new DiagnoseCommand());
         // '@FILE' is our syntax for a request body (request --data @body.json), not picocli's argument files
         cl.setExpandAtFiles(false);
         cl.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);

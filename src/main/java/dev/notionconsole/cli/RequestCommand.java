@@ -106,7 +106,7 @@ public final class RequestCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
         ConnectionsCommand.Environment env = environment != null ? environment : ConnectionsCommand.Environment.real();
-        RequestSpec request = parse(env, cl);
+        RequestSpec request = spec(env, cl, method, path, data, version, headers, form);
 
         ConnectionService service = ConnectionServices.open(env.dirs(), env.env(), env.sandbox(), Runnable::run);
         Connection c = (connection != null ? service.findByIdOrName(connection) : service.current()).orElseThrow(() ->
@@ -196,7 +196,9 @@ public final class RequestCommand implements Callable<Integer> {
         return Redactor.redact(sb.toString().replace('\n', ' '));
     }
 
-    private RequestSpec parse(ConnectionsCommand.Environment env, CommandLine cl) {
+    /** METHOD PATH [--data] [--version] [-H] [-F] as a request: shared by {@code request} and {@code diagnose}. */
+    static RequestSpec spec(ConnectionsCommand.Environment env, CommandLine cl, String method, String path, String data, String version,
+                            List<String> headers, List<String> form) {
         String m = method.trim().toUpperCase(Locale.ROOT);
         if (!m.matches("GET|POST|PATCH|DELETE")) {
             throw new CommandLine.ParameterException(cl, "\"" + method + "\" is not a method Notion uses (GET, POST, PATCH, DELETE).");
@@ -245,10 +247,10 @@ public final class RequestCommand implements Callable<Integer> {
         if (!fields.isEmpty() && data != null) {
             throw new CommandLine.ParameterException(cl, "--form and --data cannot be combined: a request carries a form or a JSON body.");
         }
-        return new RequestSpec(m, p, query, hs, body(env, cl), version, fields);
+        return new RequestSpec(m, p, query, hs, body(env, cl, data), version, fields);
     }
 
-    private String body(ConnectionsCommand.Environment env, CommandLine cl) {
+    private static String body(ConnectionsCommand.Environment env, CommandLine cl, String data) {
         if (data == null) {
             return "";
         }

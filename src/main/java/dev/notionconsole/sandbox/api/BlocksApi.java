@@ -88,6 +88,7 @@ public final class BlocksApi {
         }
         Access.require(call, Capability.INSERT_CONTENT);
         Node parent = Access.block(call, id);
+        Mutations.requireNotTrashed(parent, null, false);
         if (parent instanceof Database || (parent instanceof Block b && b.isLinkedDatabase())) {
             throw ApiError.validation("Block type child_database does not support children.");
         }
@@ -133,6 +134,7 @@ public final class BlocksApi {
         Boolean trash = trashFlag(call, body);
         Access.require(call, Capability.UPDATE_CONTENT);
         Node n = Access.block(call, id);
+        Mutations.requireNotTrashed(n, trash, false);
         Set<String> allowed = new HashSet<>(Set.of("in_trash", "type"));
         if (!call.versionAtLeast(ApiVersion.NO_ARCHIVED)) {
             allowed.add("archived");

@@ -59,6 +59,21 @@ final class Mutations {
         }
     }
 
+    /**
+     * Writes to a trashed object, or to one inside a trashed page, are refused with Notion's messages
+     * (docs/explorer-diagnostics.md §0.8, §3.4 D9); restoring the trashed object itself ({@code in_trash: false}) is not.
+     *
+     * @param trash the request's in_trash / archived value, or null
+     * @param asPage the page route's wording, else the block route's
+     */
+    static void requireNotTrashed(Node n, Boolean trash, boolean asPage) {
+        if (!n.inTrashOrUnderTrash() || (Boolean.FALSE.equals(trash) && n.inTrash())) {
+            return;
+        }
+        throw ApiError.validation(asPage ? "Can't update a page that is archived. You must unarchive the page before updating."
+                : "Can't edit block that is archived. You must unarchive the block before editing.");
+    }
+
     /** Validates icon/cover shapes: null, {emoji}, {external:{url}}, {file_upload:{id}}, {custom_emoji}. */
     static JsonNode iconOrCover(JsonNode v, String path, boolean cover) {
         if (v == null || v.isNull()) {

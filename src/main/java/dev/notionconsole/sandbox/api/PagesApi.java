@@ -150,6 +150,7 @@ public final class PagesApi {
         }
         Access.require(call, Capability.UPDATE_CONTENT);
         Page page = Access.page(call, id);
+        Mutations.requireNotTrashed(page, trash, true);
         Attachments uploads = new Attachments(call);
         icon = uploads.icon(icon, "body.icon");
         cover = uploads.icon(cover, "body.cover");
