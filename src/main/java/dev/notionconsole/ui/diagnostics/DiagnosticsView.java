@@ -149,11 +149,17 @@ public final class DiagnosticsView extends BorderPane {
         path.textProperty().bindBidirectional(in.pathProperty());
         path.setOnAction(e -> vm.run());
         HBox.setHgrow(path, Priority.ALWAYS);
+        // opening the section with nothing to diagnose puts the caret where the call is typed
+        path.sceneProperty().addListener((o, a, b) -> {
+            if (b != null && vm.diagnosisProperty().get() == null && !vm.runningProperty().get()) {
+                javafx.application.Platform.runLater(path::requestFocus);
+            }
+        });
         ComboBox<String> version = new ComboBox<>();
         version.setId("diagVersionBox");
         version.setEditable(true);
         version.getItems().setAll(NotionVersion.ALL);
-        version.setPromptText("Version: connection's");
+        version.setPromptText("the connection's");
         version.setPrefWidth(180);
         version.valueProperty().bindBidirectional(in.versionProperty());
         CheckBox witnesses = new CheckBox("Witnesses");
@@ -180,8 +186,19 @@ public final class DiagnosticsView extends BorderPane {
             fillRecent(recent);
         });
         fillRecent(recent);
-        HBox bar = new HBox(6, connection, method, path, version, witnesses, run, cancel, recent);
+        for (Region r : List.of(run, cancel, recent, witnesses, method)) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // labels are never elided: the path field gives way
+        }
+        HBox bar = new HBox(6, method, path, run, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
+        Label as = new Label("as");
+        as.getStyleClass().add("muted");
+        Label with = new Label("Notion-Version");
+        with.getStyleClass().add("muted");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox options = new HBox(8, as, connection, with, version, witnesses, spacer, recent);
+        options.setAlignment(Pos.CENTER_LEFT);
 
         TextArea body = new TextArea();
         body.setId("diagBodyArea");
@@ -194,7 +211,7 @@ public final class DiagnosticsView extends BorderPane {
 
         Label origin = label("diagOrigin", vm.originProperty(), "muted");
         Label problem = label("diagProblem", vm.problemProperty(), "problem");
-        VBox top = new VBox(6, bar, body, origin, problem);
+        VBox top = new VBox(6, bar, options, body, origin, problem);
         top.getStyleClass().add("diagnostics-top");
         top.setPadding(new Insets(8, 10, 8, 10));
         return top;

@@ -98,6 +98,17 @@ public final class DiagnosticsViewModel {
         public void connectionsChanged(List<Connection> list) {
             uiThread.accept(DiagnosticsViewModel.this::refreshConnections);
         }
+
+        @Override
+        public void currentChanged(Optional<Connection> current) {
+            // every section follows the toolbar's connection (decision 0007); a handed-over call keeps its own
+            uiThread.accept(() -> {
+                if (!input.isHanded() && !running.get()) {
+                    current.flatMap(c -> connectionChoices.stream().filter(x -> x.id().equals(c.id())).findFirst())
+                            .ifPresent(input.connectionProperty()::set);
+                }
+            });
+        }
     };
 
     /**

@@ -9,7 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -67,12 +67,12 @@ final class EvidenceList extends VBox {
         line.getStyleClass().add("mono");
         Label who = new Label(item.asWho());
         who.getStyleClass().add(item.witness() ? "evidence-witness" : "muted");
-        FlowPane head = new FlowPane(8, 2, number, status, line, who);
+        line.setMinWidth(0);
+        HBox head = new HBox(8, number, status, line, who);
         head.setAlignment(Pos.CENTER_LEFT);
         Label finding = new Label(item.finding());
         finding.setWrapText(true);
         finding.getStyleClass().add("evidence-finding");
-        finding.setMinHeight(Region.USE_PREF_SIZE);
         VBox header = new VBox(2, head, finding);
         header.setMaxWidth(Double.MAX_VALUE);
 
