@@ -95,11 +95,11 @@ final class AccessMatrixView extends VBox {
                 }
             }
         });
-        table.getColumns().add(column("Connection", AccessMatrixViewModel.Row::connection, 160));
-        table.getColumns().add(column("Kind", AccessMatrixViewModel.Row::kind, 170));
+        table.getColumns().add(column("Connection", AccessMatrixViewModel.Row::connection, 200));
+        table.getColumns().add(column("Kind", AccessMatrixViewModel.Row::kind, 180));
         table.getColumns().add(access);
-        table.getColumns().add(column("Through (or add it to)", AccessMatrixViewModel.Row::through, 260));
-        table.getColumns().add(column("Cause", AccessMatrixViewModel.Row::cause, 150));
+        table.getColumns().add(column("Through (or add it to)", AccessMatrixViewModel.Row::through, 220));
+        table.getColumns().add(column("Cause", AccessMatrixViewModel.Row::cause, 140));
         table.getColumns().add(column("Why", AccessMatrixViewModel.Row::why, 320));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, progressRow, problem, object, table);

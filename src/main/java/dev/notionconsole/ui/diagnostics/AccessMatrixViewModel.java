@@ -37,7 +37,8 @@ public final class AccessMatrixViewModel {
     public record Row(String connection, String kind, boolean readable, String access, String through, String cause, String why) {
         static Row of(AccessMatrix.Row r) {
             DiagnosedObject root = r.root();
-            String through = root == null ? "" : (r.readable() ? "" : "add it to ") + root.describe();
+            // the kind and title: the ID is in the object line above, and in "Copy as text"
+            String through = root == null ? "" : (r.readable() ? "" : "add it to ") + root.kind().replace('_', ' ') + " " + root.name();
             return new Row(r.connection(), kindLabel(r.kind()), r.readable(), r.readable() ? "Reads it" : "No access", through,
                     r.readable() ? "" : r.cause().code(), Redactor.redact(r.why()));
         }

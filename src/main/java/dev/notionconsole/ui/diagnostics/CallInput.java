@@ -22,7 +22,8 @@ import javafx.beans.property.StringProperty;
  * The call to diagnose, as the Diagnostics section's input shows it: connection, method, path, body, version. It
  * comes handed over (from Request's "Diagnose", from history, from Explorer) with the answer the call got, or is
  * typed in. Editing a handed-over call makes it a typed one: the answer no longer belongs to it, so the engine
- * sends the edited call itself (reads only, docs/decisions/0106-diagnostics-input.md).
+ * sends the edited call itself (reads only, docs/decisions/0106-diagnostics-input.md). Whether it was edited is
+ * decided by comparing the calls, not by watching the controls (an editable combo box rewrites "" as null).
  */
 public final class CallInput {
     public static final List<String> METHODS = List.of("GET", "POST", "PATCH", "DELETE");
@@ -103,13 +104,17 @@ public final class CallInput {
         return handed == null ? "" : Objects.requireNonNullElse(handed.origin(), "");
     }
 
-    boolean isHanded() {
-        return handed != null;
+    /** True while the input is still the handed-over call (the same connection and call, however a control spells it). */
+    boolean handedStillApplies() {
+        try {
+            return handed != null && toRequest() == handed;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
-    /** Forgets the hand-over's answer (the user edited the call). */
-    void edited() {
-        handed = null;
+    DiagnosisRequest handed() {
+        return handed;
     }
 
     private static boolean sameCall(RequestSpec a, RequestSpec b) {

@@ -45,7 +45,7 @@ import javafx.util.StringConverter;
  * matrix. Thin: every gesture goes to {@link DiagnosticsViewModel}.
  *
  * <p>Node ids (the TestFX contract): input {@code #diagConnectionBox}, {@code #diagMethodBox}, {@code #diagPathField},
- * {@code #diagVersionBox}, {@code #diagBodyArea}, {@code #witnessesToggle}, {@code #diagnoseButton},
+ * {@code #diagVersionBox}, {@code #diagBodyArea}, {@code #witnessesToggle}, {@code #runDiagnosisButton},
  * {@code #diagCancelButton}, {@code #recentFailuresButton}, {@code #diagOrigin}, {@code #diagProblem},
  * {@code #diagProgress}; verdict {@code #verdictBox}, {@code #causeLabel}, {@code #causeCode}, {@code #confidenceLabel},
  * {@code #summaryLabel}, {@code #callLine}, {@code #alternativesLabel}, {@code #copyDiagnosisButton}; fix
@@ -74,7 +74,7 @@ public final class DiagnosticsView extends BorderPane {
         this.vm = vm;
         getStyleClass().add("diagnostics-view");
         getStylesheets().add(Objects.requireNonNull(DiagnosticsView.class.getResource("diagnostics.css")).toExternalForm());
-        evidenceList = new EvidenceList(vm.evidence());
+        evidenceList = new EvidenceList(vm.verdict().evidence());
         setTop(buildInput());
         Tab diagnosis = new Tab("Diagnosis", buildDiagnosis());
         diagnosis.setId("diagnosisTab");
@@ -124,7 +124,7 @@ public final class DiagnosticsView extends BorderPane {
         ComboBox<Connection> connection = new ComboBox<>(vm.connectionChoices());
         connection.setId("diagConnectionBox");
         connection.setPromptText("Connection");
-        connection.setPrefWidth(200);
+        connection.setPrefWidth(250);
         connection.setConverter(new StringConverter<>() {
             @Override
             public String toString(Connection c) {
@@ -151,7 +151,7 @@ public final class DiagnosticsView extends BorderPane {
         HBox.setHgrow(path, Priority.ALWAYS);
         // opening the section with nothing to diagnose puts the caret where the call is typed
         path.sceneProperty().addListener((o, a, b) -> {
-            if (b != null && vm.diagnosisProperty().get() == null && !vm.runningProperty().get()) {
+            if (b != null && vm.verdict().diagnosisProperty().get() == null && !vm.runningProperty().get()) {
                 javafx.application.Platform.runLater(path::requestFocus);
             }
         });
@@ -168,7 +168,7 @@ public final class DiagnosticsView extends BorderPane {
         witnesses.setTooltip(new Tooltip("Also ask your other saved connections on the same API base URL (reads only): "
                 + "they tell whether the object exists, where, and which page to share"));
         Button run = new Button("Diagnose");
-        run.setId("diagnoseButton");
+        run.setId("runDiagnosisButton");
         run.getStyleClass().add("accent");
         run.setTooltip(new Tooltip("Diagnose the call (Ctrl+Enter)"));
         run.setOnAction(e -> vm.run());
@@ -255,11 +255,11 @@ public final class DiagnosticsView extends BorderPane {
         empty.setId("diagEmpty");
         empty.setWrapText(true);
         empty.getStyleClass().add("diag-empty");
-        empty.visibleProperty().bind(vm.diagnosisProperty().isNull().and(vm.runningProperty().not()));
+        empty.visibleProperty().bind(vm.verdict().diagnosisProperty().isNull().and(vm.runningProperty().not()));
         empty.managedProperty().bind(empty.visibleProperty());
 
-        VBox result = new VBox(14, buildVerdict(), buildFix(), buildObject(), buildWitnesses(), buildEvidence());
-        result.visibleProperty().bind(vm.diagnosisProperty().isNotNull().or(vm.runningProperty()));
+        VBox result = new VBox(14, new VerdictPane(vm), buildEvidence());
+        result.visibleProperty().bind(vm.verdict().diagnosisProperty().isNotNull().or(vm.runningProperty()));
         result.managedProperty().bind(result.visibleProperty());
 
         VBox page = new VBox(12, progress, empty, result);
@@ -271,111 +271,11 @@ public final class DiagnosticsView extends BorderPane {
         return scroll;
     }
 
-    private Node buildVerdict() {
-        Label cause = label("causeLabel", vm.causeLabelProperty(), "cause-title");
-        Label code = label("causeCode", vm.causeCodeProperty(), "cause-code");
-        Label confidence = label("confidenceLabel", vm.confidenceProperty(), "confidence");
-        vm.confidenceProperty().addListener((o, a, b) -> {
-            confidence.getStyleClass().removeAll("confidence-confirmed", "confidence-likely", "confidence-possible");
-            if (!b.isEmpty()) {
-                confidence.getStyleClass().add("confidence-" + b);
-            }
-        });
-        confidence.setTooltip(new Tooltip("confirmed: a probe proved it · likely: the evidence fits, no probe could prove it · "
-                + "possible: one of several explanations the API cannot tell apart"));
-        Button copy = new Button("Copy as text");
-        copy.setId("copyDiagnosisButton");
-        copy.setTooltip(new Tooltip("The verdict, fix and evidence as plain text for a support reply (Ctrl+Shift+C)"));
-        copy.setOnAction(e -> vm.copyAsText());
-        copy.disableProperty().bind(vm.diagnosisProperty().isNull());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(10, cause, code, confidence, spacer, copy);
-        head.setAlignment(Pos.CENTER_LEFT);
-        Label summary = label("summaryLabel", vm.summaryProperty(), "summary");
-        summary.setWrapText(true);
-        Label call = label("callLine", vm.callLineProperty(), "muted");
-        call.getStyleClass().add("mono");
-        Label detail = label("detailLabel", Bindings.when(vm.detailProperty().isEmpty()).then("")
-                .otherwise(Bindings.concat("detail: ", vm.detailProperty())), "muted");
-        Label alternatives = label("alternativesLabel", vm.alternativesProperty(), "alternatives");
-        alternatives.setWrapText(true);
-        VBox box = new VBox(6, head, summary, call, detail, alternatives);
-        box.setId("verdictBox");
-        box.getStyleClass().add("verdict");
-        vm.causeCodeProperty().addListener((o, a, b) -> {
-            box.getStyleClass().removeAll("verdict-none", "verdict-problem");
-            if (!b.isEmpty()) {
-                box.getStyleClass().add(b.equals("none") ? "verdict-none" : "verdict-problem");
-            }
-        });
-        hideWhenEmpty(box, vm.causeCodeProperty());
-        return box;
-    }
-
-    private Node buildFix() {
-        VBox steps = new VBox(6);
-        steps.setId("fixList");
-        vm.fix().addListener((ListChangeListener<String>) c -> fillSteps(steps));
-        fillSteps(steps);
-        VBox box = new VBox(6, title("Fix"), steps);
-        box.setId("fixBox");
-        box.visibleProperty().bind(Bindings.isNotEmpty(vm.fix()));
-        box.managedProperty().bind(box.visibleProperty());
-        return box;
-    }
-
-    private void fillSteps(VBox steps) {
-        steps.getChildren().clear();
-        for (int i = 0; i < vm.fix().size(); i++) {
-            Label n = new Label(String.valueOf(i + 1));
-            n.getStyleClass().add("step-number");
-            n.setMinWidth(Region.USE_PREF_SIZE);
-            Label text = new Label(vm.fix().get(i));
-            text.setWrapText(true);
-            text.setMinHeight(Region.USE_PREF_SIZE);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            HBox step = new HBox(10, n, text);
-            step.setId("fixStep-" + (i + 1));
-            step.setAlignment(Pos.TOP_LEFT);
-            steps.getChildren().add(step);
-        }
-    }
-
-    private Node buildObject() {
-        Label title = label("objectTitle", vm.objectTitleProperty(), "object-title");
-        Label line = label("objectLine", vm.objectLineProperty(), "mono");
-        line.getStyleClass().add("muted");
-        Label capability = label("capabilityLabel", Bindings.when(vm.capabilityProperty().isEmpty()).then("")
-                .otherwise(Bindings.concat("Capability to add: ", vm.capabilityProperty())), "capability");
-        Button notion = button("Open in Notion", "openInNotionButton", vm::openInNotion);
-        notion.setTooltip(new Tooltip("Open the object in the browser, to share it or look at it"));
-        Button explorer = button("Open in Explorer", "openInExplorerButton", vm::openInExplorer);
-        explorer.setTooltip(new Tooltip("Browse to the object in Explorer, as a connection that reads it"));
-        Button matrix = button("Access matrix", "accessMatrixButton", vm::showAccessMatrix);
-        matrix.setTooltip(new Tooltip("Which of your connections can read it, and why the others cannot (Ctrl+M)"));
-        Button copy = button("Copy ID", "copyObjectIdButton", vm::copyObjectId);
-        HBox actions = new HBox(6, notion, explorer, matrix, copy);
-        VBox object = new VBox(4, title, line, actions);
-        hideWhenEmpty(object, vm.objectLineProperty());
-        VBox box = new VBox(6, title("Object"), object, capability);
-        box.setId("objectBox");
-        box.visibleProperty().bind(vm.objectLineProperty().isNotEmpty().or(vm.capabilityProperty().isNotEmpty()));
-        box.managedProperty().bind(box.visibleProperty());
-        return box;
-    }
-
-    private Node buildWitnesses() {
-        Label w = label("witnessesLabel", vm.witnessesTextProperty(), "muted");
-        w.setWrapText(true);
-        return w;
-    }
-
     private Node buildEvidence() {
         Label title = new Label();
         title.getStyleClass().add("section-title");
-        title.textProperty().bind(Bindings.createStringBinding(() -> "Evidence (" + vm.evidence().size()
-                + (vm.evidence().size() == 1 ? " call)" : " calls)"), vm.evidence()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> "Evidence (" + vm.verdict().evidence().size()
+                + (vm.verdict().evidence().size() == 1 ? " call)" : " calls)"), vm.verdict().evidence()));
         Button expand = button("Expand all", "expandEvidenceButton", evidenceList::toggleAll);
         expand.getStyleClass().add("small");
         expand.setTooltip(new Tooltip("Expand or collapse every call (Ctrl+Shift+E)"));
@@ -383,20 +283,20 @@ public final class DiagnosticsView extends BorderPane {
         head.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, head, evidenceList);
         box.setId("evidenceBox");
-        box.visibleProperty().bind(Bindings.isNotEmpty(vm.evidence()));
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.verdict().evidence()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private static Label title(String text) {
+    static Label title(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
         return l;
     }
 
-    private static Label label(String id, ObservableStringValue text, String style) {
+    static Label label(String id, ObservableStringValue text, String style) {
         Label l = new Label();
         l.setId(id);
         l.textProperty().bind(text);
@@ -406,12 +306,12 @@ public final class DiagnosticsView extends BorderPane {
         return l;
     }
 
-    private static void hideWhenEmpty(Node n, ObservableStringValue text) {
+    static void hideWhenEmpty(Node n, ObservableStringValue text) {
         n.visibleProperty().bind(Bindings.createBooleanBinding(() -> text.get() != null && !text.get().isEmpty(), text));
         n.managedProperty().bind(n.visibleProperty());
     }
 
-    private static Button button(String text, String id, Runnable action) {
+    static Button button(String text, String id, Runnable action) {
         Button b = new Button(text);
         b.setId(id);
         b.setOnAction(e -> action.run());

@@ -34,7 +34,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -77,21 +77,7 @@ public final class DiagnosticsViewModel {
     private final AtomicInteger generation = new AtomicInteger();
     private TaskHandle handle;
 
-    // --- result ---
-    private final ReadOnlyObjectWrapper<Diagnosis> diagnosis = new ReadOnlyObjectWrapper<>(this, "diagnosis");
-    private final ReadOnlyStringWrapper causeCode = new ReadOnlyStringWrapper(this, "causeCode", "");
-    private final ReadOnlyStringWrapper causeLabel = new ReadOnlyStringWrapper(this, "causeLabel", "");
-    private final ReadOnlyStringWrapper confidence = new ReadOnlyStringWrapper(this, "confidence", "");
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
-    private final ReadOnlyStringWrapper callLine = new ReadOnlyStringWrapper(this, "callLine", "");
-    private final ReadOnlyStringWrapper objectTitle = new ReadOnlyStringWrapper(this, "objectTitle", "");
-    private final ReadOnlyStringWrapper objectLine = new ReadOnlyStringWrapper(this, "objectLine", "");
-    private final ReadOnlyStringWrapper capability = new ReadOnlyStringWrapper(this, "capability", "");
-    private final ReadOnlyStringWrapper witnessesText = new ReadOnlyStringWrapper(this, "witnessesText", "");
-    private final ReadOnlyStringWrapper alternatives = new ReadOnlyStringWrapper(this, "alternatives", "");
-    private final ObservableList<String> fix = FXCollections.observableArrayList();
-    private final ObservableList<EvidenceItem> evidence = FXCollections.observableArrayList();
+    private final VerdictModel verdict = new VerdictModel();
 
     private final ConnectionsListener connectionsListener = new ConnectionsListener() {
         @Override
@@ -103,7 +89,7 @@ public final class DiagnosticsViewModel {
         public void currentChanged(Optional<Connection> current) {
             // every section follows the toolbar's connection (decision 0007); a handed-over call keeps its own
             uiThread.accept(() -> {
-                if (!input.isHanded() && !running.get()) {
+                if (!input.handedStillApplies() && !running.get()) {
                     current.flatMap(c -> connectionChoices.stream().filter(x -> x.id().equals(c.id())).findFirst())
                             .ifPresent(input.connectionProperty()::set);
                 }
@@ -163,9 +149,9 @@ public final class DiagnosticsViewModel {
     }
 
     private void edited() {
-        if (input.isHanded()) {
-            input.edited();
-            origin.set("Edited: the call is sent again when diagnosed (reads only).");
+        if (input.handed() != null) {
+            origin.set(input.handedStillApplies() ? originText(input.handed())
+                    : "Edited: the call is sent again when diagnosed (reads only).");
         }
     }
 
@@ -217,7 +203,7 @@ public final class DiagnosticsViewModel {
         int gen = generation.incrementAndGet();
         DiagnosisOptions options = input.witnessesProperty().get() ? DiagnosisOptions.defaults()
                 : DiagnosisOptions.defaults().withoutWitnesses();
-        clearResult();
+        verdict.clear();
         problem.set("");
         running.set(true);
         progressText.set("Starting…");
@@ -238,14 +224,14 @@ public final class DiagnosticsViewModel {
                 .onProgress(p -> {
                     if (gen == generation.get()) {
                         for (Evidence e; (e = arrived.poll()) != null; ) {
-                            evidence.add(new EvidenceItem(evidence.size() + 1, e)); // the list grows while probes run
+                            verdict.arrived(e); // the list grows while probes run
                         }
                         progressText.set(Redactor.redact(p.message()));
                     }
                 })
                 .onSuccess(d -> {
                     if (gen == generation.get()) {
-                        show(d);
+                        verdict.show(d);
                         progressText.set(d.evidence().size() + (d.evidence().size() == 1 ? " follow-up call." : " follow-up calls."));
                         refreshRecentFailures();
                     }
@@ -284,46 +270,11 @@ public final class DiagnosticsViewModel {
         }
     }
 
-    private void clearResult() {
-        diagnosis.set(null);
-        for (ReadOnlyStringWrapper s : List.of(causeCode, causeLabel, confidence, summary, detail, callLine, objectTitle,
-                objectLine, capability, witnessesText, alternatives)) {
-            s.set("");
-        }
-        fix.clear();
-        evidence.clear();
-    }
-
-    private void show(Diagnosis d) {
-        diagnosis.set(d);
-        causeCode.set(d.cause().code());
-        causeLabel.set(d.cause().label());
-        confidence.set(d.confidence().code());
-        summary.set(Redactor.redact(d.summary()));
-        detail.set(d.detail() == null ? "" : d.detail());
-        callLine.set(d.request() + " as " + d.connection());
-        fix.setAll(d.fix().stream().map(Redactor::redact).toList());
-        DiagnosedObject o = d.object();
-        objectTitle.set(o == null ? "" : o.title() != null && !o.title().isBlank() ? o.title() : "(title not readable)");
-        objectLine.set(o == null ? "" : o.kind().replace('_', ' ') + " · " + o.id());
-        capability.set(d.capability() == null ? "" : d.capability().label());
-        witnessesText.set(d.witnessesOff() ? "Witnesses were off: only the failing connection was asked."
-                : d.witnesses().isEmpty() ? "No witness: no other saved connection on this API base URL."
-                : "Witnesses asked: " + String.join(", ", d.witnesses()) + ".");
-        alternatives.set(d.alternatives().isEmpty() ? "" : "The API cannot tell these apart: "
-                + String.join(", ", d.alternatives().stream().map(Cause::code).toList()) + ".");
-        List<EvidenceItem> items = new ArrayList<>();
-        for (Evidence e : d.evidence()) {
-            items.add(new EvidenceItem(items.size() + 1, e));
-        }
-        evidence.setAll(items);
-    }
-
     // ------------------------------------------------------------------ actions on the result
 
     /** The diagnosis as plain text for a support reply (tokens masked). */
     public void copyAsText() {
-        Diagnosis d = diagnosis.get();
+        Diagnosis d = verdict.diagnosisProperty().get();
         if (d != null) {
             dialogs.copyToClipboard(d.toText());
             dialogs.notify(DialogService.NotificationKind.SUCCESS, "Diagnosis copied as text.");
@@ -332,7 +283,7 @@ public final class DiagnosticsViewModel {
 
     /** The object's link (the one an answer carried, else notion.so/<id>), or "" without an object. */
     public String objectUrl() {
-        DiagnosedObject o = diagnosis.get() == null ? null : diagnosis.get().object();
+        DiagnosedObject o = verdict.diagnosisProperty().get() == null ? null : verdict.diagnosisProperty().get().object();
         if (o == null) {
             return "";
         }
@@ -356,7 +307,7 @@ public final class DiagnosticsViewModel {
 
     /** Explorer at the object, as a connection that read it (a witness), else as the failing connection. */
     public void openInExplorer() {
-        Diagnosis d = diagnosis.get();
+        Diagnosis d = verdict.diagnosisProperty().get();
         if (d == null || d.object() == null) {
             return;
         }
@@ -378,7 +329,7 @@ public final class DiagnosticsViewModel {
      */
     public void showAccessMatrix() {
         page.set(Page.MATRIX);
-        Diagnosis d = diagnosis.get();
+        Diagnosis d = verdict.diagnosisProperty().get();
         String id = callObjectId();
         if (id == null && d != null && d.object() != null) {
             id = d.object().id();
@@ -407,7 +358,7 @@ public final class DiagnosticsViewModel {
     }
 
     public void copyObjectId() {
-        Diagnosis d = diagnosis.get();
+        Diagnosis d = verdict.diagnosisProperty().get();
         if (d != null && d.object() != null) {
             dialogs.copyToClipboard(d.object().id());
             dialogs.notify(DialogService.NotificationKind.SUCCESS, "ID copied.");
@@ -461,63 +412,8 @@ public final class DiagnosticsViewModel {
         return problem.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Diagnosis> diagnosisProperty() {
-        return diagnosis.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty causeCodeProperty() {
-        return causeCode.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty causeLabelProperty() {
-        return causeLabel.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty confidenceProperty() {
-        return confidence.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty detailProperty() {
-        return detail.getReadOnlyProperty();
-    }
-
-    /** "GET /v1/pages/… as Docs Sync". */
-    public ReadOnlyStringProperty callLineProperty() {
-        return callLine.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty objectTitleProperty() {
-        return objectTitle.getReadOnlyProperty();
-    }
-
-    /** "page · 0c5f…". */
-    public ReadOnlyStringProperty objectLineProperty() {
-        return objectLine.getReadOnlyProperty();
-    }
-
-    /** The capability to add, in Notion's words, or "". */
-    public ReadOnlyStringProperty capabilityProperty() {
-        return capability.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty witnessesTextProperty() {
-        return witnessesText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty alternativesProperty() {
-        return alternatives.getReadOnlyProperty();
-    }
-
-    /** The fix, one step per item, without numbers (the view numbers them). */
-    public ObservableList<String> fix() {
-        return fix;
-    }
-
-    public ObservableList<EvidenceItem> evidence() {
-        return evidence;
+    /** The verdict, fix, object, witnesses and evidence of the last diagnosis. */
+    public VerdictModel verdict() {
+        return verdict;
     }
 }

@@ -132,16 +132,16 @@ class DiagnosticsViewModelTest {
         assertEquals("Sandbox: Rota Bot", vm.input().connectionProperty().get().name(), "the input shows the call");
         assertEquals("/v1/pages/" + BILLING, vm.input().pathProperty().get());
         assertEquals("From the Request section, answered 404 object_not_found.", vm.originProperty().get());
-        assertEquals("not_shared", vm.causeCodeProperty().get(), vm.summaryProperty().get());
-        assertEquals("confirmed", vm.confidenceProperty().get(), "a witness proved it exists");
-        assertFalse(vm.fix().isEmpty());
-        String title = vm.objectTitleProperty().get();
+        assertEquals("not_shared", vm.verdict().causeCodeProperty().get(), vm.verdict().summaryProperty().get());
+        assertEquals("confirmed", vm.verdict().confidenceProperty().get(), "a witness proved it exists");
+        assertFalse(vm.verdict().fix().isEmpty());
+        String title = vm.verdict().objectTitleProperty().get();
         assertTrue(title.equals("Billing Playbook") || title.equals("Operations"), "the page to share: " + title);
-        assertTrue(String.join("\n", vm.fix()).contains(title), "the fix names the page to share: " + vm.fix());
-        assertTrue(vm.witnessesTextProperty().get().contains("Nora's token"), vm.witnessesTextProperty().get());
-        assertTrue(vm.evidence().stream().anyMatch(e -> e.witness() && e.status().startsWith("200")),
-                "a witness read it: " + vm.evidence().stream().map(EvidenceItem::requestLine).toList());
-        EvidenceItem identity = vm.evidence().stream().filter(e -> e.requestLine().equals("GET /v1/users/me")).findFirst().orElseThrow();
+        assertTrue(String.join("\n", vm.verdict().fix()).contains(title), "the fix names the page to share: " + vm.verdict().fix());
+        assertTrue(vm.verdict().witnessesTextProperty().get().contains("Nora's token"), vm.verdict().witnessesTextProperty().get());
+        assertTrue(vm.verdict().evidence().stream().anyMatch(e -> e.witness() && e.status().startsWith("200")),
+                "a witness read it: " + vm.verdict().evidence().stream().map(EvidenceItem::requestLine).toList());
+        EvidenceItem identity = vm.verdict().evidence().stream().filter(e -> e.requestLine().equals("GET /v1/users/me")).findFirst().orElseThrow();
         assertTrue(identity.raw().startsWith("GET http"), identity.raw());
         assertTrue(identity.raw().contains("HTTP 200 OK") && identity.raw().contains("\"workspace_name\" : \"Northwind Clinic\""), identity.raw());
         assertFalse(identity.raw().contains("ntn_sandbox_rota_bot"), "no token in the raw exchange");
@@ -154,17 +154,17 @@ class DiagnosticsViewModelTest {
         DiagnosisRequest handed = failInRequest("Rota Bot", "GET", "/v1/pages/" + BILLING);
         vm.input().witnessesProperty().set(false);
         vm.diagnose(handed);
-        assertEquals("not_found_or_not_shared", vm.causeCodeProperty().get(), vm.summaryProperty().get());
-        assertEquals("Witnesses were off: only the failing connection was asked.", vm.witnessesTextProperty().get());
-        assertTrue(vm.evidence().stream().noneMatch(EvidenceItem::witness));
+        assertEquals("not_found_or_not_shared", vm.verdict().causeCodeProperty().get(), vm.verdict().summaryProperty().get());
+        assertEquals("Witnesses were off: only the failing connection was asked.", vm.verdict().witnessesTextProperty().get());
+        assertTrue(vm.verdict().evidence().stream().noneMatch(EvidenceItem::witness));
     }
 
     @Test
     void aTypedDatabaseIdOnADataSourceRouteIsTheWrongKindAndNamesTheRightId() {
         type("Rota Bot", "POST", "/v1/data_sources/" + Ids.fromKey("visits") + "/query");
         vm.run();
-        assertEquals("wrong_id_kind", vm.causeCodeProperty().get(), vm.summaryProperty().get());
-        assertTrue(String.join("\n", vm.fix()).contains(Ids.fromKey("visits-ds")), "the data source ID to use: " + vm.fix());
+        assertEquals("wrong_id_kind", vm.verdict().causeCodeProperty().get(), vm.verdict().summaryProperty().get());
+        assertTrue(String.join("\n", vm.verdict().fix()).contains(Ids.fromKey("visits-ds")), "the data source ID to use: " + vm.verdict().fix());
         assertEquals("", vm.originProperty().get(), "typed in");
     }
 
@@ -172,9 +172,9 @@ class DiagnosticsViewModelTest {
     void aForbiddenCommentReadNamesTheCapability() {
         type("Report Bot", "GET", "/v1/comments?block_id=" + SCHEDULING);
         vm.run();
-        assertEquals("missing_capability", vm.causeCodeProperty().get(), vm.summaryProperty().get());
-        assertEquals("Read comments", vm.capabilityProperty().get());
-        assertTrue(vm.fix().stream().anyMatch(s -> s.contains("Comment capabilities")), vm.fix().toString());
+        assertEquals("missing_capability", vm.verdict().causeCodeProperty().get(), vm.verdict().summaryProperty().get());
+        assertEquals("Read comments", vm.verdict().capabilityProperty().get());
+        assertTrue(vm.verdict().fix().stream().anyMatch(s -> s.contains("Comment capabilities")), vm.verdict().fix().toString());
     }
 
     @Test
@@ -189,12 +189,12 @@ class DiagnosticsViewModelTest {
         assertTrue(vm.problemProperty().get().contains("/v1/"), vm.problemProperty().get());
         assertEquals("pages/" + BILLING, vm.input().pathProperty().get(), "the input is kept");
         assertEquals("{\"keep\": true}", vm.input().bodyProperty().get());
-        assertNull(vm.diagnosisProperty().get());
+        assertNull(vm.verdict().diagnosisProperty().get());
         vm.input().pathProperty().set("https://api.notion.com/v1/pages/" + BILLING);
         vm.input().bodyProperty().set("");
         vm.run();
         assertEquals("", vm.problemProperty().get(), "a pasted API URL is read as its path");
-        assertEquals("GET /v1/pages/" + BILLING + " as Sandbox: Rota Bot", vm.callLineProperty().get());
+        assertEquals("GET /v1/pages/" + BILLING + " as Sandbox: Rota Bot", vm.verdict().callLineProperty().get());
     }
 
     @Test
@@ -203,8 +203,8 @@ class DiagnosticsViewModelTest {
         vm.input().pathProperty().set("/v1/pages/" + SCHEDULING);
         assertTrue(vm.originProperty().get().startsWith("Edited"), vm.originProperty().get());
         vm.run();
-        assertEquals("none", vm.causeCodeProperty().get(), "Scheduling is shared with Rota Bot: " + vm.summaryProperty().get());
-        assertEquals("GET /v1/pages/" + SCHEDULING + " as Sandbox: Rota Bot", vm.callLineProperty().get());
+        assertEquals("none", vm.verdict().causeCodeProperty().get(), "Scheduling is shared with Rota Bot: " + vm.verdict().summaryProperty().get());
+        assertEquals("GET /v1/pages/" + SCHEDULING + " as Sandbox: Rota Bot", vm.verdict().callLineProperty().get());
     }
 
     @Test
@@ -214,7 +214,7 @@ class DiagnosticsViewModelTest {
         assertEquals(1, vm.recentFailures().size());
         vm.diagnose(vm.recentFailures().get(0));
         assertEquals("From the history, answered 403 restricted_resource.", vm.originProperty().get());
-        assertEquals("missing_capability", vm.causeCodeProperty().get(), vm.summaryProperty().get());
+        assertEquals("missing_capability", vm.verdict().causeCodeProperty().get(), vm.verdict().summaryProperty().get());
         assertEquals("Sandbox: Report Bot", vm.input().connectionProperty().get().name());
     }
 
@@ -233,7 +233,7 @@ class DiagnosticsViewModelTest {
     @Test
     void theObjectLinksOpenNotionAndExplorerAsAConnectionThatReadsIt() {
         vm.diagnose(failInRequest("Rota Bot", "GET", "/v1/pages/" + BILLING));
-        String id = vm.diagnosisProperty().get().object().id();
+        String id = vm.verdict().diagnosisProperty().get().object().id();
         vm.openInNotion();
         assertEquals(1, browsed.size());
         assertTrue(browsed.get(0).toString().contains(id.replace("-", "")), browsed.get(0).toString());
