@@ -31,9 +31,13 @@ public final class NotionConsoleCli implements Runnable {
         cl.addSubcommand(new SandboxCommand());
         cl.addSubcommand(new RequestCommand());
         cl.addSubcommand(new OAuthCommand());
+        cl.addSubcommand(new MapCommand());
         cl.addSubcommand(new DiagnoseCommand());
         // '@FILE' is our syntax for a request body (request --data @body.json), not picocli's argument files
         cl.setExpandAtFiles(false);
+        // nothing printed (a server's text, a callback's error, a hand-edited file's name) can drive the terminal
+        cl.setOut(TerminalText.safe(cl.getOut()));
+        cl.setErr(TerminalText.safe(cl.getErr()));
         cl.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -43,7 +47,7 @@ public final class NotionConsoleCli implements Runnable {
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + Redactor.redact(String.valueOf(ex.getMessage())));
+            commandLine.getErr().println("error: " + TerminalText.line(Redactor.redact(String.valueOf(ex.getMessage()))));
             // a request that cannot be built (a missing upload file, a bad header) is bad usage, not an API error
             return ex instanceof java.io.IOException ? ExitCodes.CONNECT
                     : ex instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.API_ERROR;

@@ -111,7 +111,7 @@ public final class OAuthCommand implements Runnable {
     }
 
     static int refused(PrintWriter err, OAuthException e) {
-        err.println("error: " + e.getMessage());
+        err.println("error: " + TerminalText.message(e.getMessage()));
         return ExitCodes.API_ERROR;
     }
 
@@ -212,7 +212,7 @@ public final class OAuthCommand implements Runnable {
                         try {
                             flow.submitPastedUrl(line);
                         } catch (IllegalArgumentException e) {
-                            err.println(e.getMessage());
+                            err.println(TerminalText.message(e.getMessage()));
                             err.flush();
                         }
                     }

@@ -4,7 +4,6 @@ import dev.notionconsole.core.http.QueryString;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.notion.CallObserver;
 import dev.notionconsole.notion.ErrorCodes;
@@ -160,14 +159,14 @@ public final class RequestCommand implements Callable<Integer> {
             out.flush();
             err.println(status(x, c));
             if (o.reauthorization() != null) {
-                err.println(Redactor.redact(o.reauthorization()));
+                err.println(TerminalText.message(o.reauthorization()));
             }
             return x.ok() ? ExitCodes.OK : ExitCodes.API_ERROR;
         } catch (NotionTransportException e) {
-            err.println("Could not connect (" + c.name() + "): " + Redactor.redact(e.getMessage()));
+            err.println("Could not connect (" + c.name() + "): " + TerminalText.message(e.getMessage()));
             return ExitCodes.CONNECT;
         } catch (SecretStoreException e) {
-            err.println("No token for " + c.name() + ": " + Redactor.redact(e.getMessage()));
+            err.println("No token for " + c.name() + ": " + TerminalText.message(e.getMessage()));
             return ExitCodes.USAGE;
         }
     }
@@ -193,7 +192,7 @@ public final class RequestCommand implements Callable<Integer> {
         if (x.requestId() != null) {
             sb.append(" · request id ").append(x.requestId());
         }
-        return Redactor.redact(sb.toString().replace('\n', ' '));
+        return TerminalText.message(sb.toString());
     }
 
     /** METHOD PATH [--data] [--version] [-H] [-F] as a request: shared by {@code request} and {@code diagnose}. */

@@ -63,6 +63,11 @@ public final class SandboxCommand implements Callable<Integer> {
             + "instead of the workspace plan's (180, or 600 on Business/Enterprise), or 'off'.")
     String rateLimit;
 
+    @Option(names = "--search-cursor-expiry", paramLabel = "results=N,seconds=S[,times=K]|off",
+            description = "Search cursors expire mid-walk like Notion's (400 'The start_cursor provided is invalid'): "
+                    + "after N results or S seconds of a walk, in the first K walks (default: every walk). Off by default.")
+    String searchCursorExpiry;
+
     @Option(names = "--state", paramLabel = "FILE", description = "Load the sandbox from FILE if it exists and save "
             + "every change to it when stopped.")
     Path state;
@@ -165,6 +170,9 @@ public final class SandboxCommand implements Callable<Integer> {
             } else {
                 b.rateLimitOff();
             }
+        }
+        if (searchCursorExpiry != null) {
+            b.searchCursorExpiry(dev.notionconsole.sandbox.SearchCursorExpiry.parse(searchCursorExpiry)); // validates
         }
         if (state != null) {
             if (Files.isDirectory(state)) {

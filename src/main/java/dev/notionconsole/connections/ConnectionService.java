@@ -86,7 +86,9 @@ public final class ConnectionService {
         String envToken = env.get(TOKEN_ENV);
         Secret token = null;
         try {
-            token = Secret.ofNullable(envToken);
+            token = TokenInput.normalize(Secret.ofNullable(envToken), "token");
+        } catch (InvalidConnectionException e) {
+            notices.add(TOKEN_ENV + " is set but was not used: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             // only white space: treated as unset
         }
@@ -260,7 +262,7 @@ public final class ConnectionService {
         // the environment's connection can be adjusted for this session (e.g. pointed at another base URL)
         Connection c = changed.toBuilder().id(before.id()).temporary(true).createdAt(before.createdAt()).build();
         if (newToken != null) {
-            temporarySecrets.put(c.id(), newToken);
+            temporarySecrets.put(c.id(), TokenInput.normalize(newToken, "token"));
         }
         replace(c);
         return c;
@@ -382,7 +384,8 @@ public final class ConnectionService {
     }
 
     /** Sets the token of an internal connection or PAT. Blocking. */
-    public void setToken(String id, Secret token) throws SecretStoreException {
+    public void setToken(String id, Secret pasted) throws SecretStoreException {
+        Secret token = TokenInput.normalize(pasted, "token");
         Connection c = require(id);
         if (c.temporary()) {
             temporarySecrets.put(id, token);
@@ -403,8 +406,9 @@ public final class ConnectionService {
     }
 
     public void setClientSecret(String id, Secret clientSecret) throws SecretStoreException {
+        Secret normalized = TokenInput.normalize(clientSecret, "client secret");
         require(id);
-        secrets.put(SecretKeys.clientSecret(id), clientSecret);
+        secrets.put(SecretKeys.clientSecret(id), normalized);
     }
 
     public Optional<Secret> accessToken(Connection c, String botId) throws SecretStoreException {
@@ -617,10 +621,10 @@ public final class ConnectionService {
 
     private void storeSecrets(Connection c, Secret token, Secret clientSecret) throws SecretStoreException {
         if (token != null && c.kind() != ConnectionKind.PUBLIC_OAUTH) {
-            secrets.put(SecretKeys.token(c.id()), token);
+            secrets.put(SecretKeys.token(c.id()), TokenInput.normalize(token, "token"));
         }
         if (clientSecret != null && c.kind() == ConnectionKind.PUBLIC_OAUTH) {
-            secrets.put(SecretKeys.clientSecret(c.id()), clientSecret);
+            secrets.put(SecretKeys.clientSecret(c.id()), TokenInput.normalize(clientSecret, "client secret"));
         }
     }
 

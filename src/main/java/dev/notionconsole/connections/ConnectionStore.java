@@ -1,10 +1,10 @@
 package dev.notionconsole.connections;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notionconsole.core.io.AtomicFiles;
 import dev.notionconsole.core.json.Json;
+import dev.notionconsole.core.json.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,23 +51,22 @@ public final class ConnectionStore {
     /** Never throws: whatever goes wrong ends in an empty document and a notice. */
     public LoadResult load() {
         List<String> notices = new ArrayList<>();
-        sweepTempFiles();
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new LoadResult(ConnectionsDocument.empty(), false, false, notices);
-        } catch (IOException e) {
-            return corrupt("it could not be read (" + e.getMessage() + ")", notices);
+            return loadOrThrow(notices);
+        } catch (JsonFiles.Unreadable e) {
+            return corrupt(e.reason(), notices);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return corrupt(JsonFiles.describe(e, true), notices);
         }
+    }
+
+    private LoadResult loadOrThrow(List<String> notices) throws IOException {
+        sweepTempFiles();
         JsonNode tree;
         try {
-            tree = Json.mapper().readTree(bytes);
-        } catch (JsonProcessingException e) {
-            return corrupt("it is not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ")", notices);
-        } catch (IOException e) {
-            return corrupt("it could not be read (" + e.getMessage() + ")", notices);
+            tree = JsonFiles.readTree(file, true);
+        } catch (NoSuchFileException e) {
+            return new LoadResult(ConnectionsDocument.empty(), false, false, notices);
         }
         if (!(tree instanceof ObjectNode doc)) {
             return corrupt("it does not hold a JSON object", notices);
@@ -85,17 +84,28 @@ public final class ConnectionStore {
                 notices.add("Connections were upgraded from format " + version + " to " + FORMAT_VERSION
                         + "; the old file was kept as " + backup.getFileName() + ".");
             }
-            ConnectionsDocument document = Json.mapper().treeToValue(doc, ConnectionsDocument.class);
-            document = validate(document, notices);
+            if (doc.has("connections") && !doc.get("connections").isNull() && !doc.get("connections").isArray()) {
+                return corrupt("its \"connections\" is not a list", notices);
+            }
+            List<String> dropped = new ArrayList<>();
+            ConnectionsDocument document = ConnectionEntries.bind(doc, notices, dropped);
             if (newer) {
                 notices.add(FILE_NAME + " was written by a newer Notion Console (format " + version
                         + "). It is shown read-only: changes to connections are not saved until you use the newer version again.");
                 readOnly = true;
-            } else if (version < FORMAT_VERSION) {
-                save(document);
+            } else {
+                if (!dropped.isEmpty()) {
+                    // the next save rewrites the file without them: the original stays on disk
+                    Path copy = AtomicFiles.keepCopy(file);
+                    notices.add("The file as it was is kept as " + copy.getFileName() + " in " + file.getParent() + ".");
+                    LOG.warn("Connections skipped on load ({}); original kept as {}", String.join("; ", dropped), copy);
+                }
+                if (version < FORMAT_VERSION) {
+                    save(document);
+                }
             }
             return new LoadResult(document, true, newer, notices);
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             return corrupt("its content does not match format " + version + " (" + firstLine(e.getMessage()) + ")", notices);
         }
     }
@@ -117,21 +127,6 @@ public final class ConnectionStore {
         } catch (IOException e) {
             LOG.debug("Could not sweep temp files: {}", e.toString());
         }
-    }
-
-    /** Drops entries no console can use (no id or kind) instead of failing on the whole file. */
-    private static ConnectionsDocument validate(ConnectionsDocument doc, List<String> notices) {
-        List<Connection> kept = new ArrayList<>();
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (Connection c : doc.connections()) {
-            if (c == null || c.id() == null || c.id().isBlank() || !ids.add(c.id())) {
-                notices.add("A connection without a usable id was skipped.");
-                continue;
-            }
-            kept.add(c);
-        }
-        return new ConnectionsDocument(doc.formatVersion(), doc.currentConnectionId(), doc.secretsFileOptIn(),
-                doc.sandboxDefaultsAdded(), kept);
     }
 
     /** Writes the document atomically; temporary connections are never written. */

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>Two layers: every {@link Secret} ever created is masked by value, wherever it appears; and text that
  * merely looks like a credential (an {@code Authorization} header, a {@code ntn_}/{@code secret_}/{@code nrt_}
- * token, a JSON field named like a token) is masked by shape, which catches secrets that never became a
- * {@code Secret}, such as a token typed into a body. Prefixes are used only for masking, never to decide what
+ * token, glued to other text or URL-encoded, a JSON field named like a token) is masked by shape, which catches
+ * secrets that never became a {@code Secret}, such as a token typed into a body and echoed back by the API. Prefixes are used only for masking, never to decide what
  * kind of token something is (notion-api.md section 6).
  */
 public final class Redactor {
@@ -23,13 +23,18 @@ public final class Redactor {
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
 
     private static final List<Rule> RULES = List.of(
-            // Authorization: Bearer <token> / Basic <base64>, in headers, cURL lines and logs
-            new Rule(Pattern.compile("(?i)\\b(Bearer|Basic)\\s+([A-Za-z0-9._~+/=-]{6,})"),
-                    m -> m.group(1) + " " + mask(m.group(2))),
-            // Notion token shapes (notion-api.md section 6): secret_, ntn_, development_ntn_, nrt_
-            new Rule(Pattern.compile("\\b((?:development_)?ntn_|secret_|nrt_)[A-Za-z0-9]{8,}"),
+            // Authorization: Bearer <token> / Basic <base64>, in headers, cURL lines, logs, and URL-encoded
+            // (Bearer%20ntn_..., Bearer+ntn_...) in query strings and form bodies
+            new Rule(Pattern.compile("(?i)\\b(Bearer|Basic)(\\s+|%20|\\+)([A-Za-z0-9._~+/=-]{6,})"),
+                    m -> m.group(1) + m.group(2) + mask(m.group(3))),
+            // Notion token shapes (notion-api.md section 6): ntn_, development_ntn_, nrt_ (refresh) and the legacy
+            // secret_, also glued to other text (xntn_..., %20ntn_..., a token typed into a body and echoed back).
+            // Underscores count as token characters (the sandbox's tokens have them). secret_ needs a long tail,
+            // so that names like client_secret_basic stay readable.
+            new Rule(Pattern.compile("(?:development_)?ntn_[A-Za-z0-9_]{8,}|nrt_[A-Za-z0-9_]{8,}|secret_[A-Za-z0-9]{20,}"),
                     m -> mask(m.group())),
-            // JSON or form fields that carry credentials
+            // JSON or form fields that carry credentials (OAuth codes have no shape of their own: they are masked
+            // by the field that carries them)
             new Rule(Pattern.compile("(?i)(\"(?:access_token|refresh_token|client_secret|token|password|code)\"\\s*:\\s*\")([^\"]{4,})(\")"),
                     m -> m.group(1) + mask(m.group(2)) + m.group(3)),
             new Rule(Pattern.compile("(?i)\\b((?:access_token|refresh_token|client_secret|code)=)([^&\\s\"']{4,})"),

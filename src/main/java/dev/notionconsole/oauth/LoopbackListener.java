@@ -2,6 +2,7 @@ package dev.notionconsole.oauth;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.notionconsole.core.http.ServerLimits;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -16,9 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoopbackListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LoopbackListener.class);
-    private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Connections served at once: browsers open a few; slow or idle ones beyond this wait in line (decision 0092). */
+    static final int THREADS = 16;
+
+    static {
+        ServerLimits.apply(); // a connection that trickles its headers is closed, not waited on forever
+    }
 
     private final RedirectUri redirectUri;
     private final OAuthState state;
@@ -54,11 +58,7 @@ public final class LoopbackListener implements AutoCloseable {
         this.redirectUri = redirectUri;
         this.state = state;
         this.connectionName = connectionName;
-        this.executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "oauth-listener-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = ServerLimits.executor("oauth-listener", THREADS);
     }
 
     /**

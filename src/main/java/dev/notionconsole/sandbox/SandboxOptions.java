@@ -25,6 +25,7 @@ public final class SandboxOptions {
     private final int threads;
     private final List<SandboxExtension> extensions;
     private final boolean discoverExtensions;
+    private final SearchCursorExpiry searchCursorExpiry;
 
     private SandboxOptions(Builder b) {
         this.port = b.port;
@@ -39,6 +40,7 @@ public final class SandboxOptions {
         this.threads = b.threads;
         this.extensions = List.copyOf(b.extensions);
         this.discoverExtensions = b.discoverExtensions;
+        this.searchCursorExpiry = b.searchCursorExpiry;
     }
 
     public static SandboxOptions defaults() {
@@ -64,6 +66,7 @@ public final class SandboxOptions {
         b.threads = threads;
         b.extensions.addAll(extensions);
         b.discoverExtensions = discoverExtensions;
+        b.searchCursorExpiry = searchCursorExpiry;
         return b;
     }
 
@@ -122,6 +125,11 @@ public final class SandboxOptions {
         return discoverExtensions;
     }
 
+    /** When search cursors expire (off by default; overrides the fixture's {@code search_cursors}), or null for the fixture's. */
+    public SearchCursorExpiry searchCursorExpiry() {
+        return searchCursorExpiry;
+    }
+
     public static final class Builder {
         private int port;
         private Path fixture;
@@ -135,6 +143,7 @@ public final class SandboxOptions {
         private int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
         private final List<SandboxExtension> extensions = new ArrayList<>();
         private boolean discoverExtensions = true;
+        private SearchCursorExpiry searchCursorExpiry;
 
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
@@ -194,6 +203,12 @@ public final class SandboxOptions {
 
         public Builder discoverExtensions(boolean discover) {
             this.discoverExtensions = discover;
+            return this;
+        }
+
+        /** Search cursors expire (explorer-diagnostics.md §0.2); {@link SearchCursorExpiry#OFF} turns off the fixture's too. */
+        public Builder searchCursorExpiry(SearchCursorExpiry expiry) {
+            this.searchCursorExpiry = expiry;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.notionconsole.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.notionconsole.core.http.ServerLimits;
 import dev.notionconsole.sandbox.api.AsyncTasksApi;
 import dev.notionconsole.sandbox.api.BlocksApi;
 import dev.notionconsole.sandbox.api.CommentsApi;
@@ -30,10 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +56,12 @@ public final class SandboxServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        ServerLimits.apply(); // a slow client cannot hold a worker for long (decision 0092)
+    }
+
+    /** Connections served at once, so that slow ones never stop the others (decision 0092). */
+    static int connectionThreads(SandboxOptions options) {
+        return Math.max(64, options.threads() * 8);
     }
 
     private final SandboxOptions options;
@@ -107,7 +111,7 @@ public final class SandboxServer implements AutoCloseable {
         registerApi(router);
 
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 256);
-        ExecutorService executor = Executors.newFixedThreadPool(options.threads(), daemonThreads());
+        ExecutorService executor = ServerLimits.executor("sandbox-http", connectionThreads(options));
         http.setExecutor(executor);
         http.createContext("/", router);
         SandboxServer server = new SandboxServer(options, model, router, http, executor, extensions);
@@ -139,15 +143,6 @@ public final class SandboxServer implements AutoCloseable {
         CustomEmojisApi.register(router);
         AsyncTasksApi.register(router);
         PageMarkdownApi.register(router);
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     private static String baseUrl(HttpServer http) {

@@ -1,9 +1,10 @@
 package dev.notionconsole.secrets;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.notionconsole.core.Secret;
 import dev.notionconsole.core.io.AtomicFiles;
 import dev.notionconsole.core.json.Json;
+import dev.notionconsole.core.json.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,8 @@ public final class FileSecretStore implements SecretStore {
 
     private final Path file;
     private final Map<String, String> secrets = new TreeMap<>();
+    /** Why the file must not be rewritten (a newer format), or null. */
+    private String readOnlyReason;
 
     private FileSecretStore(Path file) {
         this.file = file;
@@ -54,25 +57,51 @@ public final class FileSecretStore implements SecretStore {
 
     private void load() throws SecretStoreException {
         tightenPermissions();
+        JsonNode doc;
         try {
-            Map<String, Object> doc = Json.mapper().readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
-            Object entries = doc.get("secrets");
-            if (!(entries instanceof Map<?, ?> map)) {
-                throw new IOException("no \"secrets\" object");
-            }
-            for (var e : map.entrySet()) {
-                if (e.getValue() instanceof String s) {
-                    secrets.put(String.valueOf(e.getKey()), s);
-                    Secret.ofNullable(s); // registers the value with the redactor
-                }
-            }
+            doc = JsonFiles.readTree(file, false); // never quote the parser: it can echo file content, i.e. a token
         } catch (IOException e) {
-            // never echo the parser message: it can quote file content, i.e. a token
-            Path aside = quarantine();
-            throw new SecretStoreException("The secrets file " + file + " could not be read"
-                    + (aside != null ? " and was moved to " + aside.getFileName() : "")
-                    + ". Saved tokens must be entered again.", null);
+            throw unreadable(e instanceof JsonFiles.Unreadable u ? u.reason() : "it could not be read");
         }
+        if (!doc.path("secrets").isObject()) {
+            throw unreadable("it has no \"secrets\" object");
+        }
+        JsonNode format = doc.get("format");
+        if (format != null && !(format.isInt() && format.asInt() == FORMAT)) {
+            // a newer console's file: its secrets are used, the file is never rewritten by this version
+            readOnlyReason = "The secrets file " + file + " has format " + format + ", which this version of the console does "
+                    + "not write; its tokens are used but changes to them are refused until you use the newer version again.";
+            LOG.warn(readOnlyReason);
+        }
+        int skipped = 0;
+        var fields = doc.get("secrets").fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            if (e.getValue().isTextual() && !e.getValue().asText().isBlank()) {
+                secrets.put(e.getKey(), e.getValue().asText());
+                Secret.ofNullable(e.getValue().asText()); // registers the value with the redactor
+            } else {
+                skipped++;
+            }
+        }
+        if (skipped > 0 && readOnlyReason == null) {
+            // the next save would drop them: keep the file as it was
+            try {
+                Path copy = AtomicFiles.keepCopy(file);
+                LOG.warn("{} entries of the secrets file are not text and were skipped; the file as it was is kept as {}", skipped, copy);
+            } catch (IOException e) {
+                readOnlyReason = "The secrets file " + file + " has entries this console cannot read and could not be copied aside; "
+                        + "it is not changed.";
+                LOG.warn(readOnlyReason);
+            }
+        }
+    }
+
+    private SecretStoreException unreadable(String why) {
+        Path aside = quarantine();
+        return new SecretStoreException("The secrets file " + file + " could not be read (" + why + ")"
+                + (aside != null ? " and was moved to " + aside.getFileName() : "")
+                + ". Saved tokens must be entered again.", null);
     }
 
     private Path quarantine() {
@@ -104,6 +133,7 @@ public final class FileSecretStore implements SecretStore {
 
     @Override
     public synchronized void put(String key, Secret secret) throws SecretStoreException {
+        requireWritable();
         String old = secrets.put(key, secret.reveal());
         if (!secret.reveal().equals(old)) {
             save();
@@ -112,6 +142,7 @@ public final class FileSecretStore implements SecretStore {
 
     @Override
     public synchronized void delete(String key) throws SecretStoreException {
+        requireWritable();
         if (secrets.remove(key) != null) {
             save();
         }
@@ -131,7 +162,14 @@ public final class FileSecretStore implements SecretStore {
         return out;
     }
 
+    private void requireWritable() throws SecretStoreException {
+        if (readOnlyReason != null) {
+            throw new SecretStoreException(readOnlyReason, null);
+        }
+    }
+
     private void save() throws SecretStoreException {
+        requireWritable();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", FORMAT);
         doc.put("warning", "Notion Console secrets in clear text; readable only by their owner.");

@@ -1,10 +1,10 @@
 package dev.notionconsole.settings;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.notionconsole.core.io.AtomicFiles;
 import dev.notionconsole.core.json.Json;
+import dev.notionconsole.core.json.JsonFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -34,32 +34,29 @@ public final class SettingsStore {
     }
 
     public Loaded load() {
-        byte[] bytes;
+        JsonNode tree;
         try {
-            bytes = Files.readAllBytes(file);
+            tree = JsonFiles.readTree(file, true);
         } catch (NoSuchFileException e) {
             return new Loaded(AppSettings.defaults(), null);
-        } catch (IOException e) {
-            LOG.warn("Could not read {}: {}", file, e.toString());
-            return new Loaded(AppSettings.defaults(),
-                    "Could not read the settings file " + file + " (" + e.getMessage() + "); using defaults.");
+        } catch (JsonFiles.Unreadable e) {
+            return quarantine(e.reason());
         }
         try {
-            AppSettings s = Json.mapper().readValue(bytes, AppSettings.class);
-            if (s == null) {
-                throw new JsonProcessingException("empty settings file") { };
+            if (!tree.isObject()) {
+                return quarantine("it does not hold a JSON object");
             }
-            return new Loaded(s.normalized(), null);
-        } catch (IOException e) {
-            return quarantine(e);
+            return new Loaded(Json.mapper().treeToValue(tree, AppSettings.class).normalized(), null);
+        } catch (IOException | RuntimeException e) {
+            return quarantine(JsonFiles.describe(e, true));
         }
     }
 
-    private Loaded quarantine(IOException cause) {
-        LOG.warn("Settings file {} is not valid: {}", file, cause.getMessage());
+    private Loaded quarantine(String why) {
+        LOG.warn("Settings file {} is not valid: {}", file, why);
         try {
             Path aside = AtomicFiles.quarantine(file);
-            return new Loaded(AppSettings.defaults(), "The settings file was damaged and has been set aside as "
+            return new Loaded(AppSettings.defaults(), "The settings file was damaged (" + why + ") and has been set aside as "
                     + aside.getFileName() + "; the console started with default settings.");
         } catch (IOException e) {
             LOG.warn("Could not move {} aside", file, e);

@@ -13,7 +13,10 @@ import dev.notionconsole.request.render.BodyRenderer;
 import dev.notionconsole.request.saved.SavedRequestStore;
 import dev.notionconsole.ui.request.RequestView;
 import dev.notionconsole.ui.request.RequestViewModel;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
@@ -48,6 +51,7 @@ import javafx.stage.Window;
  * Features add their services as fields below and put their view into their slot in {@link #sections()}.
  */
 public final class AppContext implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     private final AppDirs dirs;
     private final FxDialogService dialogs = new FxDialogService();
     private final UncaughtErrors uncaughtErrors = new UncaughtErrors(() -> dialogs);
@@ -65,16 +69,17 @@ public final class AppContext implements AutoCloseable {
     private final OAuthService oauth;
     private Window mainWindow;
 
-    // --- request (issue 6) ---
-    private final HistoryStore history;
-    private final SavedRequestStore savedRequests;
+    /** The one way every workspace calls the API as a connection. */
     private final ConnectionCaller caller;
-    private final RequestSender requestSender;
+
+    // --- request (issue 6): read after the first frame (docs/decisions/0097-first-frame-path.md) ---
+    private final CompletableFuture<RequestServices> requestServices = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean deferredStarted = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Consumer<SectionSlot> navigator = slot -> { };
 
-    // --- diagnostics (issue 11) ---
-    private final DiagnosticsEngine diagnostics;
-    private DiagnosticsViewModel diagnosticsViewModel; // made on first use (a hand-over or the view), on the JavaFX thread
+    // --- diagnostics (issue 11): the engine and the ViewModel are made on first use, on the JavaFX thread ---
+    private DiagnosticsEngine diagnostics;
+    private DiagnosticsViewModel diagnosticsViewModel;
     /** The hand-overs between sections (docs/decisions/0105-diagnostics-hand-over.md): a value, then a switch. */
     private final SectionLinks links = new SectionLinks() {
         @Override
@@ -99,15 +104,45 @@ public final class AppContext implements AutoCloseable {
                 new SerialExecutor(tasks, "Saving connections"));
         this.oauth = new OAuthService(connections);
         connections.setRevoker(oauth); // deleting an installation offers to revoke it at Notion first
-        // history and saved requests are read here, off the JavaFX thread; a corrupt file is set aside, never fatal
-        this.history = HistoryStore.open(dirs.config());
-        this.savedRequests = SavedRequestStore.open(dirs.config());
         // the one way every workspace calls as a connection: a 401 on a public connection is renewed once (issue 5)
         this.caller = new ConnectionCaller(connections, oauth);
-        this.requestSender = new RequestSender(caller, EndpointCatalog.builtIn(), history);
-        this.diagnostics = new DiagnosticsEngine(caller, EndpointCatalog.builtIn());
-        // the keychain probe blocks (and may prompt): once, now, in the background (docs/decisions/0040)
+    }
+
+    /** What only the Request workspace needs: its files and the endpoint catalog. */
+    private record RequestServices(SavedRequestStore savedRequests, RequestSender sender) {
+    }
+
+    /**
+     * Starts, in the background, what the first frame does not need (docs/decisions/0097-first-frame-path.md):
+     * the keychain probe (it blocks and may prompt; docs/decisions/0040) and the Request workspace's history,
+     * saved requests and endpoint catalog. The app calls it once the main window has drawn its first frame.
+     */
+    public void startDeferredServices() {
+        if (!deferredStarted.compareAndSet(false, true)) {
+            return;
+        }
         BackgroundTask.of("Looking for the system keychain", ctx -> connections.secretStorage().select()).executeWith(tasks);
+        // a corrupt history or saved-requests file is set aside, never fatal. The future is completed on the
+        // worker itself, not in a JavaFX-thread callback: the JavaFX thread may be the one waiting for it.
+        BackgroundTask.of("Reading the request history", ctx -> {
+            try {
+                HistoryStore history = HistoryStore.open(dirs.config());
+                RequestSender sender = new RequestSender(caller, EndpointCatalog.builtIn(), history);
+                return requestServices.complete(new RequestServices(SavedRequestStore.open(dirs.config()), sender));
+            } catch (RuntimeException | Error e) {
+                requestServices.completeExceptionally(e);
+                throw e;
+            }
+        }).executeWith(tasks);
+    }
+
+    /** Ready long before anyone can open the Request workspace; waits (off the critical path) if asked sooner. */
+    private RequestServices requestServices() {
+        startDeferredServices(); // a test (or a caller) that opens Request before any frame
+        if (!requestServices.isDone()) {
+            LOG.info("The Request workspace was opened before its files were read; waiting for them");
+        }
+        return requestServices.join();
     }
 
     /**
@@ -125,8 +160,8 @@ public final class AppContext implements AutoCloseable {
     }
 
     private Section requestSection() {
-        return Section.of(SectionSlot.REQUEST, () -> new RequestView(new RequestViewModel(connections, requestSender,
-                        savedRequests, tasks, dialogs, new BodyRenderer(), Platform::runLater, links::diagnose)))
+        return Section.of(SectionSlot.REQUEST, () -> new RequestView(new RequestViewModel(connections,
+                        requestServices().sender(), requestServices().savedRequests(), tasks, dialogs, new BodyRenderer(), Platform::runLater, links::diagnose)))
                 .withShortcuts(RequestView.SHORTCUTS);
     }
 
@@ -141,8 +176,9 @@ public final class AppContext implements AutoCloseable {
 
     private DiagnosticsViewModel diagnosticsViewModel() {
         if (diagnosticsViewModel == null) {
-            diagnosticsViewModel = new DiagnosticsViewModel(connections, diagnostics, history, tasks, dialogs, links,
-                    new SystemBrowserOpener(), Platform::runLater);
+            // "Recent failures" reads the Request section's history (ready long before anyone opens Diagnostics)
+            diagnosticsViewModel = new DiagnosticsViewModel(connections, diagnostics(), requestServices().sender().history(),
+                    tasks, dialogs, links, new SystemBrowserOpener(), Platform::runLater);
         }
         return diagnosticsViewModel;
     }
@@ -188,13 +224,16 @@ public final class AppContext implements AutoCloseable {
         return connections;
     }
 
-    /** How sections hand things to each other (Request → Diagnostics, Diagnostics → Explorer). */
+    /** How sections hand things to each other (Request → Diagnostics, Explorer → Diagnostics, Diagnostics → Explorer). */
     public SectionLinks links() {
         return links;
     }
 
-    /** Access diagnostics (issue 11). */
-    public DiagnosticsEngine diagnostics() {
+    /** Access diagnostics (issue 11); made on first use (it reads the endpoint catalog). */
+    public synchronized DiagnosticsEngine diagnostics() {
+        if (diagnostics == null) {
+            diagnostics = new DiagnosticsEngine(caller, EndpointCatalog.builtIn());
+        }
         return diagnostics;
     }
 

@@ -2,6 +2,7 @@ package dev.notionconsole.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.notionconsole.launch.ArchivePlan;
 import dev.notionconsole.ui.FirstFrameProbe;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,188 +25,307 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cold start of {@code java -jar target/notion-console.jar} to the first frame of the main window, against a
- * hello-world JavaFX app launched the same way in the same run (the ratio is what to watch; absolute times
- * depend on the machine). Launches alternate between the two so load on the machine hits both alike.
+ * Cold start of the console against a hello-world JavaFX window launched the same way in the same run (the
+ * ratios are what to watch; absolute times depend on the machine). Launches alternate between the two so load
+ * on the machine hits both alike. Three figures, each as a ratio to the bare window (docs/decisions/0095):
+ * <ul>
+ *   <li>first frame: the first pulse after the main window is shown;</li>
+ *   <li>first useful frame: the connection list filled, the picker set, the status bar live (for the bare
+ *       window, its first frame);</li>
+ *   <li>idle memory: resident set of the launched process and its children (the console's launcher JVM waits
+ *       for the GUI JVM) {@value #IDLE_SECONDS} s after the start.</li>
+ * </ul>
+ * Also the longest JavaFX pulse gap from the first frame to 1.5 s after the useful one ({@link FirstFrameProbe}),
+ * so a first frame followed by a freeze shows.
+ *
+ * <p>Pairs: {@code jar} ({@code java -jar target/notion-console.jar}, with its class-data archive recorded by the
+ * warm-up launch, as on a user's second start) against {@code java -jar hello.jar}; {@code nocds} (the same jar
+ * with {@code NOTION_CONSOLE_CDS=off}); {@code packaged} (the jpackage app image in {@code target/jpackage},
+ * against the bare window on the image's own runtime), when the image exists.
+ * {@code -Dbench.coldStart.pairs=jar,nocds,packaged} (default: all that can run),
+ * {@code -Dbench.coldStart.runs=N} (default 7, plus 1 warm-up), {@code -Dbench.coldStart.rssRuns=N} (default 3).
  *
  * <p>Display: a real X server when there is one ({@code DISPLAY}, or an {@code Xvfb} this test starts), so
- * the GTK glass start-up is measured too; otherwise Monocle headless from the test class path, through
- * wrapper jars whose manifests put the same shaded jar on the class path.
+ * the GTK glass start-up is measured too; otherwise Monocle headless (jar pairs only).
  *
- * <p>Run: {@code mvn -Pbench verify} (after {@code package}, since it needs the jar). Writes
- * {@code target/bench/cold-start.txt}. Launches: {@code -Dbench.coldStart.runs=N} (default 7, plus 1 warm-up).
+ * <p>Run: {@code mvn -Pbench verify} (after {@code package}); the packaged pair needs
+ * {@code mvn -Pjpackage package} first. Writes {@code target/bench/cold-start.txt} and {@code .json}.
  */
 @Tag("bench")
 @Tag("cold-start")
 class ColdStartBench {
-    private static final Path TARGET = Path.of("target");
+    static final int IDLE_SECONDS = 30;
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final Path JAR = TARGET.resolve("notion-console.jar");
     private static final Path OUT = TARGET.resolve("bench");
+    private static final Path IMAGE = TARGET.resolve("jpackage").resolve("notion-console");
 
     @Test
-    void coldStartToFirstFrameComparedWithHelloWorld() throws Exception {
+    void coldStartComparedWithHelloWorld() throws Exception {
         assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run mvn -Pbench verify (it packages first)");
         Files.createDirectories(OUT);
         int runs = Integer.getInteger("bench.coldStart.runs", 7);
+        int rssRuns = Integer.getInteger("bench.coldStart.rssRuns", 3);
+        Path cache = OUT.resolve("cds-cache");
+        deleteTree(cache);
 
-        try (Display display = Display.open()) {
-            Launch app;
-            Launch hello;
-            if (display.monocle) {
-                Path monocle = copyFromClassPath("openjfx-monocle");
-                app = new Launch("console", List.of("-jar", wrapperJar("console-monocle.jar",
-                        "dev.notionconsole.Launcher", List.of("../notion-console.jar", "lib/" + monocle.getFileName()), false)
-                        .toString()));
-                hello = new Launch("hello", List.of("-jar", wrapperJar("hello-monocle.jar", HelloFx.Main.class.getName(),
-                        List.of("../notion-console.jar", "lib/" + monocle.getFileName()), true).toString()));
-            } else {
-                app = new Launch("console", List.of("-jar", JAR.toString()));
-                hello = new Launch("hello", List.of("-jar", wrapperJar("hello.jar", HelloFx.Main.class.getName(),
-                        List.of("../notion-console.jar"), true).toString()));
+        try (VirtualDisplay display = VirtualDisplay.open()) {
+            List<Pair> pairs = pairs(display, cache);
+            StringBuilder report = new StringBuilder(String.format(Locale.ROOT, """
+                    Cold start (%s)
+                    launches per app: %d (+1 warm-up), alternating; idle memory: %d launches, %d s after start
+                    fresh NOTION_CONSOLE_HOME each launch; machine: %d cores, Java %s, load average at start %s
+
+                    """, display.describe(), runs, rssRuns, IDLE_SECONDS, Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), loadAverage()));
+            StringBuilder json = new StringBuilder("{\"display\":\"" + display.describe() + "\",\"runs\":" + runs + ",\"pairs\":{");
+            for (Pair pair : pairs) {
+                Result r = pair.measure(display, runs, rssRuns);
+                report.append(r.describe()).append('\n');
+                json.append(pair == pairs.get(0) ? "" : ",").append('"').append(pair.name).append("\":").append(r.json());
             }
-
-            // one warm-up each (file cache, font cache), not counted
-            app.time(display);
-            hello.time(display);
-            List<Long> appTimes = new ArrayList<>();
-            List<Long> helloTimes = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                appTimes.add(app.time(display));
-                helloTimes.add(hello.time(display));
-            }
-            long appMedian = median(appTimes);
-            long helloMedian = median(helloTimes);
-            double ratio = (double) appMedian / helloMedian;
-
-            String report = String.format(Locale.ROOT, """
-                    Cold start to first frame (java -jar, %s)
-                    launches per app: %d (+1 warm-up), alternating; fresh NOTION_CONSOLE_HOME each launch
-                    machine: %d cores, Java %s
-
-                    notion-console.jar  median %5d ms   min %5d   max %5d   all %s
-                    hello-world JavaFX  median %5d ms   min %5d   max %5d   all %s
-
-                    ratio console / hello-world (medians): %.2f
-                    """, display.describe(), runs, Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"),
-                    appMedian, appTimes.stream().min(Long::compare).orElseThrow(),
-                    appTimes.stream().max(Long::compare).orElseThrow(), appTimes,
-                    helloMedian, helloTimes.stream().min(Long::compare).orElseThrow(),
-                    helloTimes.stream().max(Long::compare).orElseThrow(), helloTimes, ratio);
+            report.append("load average at end ").append(loadAverage()).append('\n');
+            json.append("}}\n");
             Files.writeString(OUT.resolve("cold-start.txt"), report);
-            Files.writeString(OUT.resolve("cold-start.json"), String.format(Locale.ROOT,
-                    "{\"display\":\"%s\",\"runs\":%d,\"consoleMedianMs\":%d,\"helloMedianMs\":%d,\"ratio\":%.3f,"
-                            + "\"consoleMs\":%s,\"helloMs\":%s}%n",
-                    display.describe(), runs, appMedian, helloMedian, ratio, appTimes, helloTimes));
+            Files.writeString(OUT.resolve("cold-start.json"), json);
             System.out.print(report);
         }
     }
 
-    /** One kind of launch: its JVM arguments after {@code java}. */
-    private record Launch(String name, List<String> args) {
-        long time(Display display) throws Exception {
-            Path home = Files.createTempDirectory("nc-cold-start-" + name);
-            Path frame = home.resolve("first-frame.txt");
-            List<String> cmd = new ArrayList<>();
-            cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            cmd.addAll(display.jvmOptions());
-            cmd.add("-D" + FirstFrameProbe.FILE_PROPERTY + "=" + frame);
-            cmd.add("-D" + FirstFrameProbe.EXIT_PROPERTY + "=true");
-            cmd.addAll(args);
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(home.resolve("output.log").toFile());
-            Map<String, String> env = pb.environment();
-            env.put("NOTION_CONSOLE_HOME", home.toString());
-            env.put("NOTION_CONSOLE_SECRETS", "session");
-            env.remove("NOTION_TOKEN");
-            display.environment(env);
+    private static List<Pair> pairs(VirtualDisplay display, Path cache) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> wanted = List.of(System.getProperty("bench.coldStart.pairs", "jar,nocds,packaged").split(","));
+        List<Pair> pairs = new ArrayList<>();
+        Path helloJar;
+        List<String> console;
+        if (display.monocle) {
+            Path monocle = copyFromClassPath("openjfx-monocle");
+            console = List.of(java, "-jar", wrapperJar("console-monocle.jar", "dev.notionconsole.Launcher",
+                    List.of("../notion-console.jar", "lib/" + monocle.getFileName()), false).toString());
+            helloJar = wrapperJar("hello-monocle.jar", HelloFx.Main.class.getName(),
+                    List.of("../notion-console.jar", "lib/" + monocle.getFileName()), true);
+        } else {
+            console = List.of(java, "-jar", JAR.toString());
+            helloJar = wrapperJar("hello.jar", HelloFx.Main.class.getName(), List.of("../notion-console.jar"), true);
+        }
+        Launch hello = new Launch("hello-world JavaFX", List.of(java, "-jar", helloJar.toString()), Map.of());
+        if (wanted.contains("jar")) {
+            pairs.add(new Pair("jar", new Launch("notion-console.jar", console, Map.of(ArchivePlan.CACHE_ENV, cache.toString())), hello));
+        }
+        if (wanted.contains("nocds")) {
+            pairs.add(new Pair("nocds", new Launch("jar, NOTION_CONSOLE_CDS=off", console, Map.of(ArchivePlan.SWITCH_ENV, "off")), hello));
+        }
+        Path appLauncher = IMAGE.resolve("bin").resolve("notion-console");
+        Path imageJava = IMAGE.resolve("lib").resolve("runtime").resolve("bin").resolve("java");
+        if (wanted.contains("packaged") && !display.monocle && Files.isExecutable(appLauncher) && Files.isExecutable(imageJava)) {
+            Path packagedCache = OUT.resolve("cds-cache-packaged");
+            deleteTree(packagedCache);
+            pairs.add(new Pair("packaged", new Launch("app image bin/notion-console", List.of(appLauncher.toString()),
+                    Map.of(ArchivePlan.CACHE_ENV, packagedCache.toString())),
+                    new Launch("hello-world on the image's runtime", List.of(imageJava.toString(), "-jar", helloJar.toString()), Map.of())));
+        }
+        return pairs;
+    }
 
+    /** The console and its baseline, measured alternately. */
+    private record Pair(String name, Launch app, Launch baseline) {
+        Result measure(VirtualDisplay display, int runs, int rssRuns) throws Exception {
+            // one warm-up each (file cache, font cache, and the console's class-data archive), not counted
+            app.time(display);
+            baseline.time(display);
+            List<Times> appTimes = new ArrayList<>();
+            List<Times> baseTimes = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                appTimes.add(app.time(display));
+                baseTimes.add(baseline.time(display));
+            }
+            List<Long> appRss = new ArrayList<>();
+            List<Long> baseRss = new ArrayList<>();
+            for (int i = 0; i < rssRuns; i++) {
+                // both at once: memory hardly depends on timing, and this halves the wait
+                long[] both = Launch.idleRss(display, app, baseline);
+                appRss.add(both[0]);
+                baseRss.add(both[1]);
+            }
+            return new Result(this, appTimes, baseTimes, appRss, baseRss);
+        }
+    }
+
+    private record Times(long first, long useful, long maxGap) {
+    }
+
+    private record Result(Pair pair, List<Times> app, List<Times> base, List<Long> appRss, List<Long> baseRss) {
+        String describe() {
+            long fa = median(app, Times::first);
+            long fb = median(base, Times::first);
+            long ua = median(app, Times::useful);
+            long ub = median(base, Times::first);
+            long ra = median(appRss);
+            long rb = median(baseRss);
+            return String.format(Locale.ROOT, """
+                    [%s] %s  vs  %s
+                      first frame         median %5d ms  vs %5d ms   ratio %.2f   (all %s vs %s)
+                      first useful frame  median %5d ms  vs %5d ms   ratio %.2f   (all %s)
+                      idle RSS at %d s     median %5d MB  vs %5d MB   ratio %.2f   (all %s vs %s)
+                      longest pulse gap after the first frame: median %d ms, max %d ms (bare window: median %d, max %d)
+                    """, pair.name, pair.app.name, pair.baseline.name,
+                    fa, fb, (double) fa / fb, all(app, Times::first), all(base, Times::first),
+                    ua, ub, (double) ua / ub, all(app, Times::useful),
+                    IDLE_SECONDS, ra / 1024, rb / 1024, (double) ra / rb, mb(appRss), mb(baseRss),
+                    median(app, Times::maxGap), max(app, Times::maxGap), median(base, Times::maxGap), max(base, Times::maxGap));
+        }
+
+        String json() {
+            long fb = median(base, Times::first);
+            return String.format(Locale.ROOT, "{\"firstMs\":%d,\"baseFirstMs\":%d,\"firstRatio\":%.3f,\"usefulMs\":%d,"
+                            + "\"usefulRatio\":%.3f,\"idleRssKb\":%d,\"baseIdleRssKb\":%d,\"rssRatio\":%.3f,\"maxGapMs\":%d,"
+                            + "\"first\":%s,\"baseFirst\":%s,\"useful\":%s,\"gaps\":%s}",
+                    median(app, Times::first), fb, (double) median(app, Times::first) / fb, median(app, Times::useful),
+                    (double) median(app, Times::useful) / fb, median(appRss), median(baseRss),
+                    (double) median(appRss) / median(baseRss), max(app, Times::maxGap),
+                    all(app, Times::first), all(base, Times::first), all(app, Times::useful), all(app, Times::maxGap));
+        }
+    }
+
+    /** One kind of launch: its command and extra environment. */
+    private record Launch(String name, List<String> command, Map<String, String> extraEnv) {
+        Times time(VirtualDisplay display) throws Exception {
+            Path home = Files.createTempDirectory("nc-cold-start-");
+            Path frame = home.resolve("first-frame.txt");
             long start = System.currentTimeMillis();
-            Process p = pb.start();
-            if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            Process p = start(display, home, frame, true);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new AssertionError(name + " did not show a frame within 90 s; see " + home.resolve("output.log"));
+                throw new AssertionError(name + " did not show a frame within 120 s; see " + home.resolve("output.log"));
             }
             if (!Files.exists(frame)) {
                 throw new AssertionError(name + " exited (" + p.exitValue() + ") without a frame: "
                         + Files.readString(home.resolve("output.log")));
             }
-            long shown = Long.parseLong(Files.readString(frame).trim());
-            return shown - start;
+            Map<String, Long> v = readProbe(frame);
+            return new Times(v.get("first") - start, v.get("useful") - start, v.get("maxGapMs"));
+        }
+
+        Process start(VirtualDisplay display, Path home, Path frame, boolean exit) throws IOException {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(home.resolve("output.log").toFile());
+            Map<String, String> env = pb.environment();
+            env.put("NOTION_CONSOLE_HOME", home.toString());
+            env.put("NOTION_CONSOLE_SECRETS", "session");
+            env.put(FirstFrameProbe.FILE_ENV, frame.toString());
+            env.put(FirstFrameProbe.EXIT_ENV, Boolean.toString(exit));
+            env.remove("NOTION_TOKEN");
+            env.remove("JAVA_TOOL_OPTIONS");
+            env.putAll(extraEnv);
+            display.environment(env);
+            return pb.start();
+        }
+
+        /** Resident memory (KB) of each launch's process tree, {@value #IDLE_SECONDS} s after both started. */
+        static long[] idleRss(VirtualDisplay display, Launch... launches) throws Exception {
+            List<Process> started = new ArrayList<>();
+            List<Path> frames = new ArrayList<>();
+            long start = System.currentTimeMillis();
+            try {
+                for (Launch l : launches) {
+                    Path home = Files.createTempDirectory("nc-idle-");
+                    frames.add(home.resolve("first-frame.txt"));
+                    started.add(l.start(display, home, frames.get(frames.size() - 1), false));
+                }
+                long wait = start + IDLE_SECONDS * 1000L - System.currentTimeMillis();
+                if (wait > 0) {
+                    // a fixed point in time is what is measured here, not a condition: nothing to wait on instead
+                    Thread.sleep(wait);
+                }
+                long[] rss = new long[launches.length];
+                for (int i = 0; i < launches.length; i++) {
+                    if (!Files.exists(frames.get(i))) {
+                        throw new AssertionError(launches[i].name + " had not settled " + IDLE_SECONDS + " s after start");
+                    }
+                    rss[i] = treeRssKb(started.get(i).toHandle());
+                }
+                return rss;
+            } finally {
+                for (Process p : started) {
+                    p.descendants().forEach(ProcessHandle::destroy);
+                    p.destroy();
+                    p.waitFor(20, TimeUnit.SECONDS);
+                }
+            }
         }
     }
 
-    /** Where the launched apps draw. */
-    private static final class Display implements AutoCloseable {
-        final boolean monocle;
-        final String name;
-        final Process xvfb;
-
-        private Display(boolean monocle, String name, Process xvfb) {
-            this.monocle = monocle;
-            this.name = name;
-            this.xvfb = xvfb;
+    private static long treeRssKb(ProcessHandle root) throws IOException {
+        long total = rssKb(root.pid());
+        for (ProcessHandle d : (Iterable<ProcessHandle>) root.descendants()::iterator) {
+            total += rssKb(d.pid());
         }
+        return total;
+    }
 
-        static Display open() throws Exception {
-            if ("monocle".equals(System.getProperty("bench.display"))) {
-                return new Display(true, null, null);
-            }
-            String existing = System.getenv("DISPLAY");
-            if (existing != null && !existing.isBlank()) {
-                return new Display(false, existing, null);
-            }
-            Path xvfb = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                    .map(d -> Path.of(d, "Xvfb")).filter(Files::isExecutable).findFirst().orElse(null);
-            if (xvfb == null) {
-                return new Display(true, null, null);
-            }
-            for (int n = 180; n < 220; n++) {
-                if (Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-                    continue;
-                }
-                Process p = new ProcessBuilder(xvfb.toString(), ":" + n, "-screen", "0", "1440x900x24", "-nolisten", "tcp")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                Path socket = Path.of("/tmp/.X11-unix/X" + n);
-                for (int i = 0; i < 50 && p.isAlive() && !Files.exists(socket); i++) {
-                    Thread.sleep(100);
-                }
-                if (p.isAlive() && Files.exists(socket)) {
-                    return new Display(false, ":" + n, p);
-                }
-                p.destroyForcibly();
-            }
-            return new Display(true, null, null);
+    private static long rssKb(long pid) throws IOException {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        if (!Files.exists(status)) {
+            return 0;
         }
-
-        List<String> jvmOptions() {
-            return monocle
-                    ? List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw")
-                    : List.of();
-        }
-
-        void environment(Map<String, String> env) {
-            if (!monocle) {
-                env.put("DISPLAY", name);
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
+        return 0;
+    }
 
-        String describe() {
-            return monocle ? "Monocle headless, software rendering"
-                    : "X display " + name + (xvfb != null ? " (Xvfb started by the benchmark)" : "") + ", GTK glass";
-        }
-
-        @Override
-        public void close() {
-            if (xvfb != null) {
-                xvfb.destroy();
+    private static Map<String, Long> readProbe(Path file) throws IOException {
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                values.put(line.substring(0, eq), Long.parseLong(line.substring(eq + 1).trim()));
             }
+        }
+        return values;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
     private static long median(List<Long> values) {
         long[] v = values.stream().mapToLong(Long::longValue).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static long median(List<Times> times, java.util.function.ToLongFunction<Times> f) {
+        return median(times.stream().map(t -> f.applyAsLong(t)).toList());
+    }
+
+    private static long max(List<Times> times, java.util.function.ToLongFunction<Times> f) {
+        return times.stream().mapToLong(f).max().orElse(0);
+    }
+
+    private static List<Long> all(List<Times> times, java.util.function.ToLongFunction<Times> f) {
+        return times.stream().map(t -> f.applyAsLong(t)).toList();
+    }
+
+    private static List<Long> mb(List<Long> kb) {
+        return kb.stream().map(k -> k / 1024).toList();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static Path copyFromClassPath(String artifact) throws IOException {
@@ -242,5 +363,4 @@ class ColdStartBench {
         }
         return jar;
     }
-
 }

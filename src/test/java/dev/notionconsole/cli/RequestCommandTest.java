@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notionconsole.connections.SandboxAccess;
-import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.sandbox.SandboxConnection;
-import dev.notionconsole.sandbox.SandboxOptions;
-import dev.notionconsole.sandbox.SandboxServer;
+import dev.notionconsole.testsupport.SandboxConnections;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,34 +20,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The request command against the real in-process sandbox over HTTP. */
 class RequestCommandTest {
-    static SandboxServer sandbox;
-    static SandboxConnection docsSync;
+    @RegisterExtension
+    static final SandboxConnections sandbox = SandboxConnections.rateLimitOff();
+    final SandboxConnection docsSync = sandbox.fixtureConnection("Docs Sync");
 
     @TempDir
     Path home;
     String out;
     String err;
     String stdin = "";
-    SandboxAccess access = new SandboxServerAccess(() -> sandbox);
-
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).rateLimitOff().build());
-        docsSync = sandbox.connections().stream().filter(c -> c.name().equals("Docs Sync")).findFirst().orElseThrow();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    SandboxAccess access = sandbox.access();
 
     int run(String... args) {
         ConnectionsCommand.Environment e = new ConnectionsCommand.Environment(new AppDirs(home),
@@ -159,7 +146,7 @@ class RequestCommandTest {
 
             @Override
             public List<FixtureConnection> fixtureConnections() throws IOException {
-                return new SandboxServerAccess(() -> sandbox).fixtureConnections();
+                return sandbox.access().fixtureConnections();
             }
         };
         assertEquals(ExitCodes.CONNECT, run("-c", "Sandbox: Docs Sync", "GET", "/v1/users/me"));

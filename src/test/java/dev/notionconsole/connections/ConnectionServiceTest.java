@@ -259,4 +259,30 @@ class ConnectionServiceTest {
         assertEquals("fine", saved.lastCheck().summary());
         assertEquals(1, saved.capabilities().size());
     }
+
+    /** Issue 12 item 10: every way a token reaches a connection strips quotes and Bearer, or refuses clearly. */
+    @Test
+    void pastedTokensLoseQuotesAndBearerOrAreRefusedWithAReason() throws Exception {
+        ConnectionService service = open(Map.of());
+        Connection a = service.add(internal("Quoted"), Secret.of("\"" + TOKEN.reveal() + "\"\n"), null);
+        assertEquals(Optional.of(TOKEN), service.token(a));
+        service.setToken(a.id(), Secret.of("'Bearer " + TOKEN_2.reveal() + "'"));
+        assertEquals(Optional.of(TOKEN_2), service.token(a));
+        service.setToken(a.id(), Secret.of("Authorization: Bearer “" + TOKEN.reveal() + "”"));
+        assertEquals(Optional.of(TOKEN), service.token(a));
+
+        InvalidConnectionException masked = assertThrows(InvalidConnectionException.class,
+                () -> service.add(internal("Masked"), Secret.of(TOKEN.masked()), null));
+        assertTrue(masked.getMessage().contains("masked"), masked.getMessage());
+        InvalidConnectionException odd = assertThrows(InvalidConnectionException.class,
+                () -> service.setToken(a.id(), Secret.of("ntn_abc\"def")));
+        assertTrue(odd.getMessage().contains("'\"' at position 8"), odd.getMessage());
+        assertFalse(odd.getMessage().contains("ntn_abc"), "the message never repeats the value");
+        assertEquals(ConnectionValidator.Field.TOKEN, odd.problems().get(0).field());
+        assertEquals(Optional.of(TOKEN), service.token(a), "a refused token leaves the stored one");
+        assertEquals(List.of("Quoted"), service.list().stream().map(Connection::name).toList());
+
+        ConnectionService fromEnv = open(Map.of(ConnectionService.TOKEN_ENV, "\"" + TOKEN_2.reveal() + "\""));
+        assertEquals(Optional.of(TOKEN_2), fromEnv.token(fromEnv.current().orElseThrow()));
+    }
 }

@@ -132,8 +132,7 @@ class ConnectionStoreTest {
 
     @Test
     void wrongShapesAndMissingVersionsCountAsCorrupt() throws Exception {
-        for (String content : List.of("[]", "{\"connections\": []}", "{\"formatVersion\": 2, \"connections\": 7}",
-                "{\"formatVersion\": 2, \"connections\": [{\"id\": \"x\", \"kind\": \"NOPE\"}]}", "")) {
+        for (String content : List.of("[]", "{\"connections\": []}", "{\"formatVersion\": 2, \"connections\": 7}", "")) {
             Path file = dir.resolve("connections.json");
             Files.writeString(file, content);
             ConnectionStore.LoadResult loaded = new ConnectionStore(file).load();
@@ -158,5 +157,71 @@ class ConnectionStoreTest {
         assertTrue(loaded.notices().get(0).contains("newer Notion Console"));
         assertThrows(IOException.class, () -> store.save(loaded.document()));
         assertEquals(newer, Files.readString(file));
+    }
+
+    // ---- issue 12
+
+    private static String entry(String id, String name) {
+        return "{\"id\": " + (id == null ? "null" : "\"" + id + "\"") + ", \"name\": " + (name == null ? "null" : "\"" + name + "\"")
+                + ", \"kind\": \"INTERNAL\"}";
+    }
+
+    private List<Path> siblings(String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+        }
+    }
+
+    /** Issue 12 item 1: Jackson's depth and string limits end in the README's promise, not in a raw exception. */
+    @Test
+    void aTooDeepOrTooLargeFileIsMovedAsideWithANotice() throws Exception {
+        Path file = dir.resolve("connections.json");
+        for (String content : List.of("[".repeat(1001) + "]".repeat(1001),
+                "{\"formatVersion\": 2, \"connections\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"INTERNAL\", \"notes\": \""
+                        + "n".repeat(21_000_000) + "\"}]}")) {
+            Files.writeString(file, content);
+            ConnectionStore.LoadResult loaded = new ConnectionStore(file).load();
+            String msg = loaded.notices().get(0);
+            assertTrue(msg.startsWith("Saved connections could not be loaded") && msg.contains(".corrupt-"), msg);
+            assertTrue(msg.contains("nested deeper than 1000 levels") || msg.contains("text longer than 20,000,000 characters"), msg);
+            assertFalse(Files.exists(file), "moved aside, so the next command starts clean");
+            assertTrue(loaded.document().connections().isEmpty());
+        }
+        assertEquals(2, siblings("connections.json.corrupt-").size(), "two bad files in one second are both kept");
+    }
+
+    /** Issue 12 item 2: entries without a usable id are skipped, and the file as it was is kept before a rewrite. */
+    @Test
+    void emptyAndDuplicateIdsAreSkippedButTheOriginalIsKept() throws Exception {
+        Path file = dir.resolve("connections.json");
+        String content = "{\"formatVersion\": 2, \"connections\": [" + entry("a", "Kept") + ", " + entry("", "No id") + ", "
+                + entry("a", "Twin") + "]}";
+        Files.writeString(file, content);
+        ConnectionStore store = new ConnectionStore(file);
+        ConnectionStore.LoadResult loaded = store.load();
+
+        assertEquals(List.of("Kept"), loaded.document().connections().stream().map(Connection::name).toList());
+        String notices = String.join("\n", loaded.notices());
+        assertTrue(notices.contains("\"No id\"") && notices.contains("\"Twin\""), notices);
+        List<Path> copies = siblings("connections.json.bak-");
+        assertEquals(1, copies.size());
+        assertTrue(notices.contains(copies.get(0).getFileName().toString()), notices);
+        store.save(loaded.document());
+        assertEquals(content, Files.readString(copies.get(0)), "the dropped entries are still on disk after the rewrite");
+    }
+
+    /** Issue 12 item 3: a null name is repaired with a notice, and adding a connection next to it works. */
+    @Test
+    void aNullNameIsRepairedAndAddingStillWorks() throws Exception {
+        Path file = dir.resolve("connections.json");
+        Files.writeString(file, "{\"formatVersion\": 2, \"connections\": [" + entry("abcdef123456", null) + "]}");
+        ConnectionStore.LoadResult loaded = new ConnectionStore(file).load();
+        Connection c = loaded.document().connections().get(0);
+        assertEquals("Unnamed connection abcdef12", c.name());
+        assertTrue(String.join(" ", loaded.notices()).contains("had no name"), loaded.notices().toString());
+
+        var problems = ConnectionValidator.validate(Connection.builder(ConnectionKind.INTERNAL).id("new").name("New").build(),
+                loaded.document().connections(), true, false, dev.notionconsole.notion.NotionVersion.ALL);
+        assertFalse(ConnectionValidator.blocking(problems), problems.toString());
     }
 }

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.notionconsole.secrets.SecretStorage;
+import dev.notionconsole.testsupport.TestConnections;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +28,7 @@ class ConnectionTransferTest {
     }
 
     ConnectionService open(Path home) {
-        ConnectionStore store = new ConnectionStore(home.resolve("connections.json"));
-        return ConnectionServices.open(store, store.load(), SecretStorage.sessionOnly(home.resolve("s.json"), false),
-                Map.of(), SandboxAccess.NONE, Runnable::run, Clock.systemUTC());
+        return TestConnections.open(home);
     }
 
     @Test

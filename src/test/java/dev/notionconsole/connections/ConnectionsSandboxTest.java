@@ -1,53 +1,37 @@
 package dev.notionconsole.connections;
 
-import dev.notionconsole.notion.Capability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notionconsole.core.concurrent.CancellationToken;
-import dev.notionconsole.sandbox.SandboxOptions;
-import dev.notionconsole.sandbox.SandboxServer;
-import dev.notionconsole.secrets.SecretStorage;
+import dev.notionconsole.notion.Capability;
+import dev.notionconsole.testsupport.SandboxConnections;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The default sandbox connections end to end: seeded on first start, tested over HTTP against the real sandbox. */
 class ConnectionsSandboxTest {
-    static SandboxServer sandbox;
+    @RegisterExtension
+    static final SandboxConnections sandbox = SandboxConnections.defaults();
 
-    @TempDir
     Path home;
 
-    @BeforeAll
-    static void startSandbox() throws Exception {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).build());
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     ConnectionService open() {
-        ConnectionStore store = new ConnectionStore(home.resolve("connections.json"));
-        return ConnectionServices.open(store, store.load(), SecretStorage.sessionOnly(home.resolve("s.json"), false),
-                Map.of(), new SandboxServerAccess(() -> sandbox), Runnable::run, Clock.systemUTC());
+        home = sandbox.home();
+        return sandbox.reopen(Map.of());
     }
 
     @Test
     void firstStartAddsTheSandboxConnectionsAndMakesOneCurrent() throws Exception {
         ConnectionService service = open();
         List<Connection> all = service.list();
-        assertEquals(sandbox.connections().size(), all.size());
+        assertEquals(sandbox.server().connections().size(), all.size());
         assertTrue(all.stream().allMatch(c -> c.isSandbox() && c.name().startsWith("Sandbox: ") && c.sandboxRef() != null));
         // paced by their workspace's plan: Acme is on Business (600/min), Globex on Free (180/min)
         assertEquals(RatePlan.BUSINESS, byName(all, "Sandbox: Docs Sync").ratePlan());
@@ -57,7 +41,7 @@ class ConnectionsSandboxTest {
         assertTrue(current.isSandbox());
 
         String file = Files.readString(home.resolve("connections.json"));
-        for (var sc : sandbox.connections()) {
+        for (var sc : sandbox.server().connections()) {
             if (sc.token() != null) {
                 assertFalse(file.contains(sc.token()), "fake tokens come from the fixture, not the file");
             }
@@ -99,7 +83,7 @@ class ConnectionsSandboxTest {
     @Test
     void aPersonalTokenDeclaredInternalIsFlagged() throws Exception {
         ConnectionService service = open();
-        var alice = sandbox.connections().stream().filter(c -> c.name().equals("Alice's token")).findFirst().orElseThrow();
+        var alice = sandbox.fixtureConnection("Alice's token");
         Connection wrong = service.add(Connection.builder(ConnectionKind.INTERNAL).name("Mislabelled").baseUrl("sandbox").build(),
                 dev.notionconsole.core.Secret.of(alice.token()), null);
         IdentityCheck check = service.testConnection(wrong, CancellationToken.none());

@@ -49,4 +49,28 @@ class RedactorTest {
         assertEquals(masked, Redactor.mask(masked));
         assertEquals("••••", Redactor.mask("short"));
     }
+
+    /** Issue 12 item 12: token shapes glued to other text, URL-encoded, or never registered are masked. */
+    @Test
+    void masksTokensGluedToTextUrlEncodedOrNeverSeenBefore() {
+        String echoed = "{\"object\":\"error\",\"message\":\"body.query: xntn_4Rz8wQ2pL6mN0vB3cX7yT1kJ5hG9fD2sA4 is not a page\"}";
+        String url = "https://example.test/cb?auth=Bearer%20ntn_4Rz8wQ2pL6mN0vB3cX7yT1kJ5hG9fD2sA5&x=1";
+        String plus = "Authorization=Bearer+ntn_4Rz8wQ2pL6mN0vB3cX7yT1kJ5hG9fD2sA6";
+        String sandbox = "typed ntn_sandbox_docs_sync_FAKE_TOKEN_0000000000000001 into a body";
+        String refresh = "refresh=nrt_4Rz8wQ2pL6mN0vB3cX7yT1kJ5hG9fD2sA7;dev=development_ntn_4Rz8wQ2pL6mN0vB3cX7y";
+        for (String text : new String[] {echoed, url, plus, sandbox, refresh}) {
+            String out = Redactor.redact(text);
+            assertFalse(out.contains("4Rz8wQ2pL6mN0vB3cX7yT1kJ5hG9f"), out);
+            assertFalse(out.contains("sandbox_docs_sync_FAKE"), out);
+            assertFalse(out.contains("development_ntn_4Rz8"), out);
+        }
+        assertTrue(Redactor.redact(echoed).contains("xntn_…2sA4"), Redactor.redact(echoed));
+        assertTrue(Redactor.redact(url).contains("Bearer%20ntn_…2sA5&x=1"), Redactor.redact(url));
+    }
+
+    @Test
+    void namesThatOnlyLookLikeAPrefixStayReadable() {
+        String text = "token_endpoint_auth_method=client_secret_basic; secret_rotation on /v1/pages/ntn_";
+        assertEquals(text, Redactor.redact(text));
+    }
 }

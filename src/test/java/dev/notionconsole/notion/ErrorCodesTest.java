@@ -52,8 +52,7 @@ class ErrorCodesTest {
         ErrorCodes.Description d = ErrorCodes.lookup(code).orElseThrow();
         assertEquals(status, d.usualStatus());
         assertFalse(d.meaning().isBlank());
-        assertFalse(d.fix().isBlank());
-        assertEquals(d.text(), ErrorCodes.describe(code));
+        assertEquals(d.meaning(), ErrorCodes.describe(code));
     }
 
     @Test
@@ -98,7 +97,7 @@ class ErrorCodesTest {
         assertTrue(ErrorCodes.describe("brand_new_code").contains("brand_new_code"));
         assertFalse(ErrorCodes.describe(null).isBlank());
         assertFalse(ErrorCodes.isNotionCode(ErrorCodes.EDGE_PROXY));
-        ErrorCodes.all().forEach((code, d) -> assertFalse(d.text().isBlank(), code));
+        ErrorCodes.all().forEach((code, d) -> assertFalse(d.meaning().isBlank(), code));
     }
 
     private static NotionError parse(int status, String body, Map<String, List<String>> headers) {

@@ -197,4 +197,43 @@ class OAuthCommandTest {
         assertEquals(ExitCodes.USAGE, run(empty(), BrowserOpener.NONE, "login", "-c", "Nope"));
         assertTrue(err.toString().contains("No connection called"), err.toString());
     }
+
+    /** Issue 12 item 11: a callback's error text with ESC, BEL, CR and LF is printed as one harmless line. */
+    @Test
+    void aCallbacksErrorTextCannotDriveTheTerminalOrForgeLines() throws Exception {
+        String hostile = "\u001b]0;pwned\u0007\u001b[2J\u009b31m\r\nInstalled \"Acme Sync\" in Evil Corp\u202e";
+        BrowserOpener forger = uri -> {
+            Map<String, String> q = new java.util.HashMap<>();
+            for (String kv : uri.getRawQuery().split("&")) {
+                int eq = kv.indexOf('=');
+                q.put(kv.substring(0, eq), java.net.URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+            URI callback = URI.create(q.get("redirect_uri") + "?error=access_denied&state=" + q.get("state")
+                    + "&error_description=" + java.net.URLEncoder.encode(hostile, StandardCharsets.UTF_8));
+            try {
+                java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(callback).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+
+        assertEquals(ExitCodes.API_ERROR, run(empty(), forger, "login", "--connection", "Acme Sync"), err::toString);
+
+        String printed = err.toString();
+        assertTrue(printed.contains("Notion said:"), printed);
+        assertFalse(printed.chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b || c == '\r' || c == 0x202e), printed);
+        assertFalse(printed.lines().anyMatch(l -> l.startsWith("Installed")), "no forged line: " + printed);
+        assertFalse(out.toString().contains("Installed"), out.toString());
+
+        // and whatever else is printed goes through the same filter on the real terminal
+        picocli.CommandLine root = NotionConsoleCli.commandLine();
+        assertTrue(root.getErr() == dev.notionconsole.cli.TerminalText.safe(root.getErr()));
+        StringWriter raw = new StringWriter();
+        PrintWriter safe = dev.notionconsole.cli.TerminalText.safe(new PrintWriter(raw));
+        safe.println("name \u001b[2Jwith\u0007 controls\rover");
+        safe.print("a\r\nb");
+        safe.flush();
+        assertEquals("name [2Jwith controlsover" + System.lineSeparator() + "a\r\nb", raw.toString());
+    }
 }

@@ -9,6 +9,7 @@ import dev.notionconsole.sandbox.http.ApiError;
 import dev.notionconsole.sandbox.http.Response;
 import dev.notionconsole.sandbox.http.Route;
 import dev.notionconsole.sandbox.model.SandboxModel;
+import dev.notionconsole.testsupport.FixtureIds;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -62,10 +63,10 @@ class ExtensionHooksTest {
             SandboxClient api = new SandboxClient(s.baseUrl());
             // token and version problems are answered before any pre-handler runs
             assertEquals(401, api.get("/v1/users/me", "bogus").status());
-            assertEquals(400, api.send("GET", "/v1/users/me", Fx.DOCS_SYNC, null, null).status());
+            assertEquals(400, api.send("GET", "/v1/users/me", FixtureIds.DOCS_SYNC, null, null).status());
             assertEquals(List.of(), seen);
 
-            assertEquals(200, api.get("/v1/users/me", Fx.DOCS_SYNC).status());
+            assertEquals(200, api.get("/v1/users/me", FixtureIds.DOCS_SYNC).status());
             assertEquals(List.of("Docs Sync Acme Robotics /v1/users/me"), seen);
 
             var r = sendWithHeader(s.baseUrl(), "limit", "{not json");
@@ -93,7 +94,7 @@ class ExtensionHooksTest {
 
     private static java.net.http.HttpResponse<String> sendWithHeader(String base, String test, String body) throws Exception {
         var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/v1/search"))
-                .header("Authorization", "Bearer " + Fx.DOCS_SYNC).header("Notion-Version", "2026-03-11").header("X-Test", test)
+                .header("Authorization", "Bearer " + FixtureIds.DOCS_SYNC).header("Notion-Version", "2026-03-11").header("X-Test", test)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
         return java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
     }
@@ -114,7 +115,7 @@ class ExtensionHooksTest {
         };
         try (SandboxServer s = SandboxServer.start(SandboxOptions.builder().discoverExtensions(false).extension(ext).build())) {
             assertEquals(List.of("Only"), s.connections().stream().map(SandboxConnection::name).toList());
-            assertEquals(200, new SandboxClient(s.baseUrl()).get("/v1/pages/" + Fx.id("home"), "ntn_only").status());
+            assertEquals(200, new SandboxClient(s.baseUrl()).get("/v1/pages/" + FixtureIds.id("home"), "ntn_only").status());
         }
     }
 
@@ -145,7 +146,7 @@ class ExtensionHooksTest {
     void concurrentReadsAndWritesStayConsistent() throws Exception {
         try (SandboxServer s = SandboxServer.start(SandboxOptions.builder().discoverExtensions(false).build())) {
             SandboxClient api = new SandboxClient(s.baseUrl());
-            String page = api.post("/v1/pages", Fx.DOCS_SYNC, "{\"parent\": {\"page_id\": \"" + Fx.id("handbook") + "\"}}").json().path("id").asText();
+            String page = api.post("/v1/pages", FixtureIds.DOCS_SYNC, "{\"parent\": {\"page_id\": \"" + FixtureIds.id("handbook") + "\"}}").json().path("id").asText();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<Integer>> results = new java.util.ArrayList<>();
             for (int t = 0; t < 8; t++) {
@@ -154,8 +155,8 @@ class ExtensionHooksTest {
                     int ok = 0;
                     for (int i = 0; i < 40; i++) {
                         var r = thread % 2 == 0
-                                ? api.get("/v1/pages/" + Fx.id("roadmap-q1"), Fx.DOCS_SYNC)
-                                : api.patch("/v1/blocks/" + page + "/children", Fx.DOCS_SYNC, "{\"children\": [{\"paragraph\": {\"rich_text\": []}}]}");
+                                ? api.get("/v1/pages/" + FixtureIds.id("roadmap-q1"), FixtureIds.DOCS_SYNC)
+                                : api.patch("/v1/blocks/" + page + "/children", FixtureIds.DOCS_SYNC, "{\"children\": [{\"paragraph\": {\"rich_text\": []}}]}");
                         ok += r.status() == 200 ? 1 : 0;
                     }
                     return ok;
@@ -170,7 +171,7 @@ class ExtensionHooksTest {
             int children = 0;
             String cursor = null;
             do {
-                var r = api.get("/v1/blocks/" + page + "/children" + (cursor == null ? "" : "?start_cursor=" + cursor), Fx.DOCS_SYNC).json();
+                var r = api.get("/v1/blocks/" + page + "/children" + (cursor == null ? "" : "?start_cursor=" + cursor), FixtureIds.DOCS_SYNC).json();
                 children += r.path("results").size();
                 cursor = r.path("has_more").asBoolean() ? r.path("next_cursor").asText() : null;
             } while (cursor != null);

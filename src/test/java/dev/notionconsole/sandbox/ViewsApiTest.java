@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.notionconsole.testsupport.FixtureIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +18,10 @@ import org.junit.jupiter.api.Test;
  * return exactly what the data source query returns for the view's filter and sorts.
  */
 class ViewsApiTest extends SandboxTestBase {
-    private static final String ROADMAP = Fx.id("roadmap");
-    private static final String ROADMAP_DS = Fx.id("roadmap-ds");
-    private static final String VIEW_NEXT = Fx.id("roadmap-view-next");
-    private static final String CUSTOMERS_VIEW = Fx.id("customers-view-all");
+    private static final String ROADMAP = FixtureIds.id("roadmap");
+    private static final String ROADMAP_DS = FixtureIds.id("roadmap-ds");
+    private static final String VIEW_NEXT = FixtureIds.id("roadmap-view-next");
+    private static final String CUSTOMERS_VIEW = FixtureIds.id("customers-view-all");
 
     private static List<String> ids(JsonNode list) {
         List<String> out = new ArrayList<>();
@@ -32,29 +33,29 @@ class ViewsApiTest extends SandboxTestBase {
 
     @Test
     void listsViewReferencesOfADatabaseInTabOrder() {
-        var r = api.get("/v1/views?database_id=" + ROADMAP, Fx.DOCS_SYNC);
+        var r = api.get("/v1/views?database_id=" + ROADMAP, FixtureIds.DOCS_SYNC);
         assertOk(r);
         assertEquals("list", r.json().path("object").asText());
         assertEquals("view", r.json().path("type").asText());
         assertTrue(r.json().path("view").isObject());
-        assertEquals(List.of(Fx.id("roadmap-view-all"), Fx.id("roadmap-view-board"), VIEW_NEXT), ids(r.json()));
+        assertEquals(List.of(FixtureIds.id("roadmap-view-all"), FixtureIds.id("roadmap-view-board"), VIEW_NEXT), ids(r.json()));
         JsonNode first = r.json().path("results").get(0);
         assertEquals("view", first.path("object").asText());
         assertEquals(2, first.size(), "references are {object, id} only: " + first);
 
         // by data source: only the views scoped to it (Tasks & Bugs has one per data source)
-        var bugs = api.get("/v1/views?data_source_id=" + Fx.id("bugs-ds"), Fx.DOCS_SYNC);
-        assertEquals(List.of(Fx.id("tasks-view-bugs")), ids(bugs.json()));
-        var both = api.get("/v1/views?database_id=" + Fx.id("tasks") + "&data_source_id=" + Fx.id("tasks-ds"), Fx.DOCS_SYNC);
-        assertEquals(List.of(Fx.id("tasks-view-open")), ids(both.json()));
+        var bugs = api.get("/v1/views?data_source_id=" + FixtureIds.id("bugs-ds"), FixtureIds.DOCS_SYNC);
+        assertEquals(List.of(FixtureIds.id("tasks-view-bugs")), ids(bugs.json()));
+        var both = api.get("/v1/views?database_id=" + FixtureIds.id("tasks") + "&data_source_id=" + FixtureIds.id("tasks-ds"), FixtureIds.DOCS_SYNC);
+        assertEquals(List.of(FixtureIds.id("tasks-view-open")), ids(both.json()));
     }
 
     @Test
     void listPaginatesWithOpaqueCursors() {
-        var page1 = api.get("/v1/views?database_id=" + ROADMAP + "&page_size=2", Fx.DOCS_SYNC).json();
+        var page1 = api.get("/v1/views?database_id=" + ROADMAP + "&page_size=2", FixtureIds.DOCS_SYNC).json();
         assertEquals(2, page1.path("results").size());
         assertTrue(page1.path("has_more").asBoolean());
-        var page2 = api.get("/v1/views?database_id=" + ROADMAP + "&page_size=2&start_cursor=" + page1.path("next_cursor").asText(), Fx.DOCS_SYNC).json();
+        var page2 = api.get("/v1/views?database_id=" + ROADMAP + "&page_size=2&start_cursor=" + page1.path("next_cursor").asText(), FixtureIds.DOCS_SYNC).json();
         assertEquals(List.of(VIEW_NEXT), ids(page2));
         assertFalse(page2.path("has_more").asBoolean());
         assertTrue(page2.path("next_cursor").isNull());
@@ -62,35 +63,35 @@ class ViewsApiTest extends SandboxTestBase {
 
     @Test
     void listValidatesItsQuery() {
-        assertError(api.get("/v1/views", Fx.DOCS_SYNC), 400, "validation_error");
-        assertError(api.get("/v1/views?database_id=not-a-uuid", Fx.DOCS_SYNC), 400, "validation_error",
+        assertError(api.get("/v1/views", FixtureIds.DOCS_SYNC), 400, "validation_error");
+        assertError(api.get("/v1/views?database_id=not-a-uuid", FixtureIds.DOCS_SYNC), 400, "validation_error",
                 "query failed validation: query.database_id should be a valid uuid, instead was `\"not-a-uuid\"`.");
-        assertError(api.get("/v1/views?database_id=" + ROADMAP + "&page_size=101", Fx.DOCS_SYNC), 400, "validation_error");
-        assertError(api.get("/v1/views?database_id=" + ROADMAP + "&start_cursor=bogus", Fx.DOCS_SYNC), 400, "validation_error");
+        assertError(api.get("/v1/views?database_id=" + ROADMAP + "&page_size=101", FixtureIds.DOCS_SYNC), 400, "validation_error");
+        assertError(api.get("/v1/views?database_id=" + ROADMAP + "&start_cursor=bogus", FixtureIds.DOCS_SYNC), 400, "validation_error");
     }
 
     @Test
     void viewsOfAnUnsharedDatabaseAreNotFoundNeverForbidden() {
-        var list = api.get("/v1/views?database_id=" + Fx.id("customers"), Fx.DOCS_SYNC);
-        assertError(list, 404, "object_not_found", "Could not find database with ID: " + Fx.id("customers")
+        var list = api.get("/v1/views?database_id=" + FixtureIds.id("customers"), FixtureIds.DOCS_SYNC);
+        assertError(list, 404, "object_not_found", "Could not find database with ID: " + FixtureIds.id("customers")
                 + ". Make sure the relevant pages and databases are shared with your integration \"Docs Sync\".");
-        var one = api.get("/v1/views/" + CUSTOMERS_VIEW, Fx.DOCS_SYNC);
+        var one = api.get("/v1/views/" + CUSTOMERS_VIEW, FixtureIds.DOCS_SYNC);
         assertError(one, 404, "object_not_found", "Could not find view with ID: " + CUSTOMERS_VIEW
                 + ". Make sure the relevant pages and databases are shared with your integration \"Docs Sync\".");
-        assertEquals(api.get("/v1/views/" + Fx.id("no-such-view"), Fx.DOCS_SYNC).message().replace(Fx.id("no-such-view"), "X"),
+        assertEquals(api.get("/v1/views/" + FixtureIds.id("no-such-view"), FixtureIds.DOCS_SYNC).message().replace(FixtureIds.id("no-such-view"), "X"),
                 one.message().replace(CUSTOMERS_VIEW, "X"), "a hidden view answers like a missing one");
-        assertError(api.post("/v1/views/" + CUSTOMERS_VIEW + "/queries", Fx.DOCS_SYNC, "{}"), 404, "object_not_found");
-        assertError(api.patch("/v1/views/" + CUSTOMERS_VIEW, Fx.DOCS_SYNC, "{\"name\":\"x\"}"), 404, "object_not_found");
-        assertError(api.delete("/v1/views/" + CUSTOMERS_VIEW, Fx.DOCS_SYNC), 404, "object_not_found");
+        assertError(api.post("/v1/views/" + CUSTOMERS_VIEW + "/queries", FixtureIds.DOCS_SYNC, "{}"), 404, "object_not_found");
+        assertError(api.patch("/v1/views/" + CUSTOMERS_VIEW, FixtureIds.DOCS_SYNC, "{\"name\":\"x\"}"), 404, "object_not_found");
+        assertError(api.delete("/v1/views/" + CUSTOMERS_VIEW, FixtureIds.DOCS_SYNC), 404, "object_not_found");
         // Alice's personal token sees what Alice sees
-        assertOk(api.get("/v1/views/" + CUSTOMERS_VIEW, Fx.ALICE_PAT));
+        assertOk(api.get("/v1/views/" + CUSTOMERS_VIEW, FixtureIds.ALICE_PAT));
     }
 
     // ---- retrieve ------------------------------------------------------------------------------------------
 
     @Test
     void retrieveGivesTheFullViewObject() {
-        JsonNode v = api.get("/v1/views/" + VIEW_NEXT, Fx.DOCS_SYNC).json();
+        JsonNode v = api.get("/v1/views/" + VIEW_NEXT, FixtureIds.DOCS_SYNC).json();
         assertEquals("view", v.path("object").asText());
         assertEquals(VIEW_NEXT, v.path("id").asText());
         assertEquals("database_id", v.path("parent").path("type").asText());
@@ -103,13 +104,13 @@ class ViewsApiTest extends SandboxTestBase {
         assertTrue(v.path("quick_filters").has("Txnd"), "quick filters are keyed by property id: " + v.path("quick_filters"));
         assertTrue(v.path("configuration").isNull());
         assertTrue(v.path("url").asText().endsWith("?v=" + VIEW_NEXT.replace("-", "")), v.path("url").asText());
-        assertEquals(Fx.id("alice"), v.path("created_by").path("id").asText());
+        assertEquals(FixtureIds.id("alice"), v.path("created_by").path("id").asText());
         assertTrue(v.path("created_time").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:00\\.000Z"));
 
-        JsonNode board = api.get("/v1/views/" + Fx.id("roadmap-view-board").replace("-", ""), Fx.DOCS_SYNC).json();
+        JsonNode board = api.get("/v1/views/" + FixtureIds.id("roadmap-view-board").replace("-", ""), FixtureIds.DOCS_SYNC).json();
         assertEquals("board", board.path("configuration").path("type").asText(), "32-hex IDs are accepted");
         assertTrue(board.path("filter").isNull());
-        assertError(api.get("/v1/views/nope", Fx.DOCS_SYNC), 400, "validation_error",
+        assertError(api.get("/v1/views/nope", FixtureIds.DOCS_SYNC), 400, "validation_error",
                 "path failed validation: path.view_id should be a valid uuid, instead was `\"nope\"`.");
     }
 
@@ -117,31 +118,31 @@ class ViewsApiTest extends SandboxTestBase {
 
     @Test
     void viewsExistFrom2025_09_03() {
-        assertError(api.get("/v1/views/" + VIEW_NEXT, Fx.DOCS_SYNC, "2022-06-28"), 400, "invalid_request_url", "Invalid request URL.");
-        assertError(api.post("/v1/views", Fx.DOCS_SYNC, "2022-06-28", "{}"), 400, "invalid_request_url");
-        assertError(api.get("/v1/views?database_id=" + ROADMAP, Fx.DOCS_SYNC, "2021-08-16"), 400, "invalid_request_url");
-        assertOk(api.get("/v1/views/" + VIEW_NEXT, Fx.DOCS_SYNC, "2025-09-03"));
-        assertError(api.send("GET", "/v1/views/" + VIEW_NEXT, Fx.DOCS_SYNC, null, null), 400, "missing_version");
+        assertError(api.get("/v1/views/" + VIEW_NEXT, FixtureIds.DOCS_SYNC, "2022-06-28"), 400, "invalid_request_url", "Invalid request URL.");
+        assertError(api.post("/v1/views", FixtureIds.DOCS_SYNC, "2022-06-28", "{}"), 400, "invalid_request_url");
+        assertError(api.get("/v1/views?database_id=" + ROADMAP, FixtureIds.DOCS_SYNC, "2021-08-16"), 400, "invalid_request_url");
+        assertOk(api.get("/v1/views/" + VIEW_NEXT, FixtureIds.DOCS_SYNC, "2025-09-03"));
+        assertError(api.send("GET", "/v1/views/" + VIEW_NEXT, FixtureIds.DOCS_SYNC, null, null), 400, "missing_version");
         assertError(api.get("/v1/views/" + VIEW_NEXT, "ntn_not_a_token"), 401, "unauthorized");
     }
 
     @Test
     void capabilitiesComeBeforeVisibility() {
         // Wiki Reader: read content only, shared with the Company Wiki
-        assertOk(api.get("/v1/views?database_id=" + Fx.id("company-wiki"), Fx.WIKI_READER));
-        assertOk(api.post("/v1/views/" + Fx.id("wiki-view-list") + "/queries", Fx.WIKI_READER, "{}"));
-        String create = "{\"database_id\":\"" + Fx.id("company-wiki") + "\",\"data_source_id\":\"" + Fx.id("wiki-ds")
+        assertOk(api.get("/v1/views?database_id=" + FixtureIds.id("company-wiki"), FixtureIds.WIKI_READER));
+        assertOk(api.post("/v1/views/" + FixtureIds.id("wiki-view-list") + "/queries", FixtureIds.WIKI_READER, "{}"));
+        String create = "{\"database_id\":\"" + FixtureIds.id("company-wiki") + "\",\"data_source_id\":\"" + FixtureIds.id("wiki-ds")
                 + "\",\"name\":\"Mine\",\"type\":\"table\"}";
-        assertError(api.post("/v1/views", Fx.WIKI_READER, create), 403, "restricted_resource", "Insufficient permissions for this endpoint.");
-        assertError(api.patch("/v1/views/" + Fx.id("wiki-view-list"), Fx.WIKI_READER, "{\"name\":\"x\"}"), 403, "restricted_resource");
-        assertError(api.delete("/v1/views/" + Fx.id("wiki-view-list"), Fx.WIKI_READER), 403, "restricted_resource");
+        assertError(api.post("/v1/views", FixtureIds.WIKI_READER, create), 403, "restricted_resource", "Insufficient permissions for this endpoint.");
+        assertError(api.patch("/v1/views/" + FixtureIds.id("wiki-view-list"), FixtureIds.WIKI_READER, "{\"name\":\"x\"}"), 403, "restricted_resource");
+        assertError(api.delete("/v1/views/" + FixtureIds.id("wiki-view-list"), FixtureIds.WIKI_READER), 403, "restricted_resource");
         // the 403 comes before the lookup, so it reveals nothing about Sales
-        assertError(api.patch("/v1/views/" + CUSTOMERS_VIEW, Fx.WIKI_READER, "{\"name\":\"x\"}"), 403, "restricted_resource");
+        assertError(api.patch("/v1/views/" + CUSTOMERS_VIEW, FixtureIds.WIKI_READER, "{\"name\":\"x\"}"), 403, "restricted_resource");
         // schema validation comes before the capability
-        assertError(api.post("/v1/views", Fx.WIKI_READER, "{\"name\":\"x\"}"), 400, "validation_error");
+        assertError(api.post("/v1/views", FixtureIds.WIKI_READER, "{\"name\":\"x\"}"), 400, "validation_error");
         // Standup Bot cannot read content
-        assertError(api.get("/v1/views/" + VIEW_NEXT, Fx.STANDUP_BOT), 403, "restricted_resource");
-        assertError(api.get("/v1/views?database_id=" + ROADMAP, Fx.STANDUP_BOT), 403, "restricted_resource");
+        assertError(api.get("/v1/views/" + VIEW_NEXT, FixtureIds.STANDUP_BOT), 403, "restricted_resource");
+        assertError(api.get("/v1/views?database_id=" + ROADMAP, FixtureIds.STANDUP_BOT), 403, "restricted_resource");
     }
 
     // ---- create, update, delete ----------------------------------------------------------------------------
@@ -152,68 +153,68 @@ class ViewsApiTest extends SandboxTestBase {
                 + "\"filter\":{\"property\":\"Points\",\"number\":{\"greater_than\":3}},"
                 + "\"sorts\":[{\"timestamp\":\"created_time\",\"direction\":\"descending\"}],"
                 + "\"configuration\":{\"type\":\"table\",\"wrap_cells\":true},\"position\":{\"type\":\"start\"}}";
-        var created = api.post("/v1/views", Fx.DOCS_SYNC, body);
+        var created = api.post("/v1/views", FixtureIds.DOCS_SYNC, body);
         assertOk(created);
         String id = created.json().path("id").asText();
         assertEquals("Big items", created.json().path("name").asText());
         assertEquals(ROADMAP_DS, created.json().path("data_source_id").asText());
-        assertEquals(id, ids(api.get("/v1/views?database_id=" + ROADMAP, Fx.DOCS_SYNC).json()).get(0), "position start puts it first");
-        String bot = api.get("/v1/users/me", Fx.DOCS_SYNC).json().path("id").asText();
+        assertEquals(id, ids(api.get("/v1/views?database_id=" + ROADMAP, FixtureIds.DOCS_SYNC).json()).get(0), "position start puts it first");
+        String bot = api.get("/v1/users/me", FixtureIds.DOCS_SYNC).json().path("id").asText();
         assertEquals(bot, created.json().path("created_by").path("id").asText());
 
-        var renamed = api.patch("/v1/views/" + id, Fx.DOCS_SYNC, "{\"name\":\"Large items\",\"filter\":null,"
+        var renamed = api.patch("/v1/views/" + id, FixtureIds.DOCS_SYNC, "{\"name\":\"Large items\",\"filter\":null,"
                 + "\"quick_filters\":{\"Status\":{\"status\":{\"equals\":\"Done\"}}}}");
         assertOk(renamed);
         assertEquals("Large items", renamed.json().path("name").asText());
         assertTrue(renamed.json().path("filter").isNull(), "null clears the filter");
         assertEquals("created_time", renamed.json().path("sorts").path(0).path("timestamp").asText(), "absent keeps the sorts");
         assertEquals("Done", renamed.json().path("quick_filters").path("WOD8").path("status").path("equals").asText());
-        var cleared = api.patch("/v1/views/" + id, Fx.DOCS_SYNC, "{\"quick_filters\":{\"Status\":null}}");
+        var cleared = api.patch("/v1/views/" + id, FixtureIds.DOCS_SYNC, "{\"quick_filters\":{\"Status\":null}}");
         assertTrue(cleared.json().path("quick_filters").isNull(), "a null entry removes that quick filter: " + cleared);
-        assertError(api.patch("/v1/views/" + id, Fx.DOCS_SYNC, "{\"sorts\":[{\"timestamp\":\"created_time\",\"direction\":\"ascending\"}]}"),
+        assertError(api.patch("/v1/views/" + id, FixtureIds.DOCS_SYNC, "{\"sorts\":[{\"timestamp\":\"created_time\",\"direction\":\"ascending\"}]}"),
                 400, "validation_error", "body failed validation: body.sorts[0].property should be defined, instead was `undefined`.");
-        assertError(api.patch("/v1/views/" + id, Fx.DOCS_SYNC, "{\"configuration\":{\"type\":\"board\"}}"), 400, "validation_error");
-        assertError(api.patch("/v1/views/" + id, Fx.DOCS_SYNC, "{\"type\":\"board\"}"), 400, "validation_error",
+        assertError(api.patch("/v1/views/" + id, FixtureIds.DOCS_SYNC, "{\"configuration\":{\"type\":\"board\"}}"), 400, "validation_error");
+        assertError(api.patch("/v1/views/" + id, FixtureIds.DOCS_SYNC, "{\"type\":\"board\"}"), 400, "validation_error",
                 "body failed validation: body.type should be not present, instead was `\"board\"`.");
 
-        var deleted = api.delete("/v1/views/" + id, Fx.DOCS_SYNC);
+        var deleted = api.delete("/v1/views/" + id, FixtureIds.DOCS_SYNC);
         assertOk(deleted);
         assertEquals("view", deleted.json().path("object").asText());
         assertEquals(ROADMAP, deleted.json().path("parent").path("database_id").asText());
         assertFalse(deleted.json().has("name"), "delete answers the partial view");
-        assertError(api.get("/v1/views/" + id, Fx.DOCS_SYNC), 404, "object_not_found");
-        assertFalse(ids(api.get("/v1/views?database_id=" + ROADMAP, Fx.DOCS_SYNC).json()).contains(id));
+        assertError(api.get("/v1/views/" + id, FixtureIds.DOCS_SYNC), 404, "object_not_found");
+        assertFalse(ids(api.get("/v1/views?database_id=" + ROADMAP, FixtureIds.DOCS_SYNC).json()).contains(id));
     }
 
     @Test
     void createValidatesBeforeTouchingAnything() {
         String base = "\"data_source_id\":\"" + ROADMAP_DS + "\",\"name\":\"V\",\"type\":\"table\"";
-        assertError(api.post("/v1/views", Fx.DOCS_SYNC, "{\"database_id\":\"" + ROADMAP + "\",\"name\":\"V\",\"type\":\"table\"}"), 400,
+        assertError(api.post("/v1/views", FixtureIds.DOCS_SYNC, "{\"database_id\":\"" + ROADMAP + "\",\"name\":\"V\",\"type\":\"table\"}"), 400,
                 "validation_error", "body failed validation: body.data_source_id should be defined, instead was `undefined`.");
-        assertError(api.post("/v1/views", Fx.DOCS_SYNC, "{\"database_id\":\"" + ROADMAP + "\",\"data_source_id\":\"" + ROADMAP_DS
+        assertError(api.post("/v1/views", FixtureIds.DOCS_SYNC, "{\"database_id\":\"" + ROADMAP + "\",\"data_source_id\":\"" + ROADMAP_DS
                 + "\",\"name\":\"V\",\"type\":\"spreadsheet\"}"), 400, "validation_error");
-        assertError(api.post("/v1/views", Fx.DOCS_SYNC, "{" + base + "}"), 400, "validation_error");
-        assertError(api.post("/v1/views", Fx.DOCS_SYNC, "{" + base + ",\"database_id\":\"" + ROADMAP + "\",\"view_id\":\"" + VIEW_NEXT + "\"}"),
+        assertError(api.post("/v1/views", FixtureIds.DOCS_SYNC, "{" + base + "}"), 400, "validation_error");
+        assertError(api.post("/v1/views", FixtureIds.DOCS_SYNC, "{" + base + ",\"database_id\":\"" + ROADMAP + "\",\"view_id\":\"" + VIEW_NEXT + "\"}"),
                 400, "validation_error");
-        assertError(api.post("/v1/views", Fx.DOCS_SYNC, "{" + base + ",\"database_id\":\"" + ROADMAP + "\",\"colour\":\"red\"}"), 400,
+        assertError(api.post("/v1/views", FixtureIds.DOCS_SYNC, "{" + base + ",\"database_id\":\"" + ROADMAP + "\",\"colour\":\"red\"}"), 400,
                 "validation_error", "body failed validation: body.colour should be not present, instead was `\"red\"`.");
         // a data source of another database
-        assertError(api.post("/v1/views", Fx.DOCS_SYNC, "{\"database_id\":\"" + ROADMAP + "\",\"data_source_id\":\"" + Fx.id("tasks-ds")
+        assertError(api.post("/v1/views", FixtureIds.DOCS_SYNC, "{\"database_id\":\"" + ROADMAP + "\",\"data_source_id\":\"" + FixtureIds.id("tasks-ds")
                 + "\",\"name\":\"V\",\"type\":\"table\"}"), 400, "validation_error");
         // a property the data source does not have
-        assertError(api.post("/v1/views", Fx.DOCS_SYNC, "{" + base + ",\"database_id\":\"" + ROADMAP
+        assertError(api.post("/v1/views", FixtureIds.DOCS_SYNC, "{" + base + ",\"database_id\":\"" + ROADMAP
                 + "\",\"filter\":{\"property\":\"Colour\",\"select\":{\"equals\":\"red\"}}}"), 400, "validation_error",
                 "Could not find property with name or id: Colour");
-        assertError(api.post("/v1/views", Fx.DOCS_SYNC, "{" + base + ",\"database_id\":\"" + ROADMAP
+        assertError(api.post("/v1/views", FixtureIds.DOCS_SYNC, "{" + base + ",\"database_id\":\"" + ROADMAP
                 + "\",\"sorts\":[{\"property\":\"Colour\",\"direction\":\"ascending\"}]}"), 400, "validation_error");
-        assertError(api.post("/v1/views", Fx.DOCS_SYNC, "{" + base + ",\"database_id\":\"" + ROADMAP
+        assertError(api.post("/v1/views", FixtureIds.DOCS_SYNC, "{" + base + ",\"database_id\":\"" + ROADMAP
                 + "\",\"configuration\":{\"type\":\"board\"}}"), 400, "validation_error");
-        assertError(api.post("/v1/views", Fx.DOCS_SYNC, "{" + base + ",\"database_id\":\"" + ROADMAP
-                + "\",\"position\":{\"type\":\"after_view\",\"view_id\":\"" + Fx.id("tasks-view-open") + "\"}}"), 400, "validation_error");
+        assertError(api.post("/v1/views", FixtureIds.DOCS_SYNC, "{" + base + ",\"database_id\":\"" + ROADMAP
+                + "\",\"position\":{\"type\":\"after_view\",\"view_id\":\"" + FixtureIds.id("tasks-view-open") + "\"}}"), 400, "validation_error");
         // an unshared database: 404 in the database's words
-        assertError(api.post("/v1/views", Fx.DOCS_SYNC, "{\"database_id\":\"" + Fx.id("customers") + "\",\"data_source_id\":\""
-                + Fx.id("customers/data_source") + "\",\"name\":\"V\",\"type\":\"table\"}"), 404, "object_not_found");
-        assertEquals(3, ids(api.get("/v1/views?database_id=" + ROADMAP, Fx.DOCS_SYNC).json()).size(), "nothing was created");
+        assertError(api.post("/v1/views", FixtureIds.DOCS_SYNC, "{\"database_id\":\"" + FixtureIds.id("customers") + "\",\"data_source_id\":\""
+                + FixtureIds.id("customers/data_source") + "\",\"name\":\"V\",\"type\":\"table\"}"), 404, "object_not_found");
+        assertEquals(3, ids(api.get("/v1/views?database_id=" + ROADMAP, FixtureIds.DOCS_SYNC).json()).size(), "nothing was created");
     }
 
     // ---- queries -------------------------------------------------------------------------------------------
@@ -221,12 +222,12 @@ class ViewsApiTest extends SandboxTestBase {
     @Test
     void aViewQueryReturnsWhatTheDataSourceQueryReturnsPageByPage() {
         // The same filter and sorts straight on the data source: the reference answer.
-        var direct = api.post("/v1/data_sources/" + ROADMAP_DS + "/query", Fx.DOCS_SYNC,
+        var direct = api.post("/v1/data_sources/" + ROADMAP_DS + "/query", FixtureIds.DOCS_SYNC,
                 "{\"filter\":{\"property\":\"Shipped\",\"checkbox\":{\"equals\":false}},\"sorts\":[{\"property\":\"Due\",\"direction\":\"ascending\"}]}");
         List<String> expected = ids(direct.json());
         assertTrue(expected.size() >= 3, "the fixture has enough unshipped rows to page: " + expected);
 
-        var created = api.post("/v1/views/" + VIEW_NEXT + "/queries", Fx.DOCS_SYNC, "{\"page_size\":2}");
+        var created = api.post("/v1/views/" + VIEW_NEXT + "/queries", FixtureIds.DOCS_SYNC, "{\"page_size\":2}");
         assertOk(created);
         JsonNode q = created.json();
         assertEquals("view_query", q.path("object").asText());
@@ -240,7 +241,7 @@ class ViewsApiTest extends SandboxTestBase {
         String queryId = q.path("id").asText();
         String cursor = q.path("next_cursor").asText();
         while (cursor != null) {
-            var page = api.get("/v1/views/" + VIEW_NEXT + "/queries/" + queryId + "?page_size=2&start_cursor=" + cursor, Fx.DOCS_SYNC);
+            var page = api.get("/v1/views/" + VIEW_NEXT + "/queries/" + queryId + "?page_size=2&start_cursor=" + cursor, FixtureIds.DOCS_SYNC);
             assertOk(page);
             assertEquals("page", page.json().path("type").asText());
             assertTrue(page.json().path("page").isObject());
@@ -250,22 +251,22 @@ class ViewsApiTest extends SandboxTestBase {
         assertEquals(expected, got, "same rows, same order as the data source query");
 
         // another view cannot read this query; delete is idempotent and ends it
-        assertError(api.get("/v1/views/" + Fx.id("roadmap-view-all") + "/queries/" + queryId, Fx.DOCS_SYNC), 404, "object_not_found");
-        var del = api.delete("/v1/views/" + VIEW_NEXT + "/queries/" + queryId, Fx.DOCS_SYNC);
+        assertError(api.get("/v1/views/" + FixtureIds.id("roadmap-view-all") + "/queries/" + queryId, FixtureIds.DOCS_SYNC), 404, "object_not_found");
+        var del = api.delete("/v1/views/" + VIEW_NEXT + "/queries/" + queryId, FixtureIds.DOCS_SYNC);
         assertOk(del);
         assertEquals("view_query", del.json().path("object").asText());
         assertTrue(del.json().path("deleted").asBoolean());
-        assertError(api.get("/v1/views/" + VIEW_NEXT + "/queries/" + queryId, Fx.DOCS_SYNC), 404, "object_not_found");
-        assertOk(api.delete("/v1/views/" + VIEW_NEXT + "/queries/" + queryId, Fx.DOCS_SYNC));
+        assertError(api.get("/v1/views/" + VIEW_NEXT + "/queries/" + queryId, FixtureIds.DOCS_SYNC), 404, "object_not_found");
+        assertOk(api.delete("/v1/views/" + VIEW_NEXT + "/queries/" + queryId, FixtureIds.DOCS_SYNC));
     }
 
     @Test
     void queryValidationAndVisibility() {
-        assertError(api.post("/v1/views/" + VIEW_NEXT + "/queries", Fx.DOCS_SYNC, "{\"page_size\":0}"), 400, "validation_error");
-        assertError(api.post("/v1/views/" + VIEW_NEXT + "/queries", Fx.DOCS_SYNC, "{\"filter\":{}}"), 400, "validation_error");
-        assertError(api.get("/v1/views/" + VIEW_NEXT + "/queries/not-an-id", Fx.DOCS_SYNC), 400, "validation_error");
-        assertError(api.post("/v1/views/" + VIEW_NEXT + "/queries", Fx.STANDUP_BOT, "{}"), 403, "restricted_resource");
-        assertError(api.post("/v1/views/" + VIEW_NEXT + "/queries", Fx.DOCS_SYNC, "2022-06-28", "{}"), 400, "invalid_request_url");
+        assertError(api.post("/v1/views/" + VIEW_NEXT + "/queries", FixtureIds.DOCS_SYNC, "{\"page_size\":0}"), 400, "validation_error");
+        assertError(api.post("/v1/views/" + VIEW_NEXT + "/queries", FixtureIds.DOCS_SYNC, "{\"filter\":{}}"), 400, "validation_error");
+        assertError(api.get("/v1/views/" + VIEW_NEXT + "/queries/not-an-id", FixtureIds.DOCS_SYNC), 400, "validation_error");
+        assertError(api.post("/v1/views/" + VIEW_NEXT + "/queries", FixtureIds.STANDUP_BOT, "{}"), 403, "restricted_resource");
+        assertError(api.post("/v1/views/" + VIEW_NEXT + "/queries", FixtureIds.DOCS_SYNC, "2022-06-28", "{}"), 400, "invalid_request_url");
     }
 
     @Test
@@ -273,13 +274,13 @@ class ViewsApiTest extends SandboxTestBase {
         FileUploadsTest.TestClock clock = new FileUploadsTest.TestClock(Instant.parse("2026-11-01T10:00:00Z"));
         try (SandboxServer own = SandboxServer.start(SandboxOptions.builder().discoverExtensions(false).rateLimitOff().clock(clock).build())) {
             SandboxClient c = new SandboxClient(own.baseUrl());
-            JsonNode q = c.post("/v1/views/" + VIEW_NEXT + "/queries", Fx.DOCS_SYNC, "{}").json();
+            JsonNode q = c.post("/v1/views/" + VIEW_NEXT + "/queries", FixtureIds.DOCS_SYNC, "{}").json();
             assertEquals("2026-11-01T10:15:00.000Z", q.path("expires_at").asText());
             String path = "/v1/views/" + VIEW_NEXT + "/queries/" + q.path("id").asText();
             clock.advance(Duration.ofMinutes(14));
-            assertOk(c.get(path, Fx.DOCS_SYNC));
+            assertOk(c.get(path, FixtureIds.DOCS_SYNC));
             clock.advance(Duration.ofMinutes(1));
-            assertError(c.get(path, Fx.DOCS_SYNC), 404, "object_not_found");
+            assertError(c.get(path, FixtureIds.DOCS_SYNC), 404, "object_not_found");
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.notionconsole.sandbox.fixture.FixtureException;
 import dev.notionconsole.sandbox.fixture.FixtureLoader;
 import dev.notionconsole.sandbox.fixture.FixtureWriter;
 import dev.notionconsole.sandbox.model.SandboxModel;
+import dev.notionconsole.testsupport.FixtureIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -82,12 +83,12 @@ class ViewsFixtureTest {
     void viewsAndCommentEditsSurviveSavingAndReloading() throws Exception {
         try (SandboxServer server = SandboxServer.start(SandboxOptions.builder().discoverExtensions(false).rateLimitOff().build())) {
             SandboxClient api = new SandboxClient(server.baseUrl());
-            String view = api.post("/v1/views", Fx.DOCS_SYNC, "{\"database_id\":\"" + Fx.id("roadmap") + "\",\"data_source_id\":\"" + Fx.id("roadmap-ds")
+            String view = api.post("/v1/views", FixtureIds.DOCS_SYNC, "{\"database_id\":\"" + FixtureIds.id("roadmap") + "\",\"data_source_id\":\"" + FixtureIds.id("roadmap-ds")
                     + "\",\"name\":\"Saved\",\"type\":\"gallery\",\"filter\":{\"property\":\"Points\",\"number\":{\"is_not_empty\":true}},"
                     + "\"quick_filters\":{\"Status\":{\"status\":{\"equals\":\"Done\"}}},\"position\":{\"type\":\"after_view\",\"view_id\":\""
-                    + Fx.id("roadmap-view-all") + "\"}}").json().path("id").asText();
-            api.delete("/v1/views/" + Fx.id("roadmap-view-board"), Fx.DOCS_SYNC);
-            api.patch("/v1/comments/" + Fx.id("comment-handbook-2"), Fx.DOCS_SYNC, "{\"markdown\": \"edited\"}");
+                    + FixtureIds.id("roadmap-view-all") + "\"}}").json().path("id").asText();
+            api.delete("/v1/views/" + FixtureIds.id("roadmap-view-board"), FixtureIds.DOCS_SYNC);
+            api.patch("/v1/comments/" + FixtureIds.id("comment-handbook-2"), FixtureIds.DOCS_SYNC, "{\"markdown\": \"edited\"}");
 
             byte[] saved = Json.mapper().writeValueAsBytes(server.model().read(() -> FixtureWriter.write(server.model())));
             SandboxModel reloaded = FixtureLoader.load(saved, "state", Clock.systemUTC());
@@ -98,11 +99,11 @@ class ViewsFixtureTest {
                 }
             }).build())) {
                 SandboxClient api2 = new SandboxClient(second.baseUrl());
-                for (String path : List.of("/v1/views?database_id=" + Fx.id("roadmap"), "/v1/views/" + view, "/v1/views/" + Fx.id("roadmap-view-next"),
-                        "/v1/comments/" + Fx.id("comment-handbook-2"), "/v1/custom_emojis")) {
-                    assertEquals(api.get(path, Fx.DOCS_SYNC).json(), api2.get(path, Fx.DOCS_SYNC).json(), path);
+                for (String path : List.of("/v1/views?database_id=" + FixtureIds.id("roadmap"), "/v1/views/" + view, "/v1/views/" + FixtureIds.id("roadmap-view-next"),
+                        "/v1/comments/" + FixtureIds.id("comment-handbook-2"), "/v1/custom_emojis")) {
+                    assertEquals(api.get(path, FixtureIds.DOCS_SYNC).json(), api2.get(path, FixtureIds.DOCS_SYNC).json(), path);
                 }
-                assertEquals(404, api2.get("/v1/views/" + Fx.id("roadmap-view-board"), Fx.DOCS_SYNC).status(), "a deleted view stays deleted");
+                assertEquals(404, api2.get("/v1/views/" + FixtureIds.id("roadmap-view-board"), FixtureIds.DOCS_SYNC).status(), "a deleted view stays deleted");
             }
         }
     }

@@ -4,7 +4,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -14,110 +13,66 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs work on a bounded pool of daemon threads and delivers every callback through {@code callbacks}
- * ({@code Platform::runLater} in the GUI), so ViewModels change their state on one thread only.
+ * The task runner: work runs on one executor, every callback on another ({@code Platform::runLater} in the GUI),
+ * so ViewModels change their state on one thread only. Two set-ups: a bounded pool of daemon threads (this
+ * class's public constructor; {@code ui.common.FxTaskRunner}), and everything on the calling thread
+ * ({@link InlineTaskRunner}, for tests and the command line).
+ *
+ * <p>Every task ends with exactly one outcome (success, failure or cancelled) followed by {@code onFinally},
+ * also when it is cancelled while still queued or the runner closes before it ran (decision 0080).
+ * Cancellation goes through the task's {@link CancellationToken}: cancelling the handle or the token is the
+ * same; a queued task then never starts, a running one sees the token (and its thread is interrupted).
  */
 public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorTaskRunner.class);
 
-    private final ExecutorService workers;
+    private final ExecutorService pool;
+    private final Executor work;
     private final Executor callbacks;
     private final Consumer<Throwable> uncaughtFailures;
+    private final boolean interruptOnCancel;
     private final ActivityTracker activity = new ActivityTracker();
 
     /**
+     * A pool of daemon worker threads.
+     *
      * @param threads worker threads
      * @param callbacks where callbacks run
      * @param uncaughtFailures receives failures of tasks that have no failure callback (on {@code callbacks})
      */
     public ExecutorTaskRunner(int threads, Executor callbacks, Consumer<Throwable> uncaughtFailures) {
-        this.workers = Executors.newFixedThreadPool(threads, daemonThreads());
+        this(Executors.newFixedThreadPool(threads, daemonThreads()), callbacks, uncaughtFailures);
+    }
+
+    private ExecutorTaskRunner(ExecutorService pool, Executor callbacks, Consumer<Throwable> uncaughtFailures) {
+        this.pool = pool;
+        this.work = pool;
         this.callbacks = callbacks;
         this.uncaughtFailures = uncaughtFailures;
+        this.interruptOnCancel = true;
+    }
+
+    /** Work and callbacks on the calling thread; a failure without a failure callback goes to {@code uncaughtFailures}. */
+    ExecutorTaskRunner(Consumer<Throwable> uncaughtFailures) {
+        this.pool = null;
+        this.work = Runnable::run;
+        this.callbacks = Runnable::run;
+        this.uncaughtFailures = uncaughtFailures;
+        this.interruptOnCancel = false; // the calling thread is not ours to interrupt
     }
 
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {
-        CancellationToken token = new CancellationToken();
-        long id = activity.started(task.title());
-        TaskContext context = new TaskContext() {
-            @Override
-            public CancellationToken cancellation() {
-                return token;
-            }
-
-            @Override
-            public void progress(double fraction, String message) {
-                Progress p = new Progress(fraction, message);
-                activity.progressed(id, p);
-                callbacks.execute(() -> task.onProgress().accept(p));
-            }
-        };
+        Job<T> job = new Job<>(task, activity.started(task.title()));
         callbacks.execute(task.onRunning());
-        Future<?> future;
         try {
-            future = submit(task, context, token, id);
+            work.execute(job);
         } catch (RejectedExecutionException closed) {
             // the runner was closed (app stopping, or a test's @Stop): the work is cancelled, not an error
             LOG.debug("Task '{}' submitted after close; cancelled", task.title());
-            token.cancel();
-            activity.finished(id);
-            callbacks.execute(() -> finish(task, task.onCancelled()));
-            future = java.util.concurrent.CompletableFuture.completedFuture(null);
+            job.token.cancel();
         }
-        Future<?> submitted = future;
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                token.cancel();
-                submitted.cancel(true);
-            }
-
-            @Override
-            public boolean isDone() {
-                return submitted.isDone();
-            }
-
-            @Override
-            public CancellationToken cancellation() {
-                return token;
-            }
-        };
-    }
-
-    private <T> Future<?> submit(BackgroundTask<T> task, TaskContext context, CancellationToken token, long id) {
-        return workers.submit(() -> {
-            Runnable outcome;
-            try {
-                T result = task.work().call(context);
-                outcome = token.isCancelled() ? task.onCancelled() : () -> task.onSuccess().accept(result);
-            } catch (Throwable t) {
-                boolean cancelled = token.isCancelled() || t instanceof CancellationException
-                        || t instanceof InterruptedException;
-                outcome = cancelled ? task.onCancelled() : () -> fail(task, t);
-            }
-            // the activity ends before the callbacks run, so a callback sees the status bar it leaves behind
-            activity.finished(id);
-            Runnable deliver = outcome;
-            callbacks.execute(() -> finish(task, deliver));
-        });
-    }
-
-    private <T> void fail(BackgroundTask<T> task, Throwable t) {
-        if (task.onFailure() != null) {
-            task.onFailure().accept(t);
-        } else {
-            LOG.error("Background task '{}' failed", task.title(), t);
-            uncaughtFailures.accept(t);
-        }
-    }
-
-    private static <T> void finish(BackgroundTask<T> task, Runnable outcome) {
-        try {
-            outcome.run();
-        } finally {
-            task.onFinally().run();
-        }
+        return job;
     }
 
     @Override
@@ -125,13 +80,126 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
         return activity;
     }
 
+    /** Stops the workers: running tasks are interrupted and cancelled, queued ones get their cancelled outcome. */
     @Override
     public void close() {
-        workers.shutdownNow();
+        if (pool == null) {
+            return;
+        }
+        for (Runnable never : pool.shutdownNow()) {
+            if (never instanceof Job<?> job) {
+                job.token.cancel();
+            }
+        }
         try {
-            workers.awaitTermination(2, TimeUnit.SECONDS);
+            pool.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private enum State { QUEUED, RUNNING, DONE }
+
+    /** One submitted task: queued, then running, then done; the outcome is delivered exactly once. */
+    private final class Job<T> implements Runnable, TaskHandle {
+        private final BackgroundTask<T> task;
+        private final long activityId;
+        private final CancellationToken token = new CancellationToken();
+        private State state = State.QUEUED; // guarded by this
+        private Thread runner; // guarded by this, set while RUNNING
+
+        Job(BackgroundTask<T> task, long activityId) {
+            this.task = task;
+            this.activityId = activityId;
+            token.onCancel(this::cancelled);
+        }
+
+        private void cancelled() {
+            synchronized (this) {
+                if (state == State.RUNNING) {
+                    if (interruptOnCancel && runner != null) {
+                        runner.interrupt();
+                    }
+                    return; // the running work sees the token and ends as cancelled
+                }
+                if (state == State.DONE) {
+                    return;
+                }
+                state = State.DONE; // still queued: it will never run
+            }
+            deliver(task.onCancelled());
+        }
+
+        @Override
+        public void run() {
+            synchronized (this) {
+                if (state != State.QUEUED) {
+                    return; // cancelled while queued, outcome already delivered
+                }
+                state = State.RUNNING;
+                runner = Thread.currentThread();
+            }
+            Runnable outcome;
+            try {
+                T result = task.work().call(context());
+                outcome = token.isCancelled() ? task.onCancelled() : () -> task.onSuccess().accept(result);
+            } catch (Throwable t) {
+                boolean cancelled = token.isCancelled() || t instanceof CancellationException || t instanceof InterruptedException;
+                outcome = cancelled ? task.onCancelled() : () -> fail(t);
+            } finally {
+                synchronized (this) {
+                    state = State.DONE;
+                    runner = null;
+                }
+                if (interruptOnCancel) {
+                    Thread.interrupted(); // a cancel's interrupt must not leak into the pool thread's next task
+                }
+            }
+            deliver(outcome);
+        }
+
+        /** The activity ends before the callbacks run, so a callback sees the status bar it leaves behind. */
+        private void deliver(Runnable outcome) {
+            activity.finished(activityId);
+            callbacks.execute(() -> {
+                try {
+                    outcome.run();
+                } finally {
+                    task.onFinally().run();
+                }
+            });
+        }
+
+        private void fail(Throwable t) {
+            if (task.onFailure() != null) {
+                task.onFailure().accept(t);
+            } else {
+                LOG.error("Background task '{}' failed", task.title(), t);
+                uncaughtFailures.accept(t);
+            }
+        }
+
+        private TaskContext context() {
+            return TaskContext.of(token, (fraction, message) -> {
+                Progress p = new Progress(fraction, message);
+                activity.progressed(activityId, p);
+                callbacks.execute(() -> task.onProgress().accept(p));
+            });
+        }
+
+        @Override
+        public void cancel() {
+            token.cancel();
+        }
+
+        @Override
+        public synchronized boolean isDone() {
+            return state == State.DONE;
+        }
+
+        @Override
+        public CancellationToken cancellation() {
+            return token;
         }
     }
 

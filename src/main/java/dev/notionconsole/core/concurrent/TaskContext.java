@@ -18,7 +18,17 @@ public interface TaskContext {
 
     /** A context for work run outside any runner (command line, benchmarks). */
     static TaskContext detached() {
-        CancellationToken token = new CancellationToken();
+        return of(new CancellationToken(), (fraction, message) -> { });
+    }
+
+    /** Progress reporting as a function. */
+    @FunctionalInterface
+    interface ProgressSink {
+        void progress(double fraction, String message);
+    }
+
+    /** A context over this token that reports progress to {@code sink}. */
+    static TaskContext of(CancellationToken token, ProgressSink sink) {
         return new TaskContext() {
             @Override
             public CancellationToken cancellation() {
@@ -27,6 +37,7 @@ public interface TaskContext {
 
             @Override
             public void progress(double fraction, String message) {
+                sink.progress(fraction, message);
             }
         };
     }

@@ -1,16 +1,16 @@
 package dev.notionconsole.request.history;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.notionconsole.core.io.AtomicFiles;
 import dev.notionconsole.core.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -61,13 +61,8 @@ public final class HistoryStore {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    entries.add(mapper.readValue(line, HistoryEntry.class));
-                } catch (IOException | RuntimeException e) {
-                    bad++;
+                if (!line.isBlank()) {
+                    bad += readLine(line);
                 }
             }
         } catch (IOException | UncheckedIOException e) {
@@ -89,6 +84,27 @@ public final class HistoryStore {
         } else if (entries.size() > limit) {
             trimToLimit();
             rewriteQuietly();
+        }
+    }
+
+    /**
+     * Reads every entry on one line: normally one, but two when an append once glued onto a line that had lost its
+     * newline. A null, a non-object or leftover text counts as unreadable (and sets the file aside).
+     *
+     * @return how many unreadable pieces the line had (0 or 1)
+     */
+    private int readLine(String line) {
+        try (MappingIterator<JsonNode> values = mapper.readerFor(JsonNode.class).readValues(line)) {
+            while (values.hasNextValue()) {
+                JsonNode value = values.nextValue();
+                if (value == null || !value.isObject()) {
+                    return 1;
+                }
+                entries.add(mapper.treeToValue(value, HistoryEntry.class));
+            }
+            return 0;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return 1;
         }
     }
 
@@ -146,14 +162,7 @@ public final class HistoryStore {
     }
 
     private void append(HistoryEntry e) throws IOException {
-        byte[] line = (mapper.writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            var buf = java.nio.ByteBuffer.wrap(line);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-        }
+        AtomicFiles.appendLine(file, (mapper.writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private void rewrite() throws IOException {

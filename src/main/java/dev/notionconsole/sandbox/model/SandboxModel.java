@@ -39,6 +39,7 @@ public final class SandboxModel {
     private final TokenRegistry tokens = new TokenRegistry();
     private final List<FaultRule> faults = new ArrayList<>();
     private com.fasterxml.jackson.databind.JsonNode rateLimits;
+    private dev.notionconsole.sandbox.SearchCursorExpiry searchCursors = dev.notionconsole.sandbox.SearchCursorExpiry.OFF;
     private final Visibility visibility = new Visibility(this);
     private final AtomicLong idCounter = new AtomicLong();
     private final String idSeed;
@@ -383,6 +384,15 @@ public final class SandboxModel {
 
     public void setRateLimits(com.fasterxml.jackson.databind.JsonNode rateLimits) {
         this.rateLimits = rateLimits;
+    }
+
+    /** The fixture's {@code search_cursors} setting (off unless given). */
+    public dev.notionconsole.sandbox.SearchCursorExpiry searchCursors() {
+        return searchCursors;
+    }
+
+    public void setSearchCursors(dev.notionconsole.sandbox.SearchCursorExpiry searchCursors) {
+        this.searchCursors = searchCursors == null ? dev.notionconsole.sandbox.SearchCursorExpiry.OFF : searchCursors;
     }
 
     /** Fault rules from the fixture; the fault-injection pre-handler reads and may edit this list. */

@@ -5,10 +5,12 @@ import dev.notionconsole.core.json.Json;
 import dev.notionconsole.sandbox.SandboxContext;
 import dev.notionconsole.sandbox.SandboxExtension;
 import dev.notionconsole.sandbox.SandboxOptions;
+import dev.notionconsole.sandbox.SearchCursorExpiry;
 import dev.notionconsole.sandbox.http.Router;
 import dev.notionconsole.sandbox.model.FaultRule;
 import dev.notionconsole.sandbox.model.Ids;
 import dev.notionconsole.sandbox.model.SandboxModel;
+import dev.notionconsole.sandbox.ops.cursors.SearchCursorGuard;
 import dev.notionconsole.sandbox.ops.faults.FaultInjector;
 import dev.notionconsole.sandbox.ops.faults.FaultRules;
 import dev.notionconsole.sandbox.ops.generate.GeneratedFixture;
@@ -36,6 +38,7 @@ import org.slf4j.LoggerFactory;
  *   <li>model: the saved state ({@code --state FILE}, when the file exists), else a generated workspace
  *       ({@code --pages N --seed S}), else the fixture (the core loads it);</li>
  *   <li>pre-handlers, in this order: rate limits (decision 0030), then fault rules (decision 0034);</li>
+ *   <li>post-handler: search cursors that expire, when the options or the fixture say so (decision 0072);</li>
  *   <li>on close: the state, when anything changed or the file does not exist yet (decision 0033).</li>
  * </ul>
  */
@@ -74,6 +77,9 @@ public final class SandboxOpsExtension implements SandboxExtension {
             router.addPostHandler(injector);
             faultRules.rules().forEach(r -> LOG.info("Sandbox fault rule: {}", r.describe()));
         }
+        SearchCursorExpiry expiry = context.options().searchCursorExpiry() != null ? context.options().searchCursorExpiry()
+                : model.read(model::searchCursors);
+        SearchCursorGuard.install(router, expiry, context.options().clock());
         if (context.options().stateFile() != null) {
             router.addResponseListener((call, status) -> {
                 if (status < 400 && !"GET".equals(call.method()) && !"HEAD".equals(call.method())) {

@@ -30,9 +30,11 @@ public final class ThemeManager {
             return;
         }
         current = theme;
+        // the binary form AtlantaFX ships: loading it is about ten times faster than parsing the 170 KB of CSS
+        // (docs/decisions/0097-first-frame-path.md)
         Application.setUserAgentStylesheet(theme == Theme.DARK
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+                ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
     }
 
     /** Adds the app stylesheet to a scene. */

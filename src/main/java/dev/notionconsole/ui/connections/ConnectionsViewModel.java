@@ -45,7 +45,8 @@ import javafx.collections.ObservableList;
  * The Connections workspace: the saved connections, the form for the selected one, and the commands (add,
  * save, duplicate, delete, test, copy token, import, export, keep secrets in a file). Everything that touches
  * the secret store or the network runs as a background task; properties change only in task callbacks and in
- * service events handed to {@code uiThread}. Selecting a connection makes it current for the whole app.
+ * service events handed to {@code uiThread}. Selecting a connection only shows it; {@link #useSelected()} (a
+ * button, a double-click, Enter) makes it current for the whole app (issue 16: selecting is not choosing).
  */
 public final class ConnectionsViewModel {
     /** How long a copied token stays on the clipboard. */
@@ -74,6 +75,7 @@ public final class ConnectionsViewModel {
     private final ReadOnlyBooleanWrapper fileOptInOffered = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canEditSelection;
     private final BooleanBinding canSave;
+    private final BooleanBinding selectedIsCurrent;
     private final ConnectionsListener listener;
     private final ReadOnlyBooleanWrapper authorizeAvailable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper fileInUse = new ReadOnlyBooleanWrapper(false);
@@ -91,6 +93,8 @@ public final class ConnectionsViewModel {
         canEditSelection = Bindings.createBooleanBinding(() -> selected.get() != null && !busy.get(), selected, busy);
         canSave = Bindings.createBooleanBinding(() -> form.dirtyProperty().get() && !busy.get() && !loadingSecrets.get(),
                 form.dirtyProperty(), busy, loadingSecrets);
+        selectedIsCurrent = Bindings.createBooleanBinding(() -> selected.get() != null
+                && selected.get().id().equals(currentId.get()), selected, currentId);
         listener = new ConnectionsListener() {
             @Override
             public void connectionsChanged(List<Connection> all) {
@@ -143,18 +147,41 @@ public final class ConnectionsViewModel {
     // ---- selection -------------------------------------------------------------------------------------
 
     /**
-     * The user picked a connection in the list: it becomes current for the whole app and the form shows it.
-     * Unsaved edits are not dropped without asking.
+     * The user selected a connection in the list: the form shows it; the app's current connection stays as it
+     * is. Unsaved edits are not dropped without asking.
+     *
+     * @return whether the connection is shown now
      */
-    public void select(Connection c) {
-        if (c == null || (selected.get() != null && selected.get().id().equals(c.id()))) {
-            return;
+    public boolean select(Connection c) {
+        if (c == null) {
+            return false;
+        }
+        if (selected.get() != null && selected.get().id().equals(c.id())) {
+            return true;
         }
         if (!confirmDiscard()) {
+            return false;
+        }
+        show(c);
+        return true;
+    }
+
+    /** "Use this connection": the selected connection becomes current for every section. */
+    public void useSelected() {
+        Connection sel = selected.get();
+        if (sel == null || sel.id().equals(currentId.get())) {
             return;
         }
-        service.setCurrent(c.id());
-        show(c);
+        service.setCurrent(sel.id());
+        currentId.set(sel.id()); // the service's event confirms it; the badge moves at once
+        dialogs.notify(NotificationKind.INFO, "Requests now go through \"" + sel.name() + "\".");
+    }
+
+    /** Selects and uses a connection in one gesture (double-click, Enter on a row). */
+    public void use(Connection c) {
+        if (select(c)) {
+            useSelected();
+        }
     }
 
     private boolean confirmDiscard() {
@@ -280,7 +307,6 @@ public final class ConnectionsViewModel {
         busy.set(true);
         BackgroundTask.of("Duplicate connection", ctx -> service.duplicate(sel.id()))
                 .onSuccess(copy -> {
-                    service.setCurrent(copy.id());
                     show(copy);
                     dialogs.notify(NotificationKind.SUCCESS, "Duplicated as \"" + copy.name() + "\".");
                 })
@@ -501,9 +527,7 @@ public final class ConnectionsViewModel {
                         dialogs.showWarning("Import finished", msg + "\nSkipped:\n" + String.join("\n", report.skipped()));
                     }
                     if (!report.added().isEmpty()) {
-                        Connection first = report.added().get(0);
-                        service.setCurrent(first.id());
-                        show(first);
+                        show(report.added().get(0));
                     }
                 })
                 .onFailure(e -> dialogs.showError("Import failed", Redactor.redact(String.valueOf(e.getMessage())), e))
@@ -609,4 +633,6 @@ public final class ConnectionsViewModel {
     public ReadOnlyBooleanProperty authorizeAvailableProperty() { return authorizeAvailable.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty fileInUseProperty() { return fileInUse.getReadOnlyProperty(); }
     public BooleanBinding canSaveProperty() { return canSave; }
+    /** The selected connection is the app's current one (the "current" badge; "Use this connection" hidden). */
+    public BooleanBinding selectedIsCurrentProperty() { return selectedIsCurrent; }
 }

@@ -4,7 +4,7 @@ import dev.notionconsole.request.render.BodyRenderer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
-import javafx.application.Platform;
+import dev.notionconsole.ui.common.Pulses;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Scene;
@@ -79,7 +79,7 @@ public final class BodyViewer extends StackPane {
 
     /** Appends the next part once the last one has been laid out, unless another body came since. */
     private void afterNextPulse(Scene scene, BodyDocument doc) {
-        afterNextPulse(scene, () -> {
+        Pulses.afterNextPulse(scene, () -> {
             if (shown == doc && !pending.isEmpty()) {
                 append(pending.poll());
                 if (!pending.isEmpty()) {
@@ -87,17 +87,6 @@ public final class BodyViewer extends StackPane {
                 }
             }
         });
-    }
-
-    /** Runs {@code next} after the coming pulse has laid out the scene (and not inside that pulse). */
-    private static void afterNextPulse(Scene scene, Runnable next) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(next);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        Platform.requestNextPulse();
     }
 
     /** Puts any part of the shown document still waiting into the area now. */
@@ -139,7 +128,7 @@ public final class BodyViewer extends StackPane {
         }
         lineNumbers.expect(steps.get(i).document().getParagraphs().size());
         area.replace(0, area.getLength(), steps.get(i).document());
-        afterNextPulse(scene, () -> primeStep(scene, steps, i + 1, showsBefore, whenDone));
+        Pulses.afterNextPulse(scene, () -> primeStep(scene, steps, i + 1, showsBefore, whenDone));
     }
 
     /** A made-up list answer of {@code items} pages with every kind of JSON token, rendered as bodies are. */

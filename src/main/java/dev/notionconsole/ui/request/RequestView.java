@@ -6,6 +6,7 @@ import dev.notionconsole.request.history.HistoryEntry;
 import dev.notionconsole.request.json.HighlightSpans;
 import dev.notionconsole.request.preflight.Finding;
 import dev.notionconsole.request.saved.SavedRequest;
+import dev.notionconsole.ui.shell.Disposable;
 import dev.notionconsole.ui.shell.Shortcut;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -65,7 +66,7 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  * The Request workspace: history and saved requests | the request editor | the response. Thin: every gesture
  * goes to {@link RequestViewModel}. Node ids are the TestFX contract (#sendButton, #pathField, #responseBody...).
  */
-public final class RequestView extends StackPane {
+public final class RequestView extends StackPane implements Disposable {
     public static final Shortcut[] SHORTCUTS = {
             new Shortcut("Shortcut+Enter", "Send the request"),
             new Shortcut("Shortcut+K", "Pick an endpoint from the catalog"),
@@ -133,6 +134,13 @@ public final class RequestView extends StackPane {
                 }
             }
         });
+    }
+
+    /** Called by the shell when the view is really dropped (app exit): stops listening and cancels a send. */
+    @Override
+    public void dispose() {
+        waitTicker.stop();
+        vm.dispose();
     }
 
     // ------------------------------------------------------------------ top bar

@@ -12,7 +12,6 @@ import dev.notionconsole.core.concurrent.TaskRunner;
 import dev.notionconsole.diagnostics.DiagnosisRequest;
 import dev.notionconsole.notion.BodyKind;
 import dev.notionconsole.notion.CallObserver;
-import dev.notionconsole.notion.ErrorCodes;
 import dev.notionconsole.notion.Exchange;
 import dev.notionconsole.notion.NotionError;
 import dev.notionconsole.notion.NotionTransportException;
@@ -547,7 +546,7 @@ public final class RequestViewModel {
         if (err != null) {
             errorCode.set(err.code() == null ? "" : err.code());
             errorMessage.set(err.message() == null ? "" : err.message());
-            errorMeaning.set(ErrorCodes.describe(err.code()));
+            errorMeaning.set(dev.notionconsole.diagnostics.ErrorAdvice.describe(err.code()));
             statusMeaning.set(HttpStatus.meaning(s));
         } else {
             errorCode.set("");

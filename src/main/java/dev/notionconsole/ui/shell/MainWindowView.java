@@ -65,6 +65,7 @@ public final class MainWindowView extends StackPane {
     private final DialogService dialogs;
     private final StackPane sectionArea = new StackPane();
     private final Map<SectionSlot, Node> built = new EnumMap<>(SectionSlot.class);
+    private final List<Disposable> toDispose = new java.util.ArrayList<>();
     private final ToggleGroup navGroup = new ToggleGroup();
     private final ComboBox<Connection> connectionPicker = new ComboBox<>();
     private boolean syncingPicker;
@@ -290,6 +291,7 @@ public final class MainWindowView extends StackPane {
         Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.refreshRateLimit()));
         refresh.setCycleCount(Animation.INDEFINITE);
         refresh.play();
+        toDispose.add(refresh::stop);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -367,6 +369,9 @@ public final class MainWindowView extends StackPane {
         } else {
             try {
                 node = w.view().get();
+                if (node instanceof Disposable d) {
+                    toDispose.add(d);
+                }
             } catch (RuntimeException e) {
                 LOG.error("Could not build the {} section", slot.title(), e);
                 dialogs.showError("Could not open " + slot.title(), null, e);
@@ -378,6 +383,22 @@ public final class MainWindowView extends StackPane {
         holder.setId("section-" + slot.id());
         holder.getStyleClass().add("section");
         return holder;
+    }
+
+    /**
+     * Drops every section view built so far, and the window's own timers: each {@link Disposable} view is
+     * disposed once. Call at app exit, on the JavaFX thread. Switching sections never disposes anything.
+     */
+    public void dispose() {
+        List<Disposable> all = List.copyOf(toDispose);
+        toDispose.clear();
+        for (Disposable d : all) {
+            try {
+                d.dispose();
+            } catch (RuntimeException e) {
+                LOG.warn("A view failed to dispose", e); // the others still get theirs
+            }
+        }
     }
 
     private void showHelp(boolean visible) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -66,14 +67,16 @@ class TaskRunnerTest {
     void cancellingStopsAWaitAndReportsCancelled() throws Exception {
         var callbacks = Executors.newSingleThreadExecutor();
         CountDownLatch cancelled = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
         try (ExecutorTaskRunner runner = new ExecutorTaskRunner(1, callbacks, t -> { })) {
             TaskHandle handle = BackgroundTask.of("wait", ctx -> {
+                        started.countDown();
                         ctx.cancellation().sleep(30, TimeUnit.SECONDS);
                         return null;
                     })
                     .onCancelled(cancelled::countDown)
                     .executeWith(runner);
-            Thread.sleep(100);
+            assertTrue(started.await(5, TimeUnit.SECONDS), "the work is running");
             handle.cancel();
             assertTrue(cancelled.await(5, TimeUnit.SECONDS));
         } finally {
@@ -110,5 +113,94 @@ class TaskRunnerTest {
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("cancelled", "finally"), seen);
         org.junit.jupiter.api.Assertions.assertTrue(handle.isDone() && handle.cancellation().isCancelled());
         org.junit.jupiter.api.Assertions.assertTrue(runner.activity().snapshot().isEmpty());
+    }
+
+    @Test
+    void cancellingAQueuedTaskDeliversCancelledAndFinallyAndEndsItsActivity() throws Exception {
+        var callbacks = Executors.newSingleThreadExecutor();
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch queuedEnded = new CountDownLatch(1);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (ExecutorTaskRunner runner = new ExecutorTaskRunner(1, callbacks, t -> { })) {
+            BackgroundTask.of("blocker", ctx -> {
+                busy.countDown();
+                release.await(10, TimeUnit.SECONDS);
+                return null;
+            }).executeWith(runner);
+            assertTrue(busy.await(5, TimeUnit.SECONDS), "the only worker is busy");
+            TaskHandle queued = BackgroundTask.of("queued", ctx -> "ran")
+                    .onSuccess(v -> seen.add("success"))
+                    .onCancelled(() -> seen.add("cancelled"))
+                    .onFinally(() -> {
+                        seen.add("finally");
+                        queuedEnded.countDown();
+                    })
+                    .executeWith(runner);
+            queued.cancel();
+            assertTrue(queuedEnded.await(5, TimeUnit.SECONDS), "the queued task's outcome arrives while the worker is still busy");
+            assertEquals(List.of("cancelled", "finally"), seen);
+            assertTrue(queued.isDone());
+            assertEquals(List.of("blocker"), runner.activity().snapshot().stream().map(ActivityTracker.Activity::title).toList(),
+                    "the status bar no longer lists the cancelled task");
+            release.countDown();
+        } finally {
+            callbacks.shutdownNow();
+        }
+        assertEquals(List.of("cancelled", "finally"), seen, "and it never runs later");
+    }
+
+    @Test
+    void cancellingTheTokenIsCancellingTheHandle() throws Exception {
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (ExecutorTaskRunner runner = new ExecutorTaskRunner(1, Runnable::run, t -> { })) {
+            BackgroundTask.of("blocker", ctx -> {
+                busy.countDown();
+                release.await(10, TimeUnit.SECONDS);
+                return null;
+            }).executeWith(runner);
+            assertTrue(busy.await(5, TimeUnit.SECONDS));
+            TaskHandle queued = BackgroundTask.of("queued", ctx -> "ran")
+                    .onCancelled(() -> seen.add("cancelled")).onFinally(() -> seen.add("finally")).executeWith(runner);
+            queued.cancellation().cancel();
+            assertEquals(List.of("cancelled", "finally"), seen);
+            release.countDown();
+        }
+    }
+
+    @Test
+    void closingTheRunnerDeliversCancelledToTasksThatNeverRan() throws Exception {
+        CountDownLatch busy = new CountDownLatch(1);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        ExecutorTaskRunner runner = new ExecutorTaskRunner(1, Runnable::run, t -> { });
+        BackgroundTask.of("blocker", ctx -> {
+            busy.countDown();
+            ctx.cancellation().sleep(30, TimeUnit.SECONDS);
+            return null;
+        }).onCancelled(() -> seen.add("blocker cancelled")).executeWith(runner);
+        assertTrue(busy.await(5, TimeUnit.SECONDS));
+        BackgroundTask.of("queued", ctx -> "ran").onSuccess(v -> seen.add("queued ran"))
+                .onCancelled(() -> seen.add("queued cancelled")).executeWith(runner);
+        runner.close();
+        assertTrue(seen.contains("queued cancelled"), "seen: " + seen);
+        assertTrue(seen.contains("blocker cancelled"), "the running task was interrupted: " + seen);
+        assertTrue(runner.activity().snapshot().isEmpty());
+    }
+
+    @Test
+    void inlineRunnerReportsWorkThatCancelsItselfAsCancelled() {
+        List<String> seen = new ArrayList<>();
+        TaskHandle handle = BackgroundTask.of("self", ctx -> {
+                    ctx.cancellation().cancel();
+                    return "late";
+                })
+                .onSuccess(v -> seen.add("success"))
+                .onCancelled(() -> seen.add("cancelled"))
+                .onFinally(() -> seen.add("finally"))
+                .executeWith(new InlineTaskRunner());
+        assertEquals(List.of("cancelled", "finally"), seen);
+        assertTrue(handle.isDone());
     }
 }

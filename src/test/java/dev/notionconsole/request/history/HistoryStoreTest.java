@@ -118,4 +118,53 @@ class HistoryStoreTest {
         assertEquals(0, store.size());
         assertEquals(0, HistoryStore.open(dir).size());
     }
+
+    /** Issue 12 item 4: an append after a lost newline keeps both entries; a null line is unreadable, not a null entry. */
+    @Test
+    void anAppendNeverGluesOntoALineThatLostItsNewline() throws IOException {
+        HistoryStore store = HistoryStore.open(dir);
+        store.add(entry("One", "GET", "/v1/users/me", 200, null, "{}"));
+        Path file = dir.resolve(HistoryStore.FILE_NAME);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 1)); // truncate -s -1
+
+        HistoryStore.open(dir).add(entry("Two", "GET", "/v1/users", 200, null, "{}"));
+
+        HistoryStore again = HistoryStore.open(dir);
+        assertNull(again.loadProblem());
+        assertEquals(List.of("Two", "One"), again.entries().stream().map(HistoryEntry::connectionName).toList());
+    }
+
+    @Test
+    void aNullLineOrLeftoverTextIsUnreadableAndSaidSo() throws IOException {
+        HistoryStore store = HistoryStore.open(dir);
+        store.add(entry("One", "GET", "/v1/users/me", 200, null, "{}"));
+        Path file = dir.resolve(HistoryStore.FILE_NAME);
+        String good = Files.readString(file).strip();
+        Files.writeString(file, good + "\nnull\n" + good.replace("\"One\"", "\"Two\"") + " trailing words\n");
+
+        HistoryStore again = HistoryStore.open(dir);
+
+        assertNotNull(again.loadProblem());
+        assertTrue(again.loadProblem().contains("2 unreadable entries"), again.loadProblem());
+        assertEquals(List.of("Two", "One"), again.entries().stream().map(HistoryEntry::connectionName).toList());
+        assertEquals(2, again.search("users").size(), "search over what was kept works");
+    }
+
+    /** Issue 12 item 5: request bodies are capped like responses, keeping the size and marking the cut. */
+    @Test
+    void requestBodiesAreCappedWithTheirSizeKept() throws IOException {
+        String big = "{\"q\":\"" + "x".repeat(3 * HistoryEntry.BODY_LIMIT) + "\"}";
+        HistoryEntry e = entry("Big", "POST", "/v1/search", 200, null, "{}");
+        HistoryStore store = HistoryStore.open(dir);
+        store.add(new HistoryEntry(e.id(), e.at(), e.connectionId(), e.connectionName(), e.baseUrl(), e.endpointId(),
+                e.request().withBody(big), e.version(), e.sentHeaders(), e.status(), e.errorCode(), e.errorMessage(), e.outcome(),
+                e.requestId(), e.durationMillis(), e.responseBytes(), e.responseHeaders(), e.responseBody(), false, 1));
+
+        assertTrue(Files.size(dir.resolve(HistoryStore.FILE_NAME)) < 2L * HistoryEntry.BODY_LIMIT);
+        HistoryEntry kept = HistoryStore.open(dir).entries().get(0);
+        assertTrue(kept.requestTruncated());
+        assertEquals(big.length(), kept.requestBodyBytes());
+        assertEquals(HistoryEntry.BODY_LIMIT, kept.request().body().length());
+    }
 }

@@ -57,4 +57,23 @@ class SavedRequestStoreTest {
         Files.writeString(foreign, "{\"info\": {\"name\": \"Postman\"}}");
         assertTrue(assertThrows(IOException.class, () -> store.importFrom(foreign)).getMessage().contains("not a Notion Console"));
     }
+
+    /** Issue 12 item 6: a file of another format version is shown read-only and never rewritten. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"99", "0", "-1", "\"abc\"", "null"})
+    void anUnknownVersionIsOpenedReadOnly(String version) throws IOException {
+        Path file = dir.resolve(SavedRequestStore.FILE_NAME);
+        String content = "{\"format\": \"notion-console/saved-requests\", \"version\": " + version + ", \"requests\": [{\"id\": \"r1\", "
+                + "\"name\": \"From elsewhere\", \"request\": {\"method\": \"GET\", \"path\": \"/v1/users/me\"}, \"hologram\": 1}]}";
+        Files.writeString(file, content);
+
+        SavedRequestStore store = SavedRequestStore.open(dir);
+
+        assertTrue(store.readOnly());
+        assertTrue(store.loadProblem().contains("read-only"), store.loadProblem());
+        assertEquals("From elsewhere", store.all().get(0).name());
+        assertThrows(IOException.class, () -> store.save("Mine", null, null, RequestSpec.of("GET", "/v1/users")));
+        assertThrows(IOException.class, () -> store.delete("r1"));
+        assertEquals(content, Files.readString(file), "the file is exactly as it was");
+    }
 }

@@ -32,7 +32,7 @@ class GeneratedWorkspaceTest {
             assertEquals(3_000, sb.model().read(() -> (int) sb.model().nodes().stream()
                     .filter(n -> n instanceof dev.notionconsole.sandbox.model.Page).count()));
             List<String> names = sb.connections().stream().map(SandboxConnection::name).toList();
-            assertEquals(List.of("Bench Bot", "Team Bot", "Olivia's token"), names);
+            assertEquals(List.of("Bench Bot", "Team Bot", "Scoped Bot", "Olivia's token"), names);
             OpsHttp api = new OpsHttp(sb.baseUrl());
             for (String id : List.of(firstTop, deep, row)) {
                 OpsHttp.Reply r = api.get("/v1/pages/" + id, GeneratedFixture.BENCH_TOKEN);

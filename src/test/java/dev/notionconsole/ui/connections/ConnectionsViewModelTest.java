@@ -8,53 +8,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.ConnectionStore;
 import dev.notionconsole.connections.ConnectionValidator.Field;
 import dev.notionconsole.connections.IdentityCheck;
-import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.core.concurrent.InlineTaskRunner;
 import dev.notionconsole.sandbox.SandboxConnection;
-import dev.notionconsole.sandbox.SandboxOptions;
-import dev.notionconsole.sandbox.SandboxServer;
-import dev.notionconsole.secrets.SecretStorage;
+import dev.notionconsole.testsupport.SandboxConnections;
 import dev.notionconsole.ui.common.RecordingDialogService;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The workspace's behaviour without a toolkit: inline tasks, recorded dialogs, the real sandbox over HTTP. */
 class ConnectionsViewModelTest {
-    static SandboxServer sandbox;
-    static SandboxConnection docsSync;
+    @RegisterExtension
+    static final SandboxConnections sandbox = SandboxConnections.defaults();
+    final SandboxConnection docsSync = sandbox.fixtureConnection("Docs Sync");
 
-    @TempDir
     Path home;
     ConnectionService service;
     RecordingDialogService dialogs;
     Deque<Optional<String>> promptAnswers;
     ConnectionsViewModel vm;
-
-    @BeforeAll
-    static void startSandbox() throws Exception {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).build());
-        docsSync = sandbox.connections().stream().filter(c -> c.name().equals("Docs Sync")).findFirst().orElseThrow();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
 
     @BeforeEach
     void open() {
@@ -62,9 +43,8 @@ class ConnectionsViewModelTest {
     }
 
     void open(Map<String, String> env) {
-        ConnectionStore store = new ConnectionStore(home.resolve("connections.json"));
-        service = ConnectionServices.open(store, store.load(), SecretStorage.sessionOnly(home.resolve("secrets.json"), false),
-                env, new SandboxServerAccess(() -> sandbox), Runnable::run, Clock.systemUTC());
+        home = sandbox.home();
+        service = sandbox.reopen(env);
         dialogs = new RecordingDialogService();
         promptAnswers = new ArrayDeque<>();
         vm = new ConnectionsViewModel(service, new InlineTaskRunner(), dialogs,
@@ -86,7 +66,7 @@ class ConnectionsViewModelTest {
 
     @Test
     void startsOnTheCurrentSandboxConnectionAndSaysSecretsAreSessionOnly() {
-        assertEquals(sandbox.connections().size(), vm.connections().size());
+        assertEquals(sandbox.server().connections().size(), vm.connections().size());
         Connection current = service.current().orElseThrow();
         assertEquals(current, vm.selectedProperty().get());
         assertEquals(current.id(), vm.currentIdProperty().get());
@@ -195,8 +175,13 @@ class ConnectionsViewModelTest {
         dialogs.answerConfirm(true);
         vm.select(other);
         assertEquals(other.id(), vm.selectedProperty().get().id());
-        assertEquals(other.id(), service.current().orElseThrow().id(), "selecting makes it current for the app");
+        assertEquals(first.id(), service.current().orElseThrow().id(), "selecting is not choosing (issue 16)");
+        assertFalse(vm.selectedIsCurrentProperty().get());
+
+        vm.useSelected();
+        assertEquals(other.id(), service.current().orElseThrow().id(), "Use this connection makes it current");
         assertEquals(other.id(), vm.currentIdProperty().get());
+        assertTrue(vm.selectedIsCurrentProperty().get());
     }
 
     @Test

@@ -6,36 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.ConnectionStore;
 import dev.notionconsole.connections.IdentityCheck;
-import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.sandbox.SandboxConnection;
-import dev.notionconsole.sandbox.SandboxOptions;
-import dev.notionconsole.sandbox.SandboxServer;
-import dev.notionconsole.secrets.SecretStorage;
 import dev.notionconsole.settings.Theme;
+import dev.notionconsole.testsupport.SandboxConnections;
 import dev.notionconsole.ui.common.FxDialogService;
 import dev.notionconsole.ui.common.FxTaskRunner;
 import dev.notionconsole.ui.common.ThemeManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -48,28 +45,15 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ConnectionsViewTest {
-    static SandboxServer sandbox;
-    static SandboxConnection docsSync;
+    @RegisterExtension
+    static final SandboxConnections sandbox = SandboxConnections.defaults();
+    final SandboxConnection docsSync = sandbox.fixtureConnection("Docs Sync");
     ConnectionService service;
     FxTaskRunner tasks;
 
-    @BeforeAll
-    static void startSandbox() throws Exception {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).build());
-        docsSync = sandbox.connections().stream().filter(c -> c.name().equals("Docs Sync")).findFirst().orElseThrow();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @Start
     void start(Stage stage) throws Exception {
-        Path home = Files.createTempDirectory("nc-connections-view");
-        ConnectionStore store = new ConnectionStore(home.resolve("connections.json"));
-        service = ConnectionServices.open(store, store.load(), SecretStorage.sessionOnly(home.resolve("secrets.json"), false),
-                Map.of(), new SandboxServerAccess(() -> sandbox), Runnable::run, Clock.systemUTC());
+        service = sandbox.connections();
         tasks = new FxTaskRunner(t -> {
             throw new AssertionError("a task failed without a handler", t);
         });
@@ -92,7 +76,7 @@ class ConnectionsViewTest {
     void addsTestsEditsAndDeletesASandboxConnection(FxRobot robot) throws Exception {
         ListView<Connection> list = robot.lookup("#connectionsList").queryListView();
         int defaults = list.getItems().size();
-        assertEquals(sandbox.connections().size(), defaults, "the sandbox's connections are there on first start");
+        assertEquals(sandbox.server().connections().size(), defaults, "the sandbox's connections are there on first start");
 
         // add
         robot.clickOn("#addConnectionButton").clickOn("#addInternal");
@@ -134,6 +118,63 @@ class ConnectionsViewTest {
         robot.clickOn("#confirmButton");
         waitFor(() -> service.find(added.id()).isEmpty());
         waitFor(() -> list.getItems().size() == defaults);
+    }
+
+    @Test
+    void saveWorksOnTheFirstClickWhileATextFieldHasTheFocus(FxRobot robot) throws Exception {
+        robot.clickOn("#addConnectionButton").clickOn("#addInternal");
+        robot.clickOn("#nameField").write("First click");
+        // leaving Name shows the messages of the fields still empty (the token), as a new user sees them
+        TextField baseUrl = robot.lookup("#baseUrlField").queryAs(TextField.class);
+        robot.doubleClickOn(baseUrl).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("sandbox");
+        robot.interact(() -> Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, docsSync.token())));
+        robot.clickOn("#tokenField").press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        assertTrue(robot.lookup("#tokenField").query().isFocused(), "the token field still has the focus");
+        // once, as a person clicks: the layout gets a pulse between press and release
+        robot.moveTo("#saveConnectionButton").press(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.release(MouseButton.PRIMARY);
+        waitFor(() -> service.list().stream().anyMatch(c -> c.name().equals("First click")));
+        waitFor(() -> !robot.lookup("#formTitle").queryAs(Label.class).getText().startsWith("New "));
+    }
+
+    @Test
+    void selectingARowShowsItAndOnlyUsingItMakesItCurrent(FxRobot robot) throws Exception {
+        ListView<Connection> list = robot.lookup("#connectionsList").queryListView();
+        String first = service.current().orElseThrow().id();
+        List<Connection> others = list.getItems().stream().filter(c -> !c.id().equals(first)).limit(3).toList();
+
+        robot.clickOn(cellOf(robot, others.get(0)));
+        waitFor(() -> robot.lookup("#formTitle").queryAs(Label.class).getText().equals(others.get(0).name()));
+        assertEquals(first, service.current().orElseThrow().id(), "selecting is not choosing");
+        assertTrue(robot.lookup("#useConnectionButton").query().isVisible());
+        assertFalse(robot.lookup("#currentBadge").query().isVisible());
+
+        robot.clickOn("#useConnectionButton");
+        waitFor(() -> service.current().orElseThrow().id().equals(others.get(0).id()));
+        waitFor(() -> robot.lookup("#currentBadge").query().isVisible());
+        assertFalse(robot.lookup("#useConnectionButton").query().isVisible());
+
+        // Monocle delivers the robot's double-click as two clicks of count 1, so the second click is given
+        // its count as a desktop would (the row is selected by the first, real click)
+        javafx.scene.Node second = cellOf(robot, others.get(1));
+        robot.clickOn(second);
+        robot.interact(() -> javafx.event.Event.fireEvent(second, new javafx.scene.input.MouseEvent(
+                javafx.scene.input.MouseEvent.MOUSE_CLICKED, 5, 5, 5, 5, MouseButton.PRIMARY, 2,
+                false, false, false, false, true, false, false, true, false, true, null)));
+        waitFor(() -> service.current().orElseThrow().id().equals(others.get(1).id()));
+
+        robot.clickOn(cellOf(robot, others.get(2)));
+        waitFor(() -> robot.lookup("#formTitle").queryAs(Label.class).getText().equals(others.get(2).name()));
+        assertEquals(others.get(1).id(), service.current().orElseThrow().id());
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitFor(() -> service.current().orElseThrow().id().equals(others.get(2).id()));
+    }
+
+    private static javafx.scene.Node cellOf(FxRobot robot, Connection c) {
+        return robot.lookup("#connectionsList .list-cell")
+                .match(n -> n instanceof ListCell<?> cell && cell.getItem() instanceof Connection x && x.id().equals(c.id()))
+                .query();
     }
 
     /** Evaluates {@code condition} on the JavaFX thread, so lists and labels are never read mid-update. */

@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionCaller;
 import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.ConnectionStore;
-import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.core.concurrent.InlineTaskRunner;
 import dev.notionconsole.diagnostics.DiagnosisRequest;
 import dev.notionconsole.diagnostics.DiagnosticsEngine;
@@ -21,25 +18,18 @@ import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.request.render.BodyRenderer;
 import dev.notionconsole.request.saved.SavedRequestStore;
 import dev.notionconsole.sandbox.SandboxOptions;
-import dev.notionconsole.sandbox.SandboxServer;
 import dev.notionconsole.sandbox.model.Ids;
-import dev.notionconsole.secrets.SecretStorage;
+import dev.notionconsole.testsupport.SandboxConnections;
 import dev.notionconsole.ui.common.RecordingDialogService;
 import dev.notionconsole.ui.common.SectionLinks;
 import dev.notionconsole.ui.request.RequestViewModel;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Diagnostics ViewModel without a toolkit (inline task runner), over HTTP against a sandbox serving a fixture of
@@ -47,45 +37,39 @@ import org.junit.jupiter.api.io.TempDir;
  * witnesses off, copy as text, the links, and the access matrix.
  */
 class DiagnosticsViewModelTest {
-    static SandboxServer sandbox;
+    @RegisterExtension
+    static final SandboxConnections sandbox = SandboxConnections.with(SandboxOptions.builder().port(0).rateLimitOff()
+            .fixture(clinicFixture()).build());
     static final String BILLING = Ids.fromKey("billing");
     static final String SCHEDULING = Ids.fromKey("scheduling");
 
-    @TempDir
     Path home;
     ConnectionService service;
     HistoryStore history;
     RecordingDialogService dialogs;
     final List<String[]> explorerOpened = new ArrayList<>();
     final List<URI> browsed = new ArrayList<>();
-    final List<DiagnosisRequest> handedOver = new ArrayList<>();
     DiagnosticsViewModel vm;
 
-    @BeforeAll
-    static void start() throws Exception {
-        Path fixture = Files.createTempFile("clinic-fixture", ".json");
-        try (InputStream in = DiagnosticsViewModelTest.class.getResourceAsStream("clinic-fixture.json")) {
-            Files.write(fixture, in.readAllBytes());
+    /** Northwind Clinic, a workspace unlike the default fixture's (src/test/resources/.../clinic-fixture.json). */
+    static Path clinicFixture() {
+        try {
+            return Path.of(DiagnosticsViewModelTest.class.getResource("clinic-fixture.json").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).rateLimitOff().fixture(fixture).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
     }
 
     @BeforeEach
     void setUp() {
-        ConnectionStore store = new ConnectionStore(home.resolve("connections.json"));
-        service = ConnectionServices.open(store, store.load(), SecretStorage.sessionOnly(home.resolve("secrets.json"), false),
-                Map.of(), new SandboxServerAccess(() -> sandbox), Runnable::run, Clock.systemUTC());
+        home = sandbox.home();
+        service = sandbox.connections();
         history = HistoryStore.open(home);
         dialogs = new RecordingDialogService();
         SectionLinks links = new SectionLinks() {
             @Override
             public void diagnose(DiagnosisRequest request) {
-                handedOver.add(request);
+                throw new AssertionError("Diagnostics hands nothing to itself");
             }
 
             @Override

@@ -8,40 +8,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.ConnectionStore;
-import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.core.concurrent.InlineTaskRunner;
-import dev.notionconsole.request.RequestSender;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
+import dev.notionconsole.request.RequestSender;
 import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.request.preflight.Finding;
 import dev.notionconsole.request.render.BodyRenderer;
 import dev.notionconsole.request.saved.SavedRequestStore;
 import dev.notionconsole.sandbox.SandboxConnection;
-import dev.notionconsole.sandbox.SandboxOptions;
-import dev.notionconsole.sandbox.SandboxServer;
-import dev.notionconsole.secrets.SecretStorage;
+import dev.notionconsole.testsupport.SandboxConnections;
 import dev.notionconsole.ui.common.RecordingDialogService;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The builder's ViewModel without a toolkit (inline task runner), sending over HTTP to the real sandbox. */
 class RequestViewModelTest {
-    static SandboxServer sandbox;
-    static SandboxConnection docsSync;
+    @RegisterExtension
+    static final SandboxConnections sandbox = SandboxConnections.rateLimitOff();
+    final SandboxConnection docsSync = sandbox.fixtureConnection("Docs Sync");
 
-    @TempDir
     Path home;
     ConnectionService service;
     HistoryStore history;
@@ -49,23 +40,10 @@ class RequestViewModelTest {
     final List<dev.notionconsole.diagnostics.DiagnosisRequest> diagnosed = new ArrayList<>();
     RequestViewModel vm;
 
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).rateLimitOff().build());
-        docsSync = sandbox.connections().stream().filter(c -> c.name().equals("Docs Sync")).findFirst().orElseThrow();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
     @BeforeEach
     void setUp() {
-        ConnectionStore store = new ConnectionStore(home.resolve("connections.json"));
-        service = ConnectionServices.open(store, store.load(), SecretStorage.sessionOnly(home.resolve("secrets.json"), false),
-                Map.of(), new SandboxServerAccess(() -> sandbox), Runnable::run, Clock.systemUTC());
-        use("Sandbox: Docs Sync");
+        home = sandbox.home();
+        service = sandbox.connectionsUsing("Sandbox: Docs Sync");
         history = HistoryStore.open(home);
         dialogs = new RecordingDialogService();
         vm = new RequestViewModel(service, new RequestSender(new dev.notionconsole.connections.ConnectionCaller(service, null), EndpointCatalog.builtIn(), history), SavedRequestStore.open(home),
@@ -226,7 +204,7 @@ class RequestViewModelTest {
         assertTrue(dialogs.clipboard.contains("Bearer " + docsSync.token()), "only when asked, after a confirmation");
         assertEquals(Duration.ofSeconds(60), dialogs.clipboardClearAfter);
 
-        SandboxConnection wiki = sandbox.connections().stream().filter(c -> c.name().equals("Wiki Reader")).findFirst().orElseThrow();
+        SandboxConnection wiki = sandbox.fixtureConnection("Wiki Reader");
         vm.importCurl("curl -X POST '" + sandbox.baseUrl() + "/v1/search' \\\n  -H 'Authorization: Bearer " + wiki.token() + "' \\\n"
                 + "  -H 'Notion-Version: 2025-09-03' \\\n  --data-raw '{\"query\": \"Handbook\"}'");
         assertEquals("POST", vm.methodProperty().get());

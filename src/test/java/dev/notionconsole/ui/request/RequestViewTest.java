@@ -7,31 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.ConnectionStore;
-import dev.notionconsole.connections.SandboxServerAccess;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.notion.ErrorCodes;
 import dev.notionconsole.diagnostics.DiagnosisRequest;
-import dev.notionconsole.request.RequestSender;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
+import dev.notionconsole.request.RequestSender;
 import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.request.render.BodyRenderer;
 import dev.notionconsole.request.saved.SavedRequestStore;
-import dev.notionconsole.sandbox.SandboxOptions;
-import dev.notionconsole.sandbox.SandboxServer;
-import dev.notionconsole.secrets.SecretStorage;
 import dev.notionconsole.settings.Theme;
+import dev.notionconsole.testsupport.SandboxConnections;
+import dev.notionconsole.ui.OnFx;
 import dev.notionconsole.ui.common.FxDialogService;
 import dev.notionconsole.ui.common.FxTaskRunner;
 import dev.notionconsole.ui.common.ThemeManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -40,16 +33,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
-import dev.notionconsole.ui.OnFx;
 
 /**
  * The Request workspace driven headlessly through keyboard and mouse, with the app's own task runner, against
@@ -58,31 +49,18 @@ import dev.notionconsole.ui.OnFx;
  */
 @ExtendWith(ApplicationExtension.class)
 class RequestViewTest {
-    static SandboxServer sandbox;
+    @RegisterExtension
+    static final SandboxConnections sandbox = SandboxConnections.rateLimitOff();
     ConnectionService service;
     FxTaskRunner tasks;
     HistoryStore history;
     final java.util.List<DiagnosisRequest> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
     RequestView view;
 
-    @BeforeAll
-    static void startSandbox() throws Exception {
-        sandbox = SandboxServer.start(SandboxOptions.builder().port(0).rateLimitOff().build());
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @Start
     void start(Stage stage) throws Exception {
-        Path home = Files.createTempDirectory("nc-request-view");
-        ConnectionStore store = new ConnectionStore(home.resolve("connections.json"));
-        service = ConnectionServices.open(store, store.load(), SecretStorage.sessionOnly(home.resolve("secrets.json"), false),
-                Map.of(), new SandboxServerAccess(() -> sandbox), Runnable::run, Clock.systemUTC());
-        Connection docs = service.findByIdOrName("Sandbox: Docs Sync").orElseThrow();
-        service.setCurrent(docs.id());
+        Path home = sandbox.home();
+        service = sandbox.connectionsUsing("Sandbox: Docs Sync");
         tasks = new FxTaskRunner(t -> {
             throw new AssertionError("a task failed without a handler", t);
         });
@@ -162,7 +140,7 @@ class RequestViewTest {
         waitFor(() -> status(robot).equals("404 Not Found"));
         assertEquals("object_not_found", robot.lookup("#errorCodeLabel").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#errorMessageLabel").queryAs(Label.class).getText().startsWith("Could not find page with ID: 0c5f5fb3"));
-        assertEquals(ErrorCodes.describe("object_not_found"), robot.lookup("#errorMeaningLabel").queryAs(Label.class).getText());
+        assertEquals(dev.notionconsole.diagnostics.ErrorAdvice.describe("object_not_found"), robot.lookup("#errorMeaningLabel").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#errorBox").query().isVisible());
         robot.clickOn("#diagnoseButton");
         assertEquals(1, failed.size(), "Diagnose hands the failed call over, once");

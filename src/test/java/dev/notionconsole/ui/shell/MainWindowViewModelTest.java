@@ -7,23 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.ConnectionStore;
-import dev.notionconsole.connections.SandboxAccess;
 import dev.notionconsole.core.Secret;
 import dev.notionconsole.core.concurrent.BackgroundTask;
-import dev.notionconsole.secrets.SecretStorage;
 import dev.notionconsole.core.concurrent.InlineTaskRunner;
 import dev.notionconsole.settings.AppSettings;
 import dev.notionconsole.settings.ScreenArea;
 import dev.notionconsole.settings.SettingsStore;
 import dev.notionconsole.settings.Theme;
 import dev.notionconsole.settings.WindowBounds;
+import dev.notionconsole.testsupport.TestConnections;
 import dev.notionconsole.ui.common.RecordingDialogService;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,9 +49,7 @@ class MainWindowViewModelTest {
     }
 
     private ConnectionService openConnections() {
-        ConnectionStore cs = new ConnectionStore(dir.resolve("connections.json"));
-        return ConnectionServices.open(cs, cs.load(), SecretStorage.sessionOnly(dir.resolve("secrets.json"), false),
-                Map.of(), SandboxAccess.NONE, Runnable::run, Clock.systemUTC());
+        return TestConnections.open(dir);
     }
 
     private MainWindowViewModel viewModel() {

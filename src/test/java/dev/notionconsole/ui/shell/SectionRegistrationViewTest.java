@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.ConnectionStore;
-import dev.notionconsole.connections.SandboxAccess;
 import dev.notionconsole.core.Secret;
-import dev.notionconsole.secrets.SecretStorage;
 import dev.notionconsole.settings.SettingsStore;
+import dev.notionconsole.testsupport.TestConnections;
 import dev.notionconsole.ui.common.FxDialogService;
 import dev.notionconsole.ui.common.FxTaskRunner;
 import dev.notionconsole.ui.common.UncaughtErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
@@ -75,9 +70,7 @@ class SectionRegistrationViewTest {
                 }),
                 Section.placeholder(SectionSlot.DIAGNOSTICS));
         SettingsStore store = new SettingsStore(home.resolve("settings.json"));
-        ConnectionStore cs = new ConnectionStore(home.resolve("connections.json"));
-        var connections = ConnectionServices.open(cs, cs.load(), SecretStorage.sessionOnly(home.resolve("s.json"), false),
-                Map.of(), SandboxAccess.NONE, Runnable::run, Clock.systemUTC());
+        var connections = TestConnections.open(home);
         viewModel = new MainWindowViewModel(sections, store.load(), store, connections, tasks, dialogs, Platform::runLater);
         new MainWindowView(viewModel, dialogs, dialogs.notificationLayer()).install(stage);
         dialogs.attach(stage);

@@ -12,15 +12,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Turns a {@link WorkspaceShape} into a fixture document (docs/sandbox-fixtures.md), so a generated workspace is
  * loaded, validated and served exactly like a hand-written one: one way to build a sandbox model.
  *
- * <p>The workspace is on the Business plan and has three connections: "Bench Bot" (internal, every capability,
- * shared at the top level: sees everything), "Team Bot" (internal, shared with the first top-level page only)
+ * <p>The workspace is on the Business plan and has four connections: "Bench Bot" (internal, every capability,
+ * shared at the top level: sees everything), "Team Bot" (internal, shared with the first top-level page only),
+ * "Scoped Bot" (internal, shared with pages at several depths: roots under unshared parents, holes between them)
  * and the owner's personal access token. Their fake tokens are fixed, so scripts can rely on them.
+ *
+ * <p>For the explorer (docs/decisions/0071), deterministically by position: one sub-page in {@value #TOGGLE_EVERY}
+ * sits in a toggle of its parent and one (another) in a column of a two-column layout; one page in
+ * {@value #LINKED_VIEW_EVERY} holds a linked view of a database; Scoped Bot is shared with one page in
+ * {@value #SCOPED_EVERY} at depth 2 or more.
  */
 public final class GeneratedFixture {
     public static final String WORKSPACE = "generated";
     public static final String BENCH_TOKEN = "ntn_sandbox_generated_bench_bot_FAKE_TOKEN_0001";
     public static final String TEAM_TOKEN = "ntn_sandbox_generated_team_bot_FAKE_TOKEN_00002";
     public static final String OWNER_PAT = "ntn_sandbox_generated_owner_pat_FAKE_TOKEN_0003";
+    public static final String SCOPED_TOKEN = "ntn_sandbox_generated_scoped_bot_FAKE_TOKEN_04";
+    static final int TOGGLE_EVERY = 16;
+    static final int LINKED_VIEW_EVERY = 50;
+    static final int SCOPED_EVERY = 37;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private GeneratedFixture() {
@@ -38,6 +48,10 @@ public final class GeneratedFixture {
         } catch (FixtureException e) {
             throw new IllegalStateException("The generated workspace does not load (a bug): " + e.getMessage(), e);
         }
+    }
+
+    private static ArrayNode content(ObjectNode page) {
+        return page.has("content") ? (ArrayNode) page.get("content") : page.putArray("content");
     }
 
     public static Generated generate(int pages, long seed) {
@@ -62,7 +76,11 @@ public final class GeneratedFixture {
         ArrayNode pageArray = root.putArray("pages");
         ArrayNode databases = root.putArray("databases");
         ArrayNode benchShares = F.arrayNode();
+        ArrayNode scopedShares = F.arrayNode();
         String[] firstTop = {null};
+        java.util.Map<String, ObjectNode> pageById = new java.util.HashMap<>();
+        java.util.List<ObjectNode> treePages = new java.util.ArrayList<>();
+        java.util.List<String> databaseIds = new java.util.ArrayList<>();
 
         WorkspaceShape.Summary summary = new WorkspaceShape(pages, seed).generate(new WorkspaceShape.Sink() {
             private int made;
@@ -78,19 +96,46 @@ public final class GeneratedFixture {
                     if (firstTop[0] == null) {
                         firstTop[0] = id;
                     }
+                } else if (made % TOGGLE_EVERY == 3) {
+                    // in a toggle of its parent (explorer-diagnostics.md §0.6: importers lose these)
+                    ObjectNode toggle = content(pageById.get(parentId)).addObject();
+                    toggle.put("type", "toggle");
+                    toggle.put("id", id + "/toggle");
+                    toggle.put("text", "More");
+                    p.putObject("parent").put("block", id + "/toggle");
+                } else if (made % TOGGLE_EVERY == 11) {
+                    // in the first column of a two-column layout: two blocks above it
+                    ObjectNode columns = content(pageById.get(parentId)).addObject();
+                    columns.put("type", "column_list");
+                    columns.put("id", id + "/columns");
+                    ArrayNode cols = columns.putArray("children");
+                    ObjectNode left = cols.addObject();
+                    left.put("type", "column");
+                    left.put("id", id + "/column");
+                    left.putArray("children").addObject().put("type", "paragraph").put("text", "Left");
+                    ObjectNode right = cols.addObject();
+                    right.put("type", "column");
+                    right.putArray("children").addObject().put("type", "paragraph").put("text", "Right");
+                    p.putObject("parent").put("block", id + "/column");
                 } else {
                     p.putObject("parent").put("page", parentId);
                 }
+                if (depth >= 2 && made % SCOPED_EVERY == 5) {
+                    scopedShares.add(id);
+                }
                 // Some text on one page in four: block listings have something to list, memory stays modest.
                 if (made++ % 4 == 0) {
-                    ObjectNode block = p.putArray("content").addObject();
+                    ObjectNode block = content(p).addObject();
                     block.put("type", "paragraph");
                     block.put("text", "Notes for " + title + ".");
                 }
+                pageById.put(id, p);
+                treePages.add(p);
             }
 
             @Override
             public void database(String id, String dataSourceId, String parentPageId, String title) {
+                databaseIds.add(id);
                 ObjectNode d = databases.addObject();
                 d.put("id", id);
                 d.put("title", title);
@@ -124,6 +169,14 @@ public final class GeneratedFixture {
             }
         });
 
+        // linked views: a child_database block showing another page's database, never a database itself
+        for (int i = 7; i < treePages.size() && !databaseIds.isEmpty(); i += LINKED_VIEW_EVERY) {
+            ObjectNode view = content(treePages.get(i)).addObject();
+            view.put("type", "linked_database");
+            view.put("id", treePages.get(i).path("id").asText() + "/linked-view");
+            view.put("source", databaseIds.get(i % databaseIds.size()));
+            view.put("title", "Linked view");
+        }
         ArrayNode connections = root.putArray("connections");
         ObjectNode bench = connections.addObject();
         bench.put("kind", "internal");
@@ -142,6 +195,15 @@ public final class GeneratedFixture {
         team.put("token", TEAM_TOKEN);
         team.putArray("shares").add(firstTop[0]);
         team.put("description", "Internal, shared with the first top-level page only: the rest gives 404.");
+        ObjectNode scoped = connections.addObject();
+        scoped.put("kind", "internal");
+        scoped.put("id", "scoped-bot");
+        scoped.put("name", "Scoped Bot");
+        scoped.put("workspace", WORKSPACE);
+        scoped.put("token", SCOPED_TOKEN);
+        scoped.set("shares", scopedShares);
+        scoped.put("description", "Internal, shared with " + scopedShares.size()
+                + " pages at several depths: each is a sharing root under an unshared parent.");
         ObjectNode pat = connections.addObject();
         pat.put("kind", "personal");
         pat.put("id", "owner-pat");

@@ -1,0 +1,154 @@
+package dev.notionconsole.explorer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.notionconsole.core.concurrent.CancellationToken;
+import dev.notionconsole.core.json.Json;
+import dev.notionconsole.notion.ApiRequest;
+import dev.notionconsole.notion.CallObserver;
+import dev.notionconsole.notion.Exchange;
+import dev.notionconsole.secrets.SecretStoreException;
+import java.io.IOException;
+import dev.notionconsole.notion.NotionVersion;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads what a map never reads, one page of 100 at a time when the user expands a node (explorer-diagnostics.md
+ * §1.5 "Design consequence"): a block's children ({@code GET /v1/blocks/{id}/children}) and a data source's rows
+ * (its query). A {@code child_database} block the map does not know is retrieved once: if that fails the block is a
+ * linked view whose source is elsewhere ({@link NodeFlag#LINKED_VIEW}, notion-api.md 5.2). The next cursor is
+ * handed back for "load more" and lives only in memory. Blocking; thread-safe.
+ */
+public final class ChildrenLoader {
+    /**
+     * One page of children.
+     *
+     * @param parentId   what was expanded
+     * @param children   in order; objects the map knows come back as the map has them
+     * @param hasMore    more to load with {@link #more}
+     * @param nextCursor the cursor for the next page (do not store it), or null
+     * @param requests   calls this page took
+     * @param failure    the error when the listing failed (children then empty), else null
+     */
+    public record ChildPage(String parentId, List<MapNode> children, boolean hasMore, String nextCursor, int requests,
+                            Exchange failure) {
+    }
+
+    private final ApiCalls calls;
+    private final WorkspaceMap map;
+    private final String notionVersion;
+
+    /** @param map the map the nodes belong to (known objects are returned as mapped), or null */
+    public ChildrenLoader(ApiCalls calls, WorkspaceMap map, String notionVersion) {
+        this.calls = calls;
+        this.map = map;
+        this.notionVersion = notionVersion == null ? NotionVersion.LATEST : notionVersion;
+    }
+
+    /** The first page of a page's or block's children. */
+    public ChildPage blockChildren(String blockId, CancellationToken cancel) throws IOException, SecretStoreException {
+        return blockChildren(blockId, null, cancel);
+    }
+
+    /** The first page of a data source's rows (a database ID before 2025-09-03). */
+    public ChildPage rows(String dataSourceId, CancellationToken cancel) throws IOException, SecretStoreException {
+        return rows(dataSourceId, null, cancel);
+    }
+
+    /** The next page after {@code page}. */
+    public ChildPage more(ChildPage page, boolean rows, CancellationToken cancel) throws IOException, SecretStoreException {
+        if (!page.hasMore()) {
+            throw new IllegalArgumentException("nothing more to load under " + page.parentId());
+        }
+        return rows ? rows(page.parentId(), page.nextCursor(), cancel) : blockChildren(page.parentId(), page.nextCursor(), cancel);
+    }
+
+    private ChildPage blockChildren(String blockId, String cursor, CancellationToken cancel) throws IOException, SecretStoreException {
+        ApiRequest r = ApiRequest.get("/v1/blocks/" + blockId + "/children").query("page_size", "100");
+        if (cursor != null) {
+            r = r.query("start_cursor", cursor);
+        }
+        Exchange x = calls.send(r, cancel, CallObserver.NONE);
+        int requests = Math.max(1, x.attempts());
+        if (!x.ok()) {
+            return new ChildPage(blockId, List.of(), false, null, requests, x);
+        }
+        List<MapNode> out = new ArrayList<>();
+        for (JsonNode block : x.json().path("results")) {
+            String id = block.path("id").asText();
+            MapNode known = map == null ? null : map.node(id).filter(n -> !n.placeholder()).orElse(null);
+            if (known != null) {
+                out.add(known);
+                continue;
+            }
+            MapBuilder.Draft d = NotionObjects.draft(block, FoundBy.CHILDREN);
+            if (d == null) {
+                continue;
+            }
+            String type = block.path("type").asText();
+            MapBuilder.Draft node = d;
+            if ("child_page".equals(type)) {
+                node = retyped(d, "page");
+            } else if ("child_database".equals(type)) {
+                Exchange db = calls.send(ApiRequest.get("/v1/databases/" + id), cancel, CallObserver.NONE);
+                requests += Math.max(1, db.attempts());
+                node = retyped(d, "database");
+                if (!db.ok()) {
+                    node.flags.add(NodeFlag.LINKED_VIEW);
+                } else {
+                    for (JsonNode s : db.json().path("data_sources")) {
+                        node.related.add(s.path("id").asText());
+                    }
+                }
+            }
+            out.add(node.freeze(sharingRootOf(blockId)));
+        }
+        return page(blockId, x, out, requests);
+    }
+
+    private ChildPage rows(String dataSourceId, String cursor, CancellationToken cancel) throws IOException, SecretStoreException {
+        boolean split = NotionVersion.atLeast(notionVersion, NotionVersion.DATA_SOURCES);
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("page_size", 100);
+        if (cursor != null) {
+            body.put("start_cursor", cursor);
+        }
+        String path = split ? "/v1/data_sources/" + dataSourceId + "/query" : "/v1/databases/" + dataSourceId + "/query";
+        Exchange x = calls.send(ApiRequest.post(path, Json.compact(body)), cancel, CallObserver.NONE);
+        int requests = Math.max(1, x.attempts());
+        if (!x.ok()) {
+            return new ChildPage(dataSourceId, List.of(), false, null, requests, x);
+        }
+        List<MapNode> out = new ArrayList<>();
+        for (JsonNode row : x.json().path("results")) {
+            MapNode known = map == null ? null : map.node(row.path("id").asText()).orElse(null);
+            MapBuilder.Draft d = known != null ? null : NotionObjects.draft(row, FoundBy.CHILDREN);
+            if (known != null) {
+                out.add(known);
+            } else if (d != null) {
+                out.add(d.freeze(sharingRootOf(dataSourceId)));
+            }
+        }
+        return page(dataSourceId, x, out, requests);
+    }
+
+    private static ChildPage page(String parentId, Exchange x, List<MapNode> out, int requests) {
+        boolean more = x.json().path("has_more").asBoolean(false);
+        String next = more && x.json().path("next_cursor").isTextual() ? x.json().path("next_cursor").asText() : null;
+        return new ChildPage(parentId, out, more && next != null, next, requests, null);
+    }
+
+    private static MapBuilder.Draft retyped(MapBuilder.Draft d, String object) {
+        MapBuilder.Draft n = new MapBuilder.Draft(d.id, object, d.title, d.parent, FoundBy.CHILDREN);
+        n.url = d.url;
+        n.lastEdited = d.lastEdited;
+        n.inTrash = d.inTrash;
+        n.flags.addAll(d.flags);
+        return n;
+    }
+
+    private String sharingRootOf(String parentId) {
+        return map == null ? null : map.node(parentId).map(MapNode::sharingRoot).orElse(null);
+    }
+}

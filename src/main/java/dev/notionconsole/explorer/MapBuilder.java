@@ -1,0 +1,140 @@
+package dev.notionconsole.explorer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The mutable state of one map run: drafts keyed by ID, placeholders, notes; {@link #freeze} makes the map. */
+final class MapBuilder {
+    /** A node being built. */
+    static final class Draft {
+        final String id;
+        final String object;
+        String title;
+        NotionObjects.Parent parent;
+        String url;
+        String publicUrl;
+        String lastEdited;
+        boolean inTrash;
+        FoundBy foundBy;
+        final Set<NodeFlag> flags = EnumSet.noneOf(NodeFlag.class);
+        final List<String> related = new ArrayList<>();
+
+        Draft(String id, String object, String title, NotionObjects.Parent parent, FoundBy foundBy) {
+            this.id = id;
+            this.object = object;
+            this.title = title;
+            this.parent = parent;
+            this.foundBy = foundBy;
+        }
+
+        boolean placeholder() {
+            return flags.contains(NodeFlag.UNREADABLE);
+        }
+
+        MapNode freeze(String sharingRoot) {
+            return new MapNode(id, object, title, placeholder() ? null : parent.type(), placeholder() ? null : parent.id(),
+                    url, inTrash, publicUrl, lastEdited, foundBy, sharingRoot, flags, related);
+        }
+    }
+
+    final Map<String, Draft> drafts = new LinkedHashMap<>();
+    final List<MapNote> notes = new ArrayList<>();
+    int requests;
+    String watermark;
+
+    Draft get(String id) {
+        return drafts.get(id);
+    }
+
+    boolean has(String id) {
+        return drafts.containsKey(id);
+    }
+
+    void put(Draft d) {
+        drafts.put(d.id, d);
+        if (d.lastEdited != null && (watermark == null || d.lastEdited.compareTo(watermark) > 0)) {
+            watermark = d.lastEdited;
+        }
+    }
+
+    /** An unreadable ancestor seen only as a child's parent. */
+    Draft placeholder(String id, String parentType) {
+        String object = switch (parentType) {
+            case "page_id" -> "page";
+            case "database_id" -> "database";
+            case "data_source_id" -> "data_source";
+            case "block_id" -> "block";
+            default -> parentType;
+        };
+        Draft d = new Draft(id, object, "", NotionObjects.Parent.WORKSPACE, FoundBy.PROBE);
+        d.flags.add(NodeFlag.UNREADABLE);
+        drafts.put(id, d);
+        return d;
+    }
+
+    int visibleCount() {
+        int n = 0;
+        for (Draft d : drafts.values()) {
+            if (!d.placeholder()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Sharing roots (explorer-diagnostics.md §1.4): the topmost node of each chain of readable parents. */
+    Map<String, String> sharingRoots() {
+        Map<String, String> rootOf = new HashMap<>();
+        List<Draft> chain = new ArrayList<>();
+        for (Draft start : drafts.values()) {
+            if (start.placeholder() || rootOf.containsKey(start.id)) {
+                continue;
+            }
+            chain.clear();
+            String root = null;
+            Draft cur = start;
+            while (root == null) {
+                String known = rootOf.get(cur.id);
+                if (known != null) {
+                    root = known;
+                    break;
+                }
+                chain.add(cur);
+                Draft p = cur.parent.id() == null ? null : drafts.get(cur.parent.id());
+                if (p == null || p.placeholder() || chain.size() > drafts.size()) {
+                    root = cur.id;
+                } else {
+                    cur = p;
+                }
+            }
+            for (Draft d : chain) {
+                rootOf.put(d.id, root);
+            }
+        }
+        return rootOf;
+    }
+
+    WorkspaceMap freeze(String connection, MapIdentity identity, String version, Map<String, WorkspaceMap.LostVerdict> lost) {
+        Map<String, String> rootOf = sharingRoots();
+        Map<String, MapNode> nodes = new LinkedHashMap<>();
+        List<String> roots = new ArrayList<>();
+        List<String> placeholders = new ArrayList<>();
+        for (Draft d : drafts.values()) {
+            String root = rootOf.get(d.id);
+            nodes.put(d.id, d.freeze(root));
+            if (d.placeholder()) {
+                placeholders.add(d.id);
+            } else if (d.id.equals(root)) {
+                roots.add(d.id);
+            }
+        }
+        return new WorkspaceMap(connection, identity, version, nodes, roots, placeholders, notes, requests, watermark,
+                Instant.now(), lost);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.notionconsole.launch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides whether the GUI should run in a child JVM that maps an AppCDS archive of the app's classes
+ * (docs/decisions/0096-appcds-relaunch.md), and builds that child's command line. Pure: every input is passed
+ * in, so tests need no second JVM to check the rules.
+ *
+ * <p>The archive is keyed by the Java runtime and the jar (path, size, modification time): a new build or a
+ * new JDK gets a new archive, and the JVM itself refuses a stale one and runs without it. No archive yet: the
+ * child records one when it exits ({@code -XX:ArchiveClassesAtExit}) into a pending file that the parent
+ * renames once the child ended well, so a half-written archive is never used.
+ */
+public record ArchivePlan(List<String> command, Path archive, Path pending) {
+    /** Set on the child, so it never relaunches again. */
+    public static final String CHILD_PROPERTY = "notionconsole.cds.child";
+    /** {@code NOTION_CONSOLE_CDS=off} (or {@code -Dnotionconsole.cds=off}): run in this JVM, no archive. */
+    public static final String SWITCH_ENV = "NOTION_CONSOLE_CDS";
+    public static final String SWITCH_PROPERTY = "notionconsole.cds";
+    /** Where archives go; default: the platform's cache folder (see {@link #cacheDir}). */
+    public static final String CACHE_ENV = "NOTION_CONSOLE_CACHE";
+
+    /** What the running JVM knows about itself. */
+    public record Inputs(Path javaHome, String javaVmVersion, String classPath, List<String> jvmArgs,
+                         Map<String, String> env, String osName, Path userHome, boolean child, String switchProperty) {
+    }
+
+    /** True when an archive is there to map; false when this launch records one. */
+    public boolean usesArchive() {
+        return pending == null;
+    }
+
+    /** The plan for a GUI launch, or empty to run in this JVM (a dev run, a debugger, CDS switched off...). */
+    public static Optional<ArchivePlan> forGui(Inputs in, String mainClass, List<String> args) {
+        if (in.child() || off(in.env().get(SWITCH_ENV)) || off(in.switchProperty())) {
+            return Optional.empty();
+        }
+        Path jar = singleJar(in.classPath());
+        Path java = javaExecutable(in.javaHome(), in.osName());
+        if (jar == null || java == null || in.jvmArgs().stream().anyMatch(ArchivePlan::conflicts)) {
+            return Optional.empty();
+        }
+        long size;
+        long modified;
+        try {
+            size = Files.size(jar);
+            modified = Files.getLastModifiedTime(jar).toMillis();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+        String key = in.javaHome().toAbsolutePath() + "|" + in.javaVmVersion() + "|" + jar.toAbsolutePath() + "|" + size
+                + "|" + modified;
+        Path dir = cacheDir(in.env(), in.osName(), in.userHome()).resolve("cds");
+        Path archive = dir.resolve("notion-console-" + fnv64(key) + ".jsa");
+        Path pending = Files.isRegularFile(archive) ? null : dir.resolve(archive.getFileName() + ".pending-" + ProcessHandle.current().pid());
+
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        // a desktop app's defaults, before the parent's own options so that those win: a heap that starts small
+        // and grows with the live data (the JVM's default starts at 1/64 of the machine's memory, all of whose
+        // young generation gets touched, so resident, within minutes)
+        cmd.add("-Xms32m");
+        if (in.jvmArgs().stream().noneMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"))) {
+            // the serial collector starts faster and keeps less memory for one window's worth of objects
+            // (jpackage's options use it too); two collectors would be an error, so only when none was chosen
+            cmd.add("-XX:+UseSerialGC");
+        }
+        cmd.addAll(in.jvmArgs());
+        cmd.add("-Xshare:auto");
+        // a stale or foreign archive is dropped silently; dumping warns about classes it skips (picocli's old ones)
+        cmd.add("-Xlog:cds=off");
+        cmd.add("-Xlog:cds+dynamic=off");
+        cmd.add(pending == null ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + pending);
+        cmd.add("-D" + CHILD_PROPERTY + "=true");
+        cmd.add("-cp");
+        cmd.add(in.classPath());
+        cmd.add(mainClass);
+        cmd.addAll(args);
+        return Optional.of(new ArchivePlan(List.copyOf(cmd), archive, pending));
+    }
+
+    /** The platform's cache folder for the console, or {@value #CACHE_ENV}. */
+    static Path cacheDir(Map<String, String> env, String osName, Path userHome) {
+        String override = env.get(CACHE_ENV);
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String local = env.get("LOCALAPPDATA");
+            return (local != null ? Path.of(local) : userHome.resolve("AppData").resolve("Local"))
+                    .resolve("Notion Console").resolve("cache");
+        }
+        if (os.contains("mac")) {
+            return userHome.resolve("Library").resolve("Caches").resolve("Notion Console");
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : userHome.resolve(".cache")).resolve("notion-console");
+    }
+
+    private static boolean off(String value) {
+        return value != null && List.of("off", "false", "0", "no").contains(value.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** The user's own CDS choice, a debugger or an agent (coverage, profilers) keeps the launch in this JVM. */
+    private static boolean conflicts(String jvmArg) {
+        return jvmArg.startsWith("-XX:SharedArchiveFile") || jvmArg.startsWith("-XX:ArchiveClassesAtExit")
+                || jvmArg.startsWith("-Xshare") || jvmArg.startsWith("-agentlib") || jvmArg.startsWith("-agentpath")
+                || jvmArg.startsWith("-javaagent") || jvmArg.startsWith("-Xdebug") || jvmArg.startsWith("-Xrun");
+    }
+
+    private static Path singleJar(String classPath) {
+        if (classPath == null || classPath.isBlank() || classPath.contains(java.io.File.pathSeparator)) {
+            return null;
+        }
+        Path p = Path.of(classPath);
+        return p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p) ? p : null;
+    }
+
+    private static Path javaExecutable(Path javaHome, String osName) {
+        if (javaHome == null) {
+            return null;
+        }
+        Path java = javaHome.resolve("bin").resolve(osName.toLowerCase(Locale.ROOT).contains("win") ? "java.exe" : "java");
+        return Files.isExecutable(java) ? java : null;
+    }
+
+    private static String fnv64(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return String.format(Locale.ROOT, "%016x", h);
+    }
+}

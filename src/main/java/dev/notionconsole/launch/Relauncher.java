@@ -1,0 +1,91 @@
+package dev.notionconsole.launch;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the GUI in a child JVM with the app's AppCDS archive ({@link ArchivePlan}), forwarding standard streams
+ * and the exit code, and stopping the child when this JVM is stopped. Anything going wrong here falls back to
+ * running in this JVM: the archive only ever saves time.
+ */
+public final class Relauncher {
+    private Relauncher() {
+    }
+
+    /** The child's exit code, or empty when the caller should start the GUI in this JVM. */
+    public static OptionalInt relaunchGui(String mainClass, List<String> args) {
+        Optional<ArchivePlan> plan;
+        try {
+            plan = ArchivePlan.forGui(new ArchivePlan.Inputs(Path.of(System.getProperty("java.home")),
+                    System.getProperty("java.vm.version", ""), System.getProperty("java.class.path", ""),
+                    ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getenv(),
+                    System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")),
+                    Boolean.getBoolean(ArchivePlan.CHILD_PROPERTY), System.getProperty(ArchivePlan.SWITCH_PROPERTY)),
+                    mainClass, args);
+        } catch (RuntimeException e) {
+            return OptionalInt.empty();
+        }
+        return plan.isPresent() ? run(plan.get()) : OptionalInt.empty();
+    }
+
+    static OptionalInt run(ArchivePlan plan) {
+        Process child;
+        try {
+            Files.createDirectories(plan.archive().getParent());
+            ProcessBuilder pb = new ProcessBuilder(plan.command()).inheritIO();
+            // glibc gives each thread that mallocs its own arena; a JVM's dozens of threads leave tens of MB resident
+            pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+            child = pb.start();
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+        Thread stopChild = new Thread(() -> {
+            child.destroy(); // the child's own shutdown hook saves the window settings
+            try {
+                child.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stop-gui");
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        int code;
+        try {
+            code = child.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            child.destroy();
+            return OptionalInt.of(130);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+        } catch (IllegalStateException shuttingDown) {
+            // already running: the child is gone anyway
+        }
+        keepArchive(plan, code);
+        return OptionalInt.of(code);
+    }
+
+    /** A recorded archive becomes the archive only if the child ended well; otherwise it is thrown away. */
+    private static void keepArchive(ArchivePlan plan, int exitCode) {
+        Path pending = plan.pending();
+        if (pending == null) {
+            return;
+        }
+        try {
+            if (exitCode == 0 && Files.isRegularFile(pending) && Files.size(pending) > 0) {
+                Files.move(pending, plan.archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.deleteIfExists(pending);
+            }
+        } catch (IOException | RuntimeException e) {
+            // no archive this time; the next launch records again
+        }
+    }
+}

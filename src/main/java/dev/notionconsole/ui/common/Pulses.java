@@ -1,0 +1,24 @@
+package dev.notionconsole.ui.common;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+
+/** Work that waits for the scene's next pulse: staged first shows, and what may only start after a frame. */
+public final class Pulses {
+    private Pulses() {
+    }
+
+    /**
+     * Runs {@code next} on the JavaFX thread after the coming pulse has laid out the scene and handed its
+     * rendering to the render thread (not inside that pulse).
+     */
+    public static void afterNextPulse(Scene scene, Runnable next) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(next);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
+    }
+}

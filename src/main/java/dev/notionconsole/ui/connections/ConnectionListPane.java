@@ -1,0 +1,209 @@
+package dev.notionconsole.ui.connections;
+
+import static dev.notionconsole.ui.connections.ConnectionsUi.badge;
+import static dev.notionconsole.ui.connections.ConnectionsUi.display;
+import static dev.notionconsole.ui.connections.ConnectionsUi.iconButton;
+import static dev.notionconsole.ui.connections.ConnectionsUi.kindIcon;
+import static dev.notionconsole.ui.connections.ConnectionsUi.shortKind;
+import static dev.notionconsole.ui.connections.ConnectionsUi.statusIcon;
+
+import atlantafx.base.theme.Styles;
+import dev.notionconsole.connections.Connection;
+import dev.notionconsole.connections.ConnectionKind;
+import dev.notionconsole.ui.common.Icons;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The left of the Connections section: the saved connections with the current one marked, Add, and the
+ * list's actions. Selecting a row shows it in the form; a double-click or Enter also uses it (issue 16).
+ */
+final class ConnectionListPane extends VBox {
+    private final ConnectionsViewModel vm;
+    private final ListView<Connection> list = new ListView<>();
+
+    ConnectionListPane(ConnectionsViewModel vm) {
+        super(8);
+        this.vm = vm;
+        getStyleClass().add("list-pane");
+        setMinWidth(240);
+
+        list.setId("connectionsList");
+        list.setItems(vm.connections());
+        list.setCellFactory(l -> new ConnectionCell());
+        list.setPlaceholder(new Label("No connections yet.\nAdd one with the Add button."));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.select(now);
+                syncListSelection();
+            }
+        });
+        vm.selectedProperty().addListener(o -> syncListSelection());
+        vm.currentIdProperty().addListener(o -> {
+            // the toolbar picker changed the current connection: show it, and move the "current" mark
+            vm.connections().stream().filter(c -> c.id().equals(vm.currentIdProperty().get())).findFirst().ifPresent(vm::select);
+            list.refresh();
+        });
+        vm.connections().addListener((ListChangeListener<Connection>) c -> syncListSelection());
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE && vm.selectedProperty().get() != null) {
+                vm.delete();
+            } else if (e.getCode() == KeyCode.ENTER && vm.selectedProperty().get() != null) {
+                vm.useSelected();
+                e.consume();
+            }
+        });
+        getChildren().addAll(header(), list, actions());
+    }
+
+    private HBox header() {
+        Label title = new Label("Connections");
+        title.getStyleClass().add(Styles.TITLE_4);
+        MenuItem internal = new MenuItem("Internal connection", Icons.of(kindIcon(ConnectionKind.INTERNAL)));
+        internal.setId("addInternal");
+        internal.setOnAction(e -> vm.newConnection(ConnectionKind.INTERNAL));
+        MenuItem pub = new MenuItem("Public connection (OAuth)", Icons.of(kindIcon(ConnectionKind.PUBLIC_OAUTH)));
+        pub.setId("addPublic");
+        pub.setOnAction(e -> vm.newConnection(ConnectionKind.PUBLIC_OAUTH));
+        MenuItem pat = new MenuItem("Personal access token", Icons.of(kindIcon(ConnectionKind.PERSONAL_ACCESS_TOKEN)));
+        pat.setId("addPat");
+        pat.setOnAction(e -> vm.newConnection(ConnectionKind.PERSONAL_ACCESS_TOKEN));
+        MenuButton add = new MenuButton("Add", Icons.of(Feather.PLUS), internal, pub, pat);
+        add.setId("addConnectionButton");
+        add.getStyleClass().add(Styles.ACCENT);
+        add.setTooltip(new Tooltip("Add a connection (" + display("Shortcut+N") + " adds an internal one)"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, title, spacer, add);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("list-header");
+        return header;
+    }
+
+    private HBox actions() {
+        Button duplicate = iconButton("duplicateConnectionButton", Feather.COPY, "Duplicate the selected connection");
+        duplicate.setOnAction(e -> vm.duplicate());
+        duplicate.disableProperty().bind(vm.canEditSelectionProperty().not()
+                .or(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() != null && vm.selectedProperty().get().temporary(),
+                        vm.selectedProperty())));
+        Button delete = iconButton("deleteConnectionButton", Feather.TRASH_2, "Delete the selected connection (Delete)");
+        delete.getStyleClass().add(Styles.DANGER);
+        delete.setOnAction(e -> vm.delete());
+        delete.disableProperty().bind(vm.canEditSelectionProperty().not());
+        // words, not bare icons: a download arrow does not say "import connection definitions" (issue 16, item 10)
+        Button importButton = new Button("Import…", Icons.of(Feather.DOWNLOAD));
+        importButton.setId("importConnectionsButton");
+        importButton.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        importButton.setTooltip(new Tooltip("Import connection definitions from an export"));
+        importButton.setOnAction(e -> vm.importConnections());
+        Button exportButton = new Button("Export…", Icons.of(Feather.UPLOAD));
+        exportButton.setId("exportConnectionsButton");
+        exportButton.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        exportButton.setTooltip(new Tooltip("Export connection definitions (no secrets)"));
+        exportButton.setOnAction(e -> vm.exportConnections());
+        exportButton.disableProperty().bind(Bindings.isEmpty(vm.connections()));
+        importButton.setMinWidth(Region.USE_PREF_SIZE);
+        exportButton.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox actions = new HBox(4, duplicate, delete, spacer, importButton, exportButton);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.getStyleClass().add("list-actions");
+        return actions;
+    }
+
+    private void syncListSelection() {
+        Connection sel = vm.selectedProperty().get();
+        if (sel == null) {
+            list.getSelectionModel().clearSelection();
+            return;
+        }
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (list.getItems().get(i).id().equals(sel.id())) {
+                if (list.getSelectionModel().getSelectedIndex() != i) {
+                    list.getSelectionModel().select(i);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Kind icon, name, kind and workspace, the "current" mark, and the last check's status. */
+    private final class ConnectionCell extends ListCell<Connection> {
+        ConnectionCell() {
+            setPrefWidth(0); // fit the list's width: long names are cut with an ellipsis, never a horizontal scroll bar
+            addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null) {
+                    vm.use(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Connection c, boolean empty) {
+            super.updateItem(c, empty);
+            if (empty || c == null) {
+                setGraphic(null);
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            FontIcon kind = Icons.of(kindIcon(c.kind()));
+            kind.getStyleClass().add("kind-icon");
+            Label name = new Label(c.name());
+            name.getStyleClass().add("connection-name");
+            String secondary = c.temporary() && c.lastCheck() == null ? "Kind found by Test connection"
+                    : shortKind(c.kind()) + (c.workspaceLabel().isBlank() ? "" : " · " + c.workspaceLabel());
+            Label sub = new Label(secondary);
+            sub.getStyleClass().add("connection-sub");
+            HBox line2 = new HBox(6, sub);
+            boolean current = c.id().equals(vm.currentIdProperty().get());
+            if (current) {
+                line2.getChildren().add(badge("current", "badge-current"));
+            }
+            if (c.isSandbox()) {
+                line2.getChildren().add(badge("sandbox", "badge-sandbox"));
+            }
+            if (c.temporary()) {
+                line2.getChildren().add(badge("not saved", "badge-temporary"));
+            }
+            line2.getChildren().stream().skip(1).forEach(b -> ((Region) b).setMinWidth(Region.USE_PREF_SIZE));
+            VBox text = new VBox(2, name, line2);
+            text.setMinWidth(0);
+            sub.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMaxWidth(Double.MAX_VALUE);
+            String status = c.lastCheck() == null ? "Not tested yet" : ConnectionsViewModel.describe(c.lastCheck());
+            Label statusHolder = new Label(null, statusIcon(c.lastCheck()));
+            statusHolder.setMinWidth(Region.USE_PREF_SIZE);
+            statusHolder.setTooltip(new Tooltip(status));
+            HBox row = new HBox(10, kind, text, statusHolder);
+            row.setAlignment(Pos.CENTER_LEFT);
+            setText(null);
+            setGraphic(row);
+            setTooltip(new Tooltip(c.name() + "\n" + c.kind().label()
+                    + (c.workspaceLabel().isBlank() ? "" : " · " + c.workspaceLabel())
+                    + (current ? "\nCurrent: every section talks through it" : "\nDouble-click or Enter to use it")));
+            setAccessibleText(c.name() + ", " + c.kind().label() + (current ? ", current" : "") + (c.isSandbox() ? ", sandbox" : "")
+                    + ", " + (c.lastCheck() == null ? "not tested" : c.lastCheck().outcome().name().toLowerCase()));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.notionconsole.ui.connections;
+
+import atlantafx.base.theme.Styles;
+import dev.notionconsole.connections.Connection;
+import dev.notionconsole.connections.Installation;
+import dev.notionconsole.ui.common.Icons;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** A public connection's installations (one per authorizing workspace user): which one requests use, remove, authorize. */
+final class InstallationsPane extends VBox {
+    InstallationsPane(ConnectionsViewModel vm) {
+        super(6);
+        Label heading = new Label("Installations");
+        heading.getStyleClass().add(Styles.TITLE_4);
+        ListView<Installation> installs = new ListView<>(vm.installations());
+        installs.setId("installationsList");
+        installs.setPrefHeight(110);
+        installs.setPlaceholder(new Label("None yet: authorize the connection in a workspace to get a token."));
+        installs.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Installation i, boolean empty) {
+                super.updateItem(i, empty);
+                if (empty || i == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                Connection c = vm.selectedProperty().get();
+                boolean active = c != null && c.activeInstallation().map(a -> a.botId().equals(i.botId())).orElse(false);
+                Label text = new Label(i.displayName() + " · bot " + i.botId() + (active ? " · used for requests" : ""),
+                        Icons.of(active ? Feather.CHECK_CIRCLE : Feather.CIRCLE));
+                text.setTooltip(new Tooltip(active ? "Requests of this connection act as this installation"
+                        : "Not used for requests; Use switches to it"));
+                text.setMinWidth(0);
+                Region spacer = new Region();
+                HBox.setHgrow(spacer, Priority.ALWAYS);
+                Button use = new Button("Use");
+                use.getStyleClass().add(Styles.SMALL);
+                use.setTooltip(new Tooltip("Send this connection's requests as this installation"));
+                use.setOnAction(e -> vm.useInstallation(i));
+                use.setVisible(!active);
+                Button remove = new Button(null, Icons.of(Feather.TRASH_2));
+                remove.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_ICON, Styles.FLAT, Styles.DANGER);
+                remove.setTooltip(new Tooltip("Remove the installation and forget its tokens"));
+                remove.setAccessibleText("Remove the installation");
+                remove.setOnAction(e -> vm.removeInstallation(i));
+                HBox row = new HBox(8, text, spacer, use, remove);
+                row.setAlignment(Pos.CENTER_LEFT);
+                setText(null);
+                setGraphic(row);
+            }
+        });
+        Button authorize = new Button("Authorize in a workspace…", Icons.of(Feather.LOG_IN));
+        authorize.setId("authorizeButton");
+        authorize.setOnAction(e -> vm.authorize());
+        authorize.visibleProperty().bind(vm.authorizeAvailableProperty());
+        authorize.managedProperty().bind(authorize.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(8, heading, spacer, authorize);
+        head.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(head, installs);
+        visibleProperty().bind(vm.form().publicKindProperty().and(vm.form().isNewProperty().not()));
+        managedProperty().bind(visibleProperty());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.notionconsole.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rules for running the GUI in a child JVM with a class-data archive, without starting one. */
+class ArchivePlanTest {
+    @TempDir
+    Path dir;
+    private Path javaHome;
+    private Path jar;
+    private Path cache;
+
+    @BeforeEach
+    void fakeRuntimeAndJar() throws Exception {
+        javaHome = dir.resolve("jdk");
+        Path java = Files.createDirectories(javaHome.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\n");
+        java.toFile().setExecutable(true);
+        jar = Files.writeString(dir.resolve("notion-console.jar"), "not really a jar");
+        cache = dir.resolve("cache");
+    }
+
+    private ArchivePlan.Inputs inputs(String classPath, List<String> jvmArgs, Map<String, String> env, boolean child,
+                                      String switchProperty) {
+        return new ArchivePlan.Inputs(javaHome, "17.0.15+6", classPath, jvmArgs, env, "Linux", dir.resolve("home"),
+                child, switchProperty);
+    }
+
+    private Optional<ArchivePlan> plan(List<String> jvmArgs) {
+        return ArchivePlan.forGui(inputs(jar.toString(), jvmArgs, Map.of(ArchivePlan.CACHE_ENV, cache.toString()), false, null),
+                "dev.notionconsole.Launcher", List.of());
+    }
+
+    @Test
+    void firstLaunchRecordsTheArchiveIntoAPendingFileInTheCache() {
+        ArchivePlan p = plan(List.of("-Xss2m")).orElseThrow();
+        assertFalse(p.usesArchive());
+        assertEquals(cache.resolve("cds"), p.archive().getParent());
+        assertTrue(p.pending().getFileName().toString().startsWith(p.archive().getFileName() + ".pending-"));
+        List<String> cmd = p.command();
+        assertEquals(javaHome.resolve("bin/java").toString(), cmd.get(0));
+        assertTrue(cmd.indexOf("-Xss2m") > cmd.indexOf("-Xms32m"), "the parent's own JVM options after the defaults: they win");
+        assertTrue(cmd.contains("-XX:ArchiveClassesAtExit=" + p.pending()), cmd.toString());
+        assertTrue(cmd.contains("-D" + ArchivePlan.CHILD_PROPERTY + "=true"), "so the child never relaunches");
+        assertEquals(List.of("-cp", jar.toString(), "dev.notionconsole.Launcher"), cmd.subList(cmd.size() - 3, cmd.size()),
+                "the same class path string as when the archive was recorded, which the JVM checks");
+    }
+
+    @Test
+    void laterLaunchesMapTheArchive() throws Exception {
+        Path archive = plan(List.of()).orElseThrow().archive();
+        Files.createDirectories(archive.getParent());
+        Files.writeString(archive, "recorded");
+        ArchivePlan p = plan(List.of()).orElseThrow();
+        assertTrue(p.usesArchive());
+        assertNull(p.pending());
+        assertTrue(p.command().contains("-XX:SharedArchiveFile=" + archive), p.command().toString());
+        assertTrue(p.command().contains("-Xshare:auto"), "a stale archive is dropped, never fatal");
+    }
+
+    @Test
+    void aNewBuildOfTheJarGetsANewArchive() throws Exception {
+        Path before = plan(List.of()).orElseThrow().archive();
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5000));
+        assertNotEquals(before, plan(List.of()).orElseThrow().archive());
+    }
+
+    @Test
+    void theSerialCollectorUnlessTheUserChoseOne() {
+        assertTrue(plan(List.of()).orElseThrow().command().contains("-XX:+UseSerialGC"));
+        List<String> g1 = plan(List.of("-XX:+UseG1GC")).orElseThrow().command();
+        assertFalse(g1.contains("-XX:+UseSerialGC"), g1.toString());
+    }
+
+    @Test
+    void staysInThisJvmForChildrenDevRunsDebuggersAgentsAndWhenSwitchedOff() throws Exception {
+        Map<String, String> env = Map.of(ArchivePlan.CACHE_ENV, cache.toString());
+        String main = "dev.notionconsole.Launcher";
+        assertTrue(ArchivePlan.forGui(inputs(jar.toString(), List.of(), env, true, null), main, List.of()).isEmpty(), "child");
+        assertTrue(ArchivePlan.forGui(inputs(jar.toString(), List.of(), Map.of(ArchivePlan.SWITCH_ENV, "off"), false, null),
+                main, List.of()).isEmpty(), "NOTION_CONSOLE_CDS=off");
+        assertTrue(ArchivePlan.forGui(inputs(jar.toString(), List.of(), env, false, "off"), main, List.of()).isEmpty(),
+                "-Dnotionconsole.cds=off");
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        assertTrue(ArchivePlan.forGui(inputs(classes.toString(), List.of(), env, false, null), main, List.of()).isEmpty(),
+                "classes folder (mvn javafx:run, an IDE)");
+        assertTrue(ArchivePlan.forGui(inputs(jar + java.io.File.pathSeparator + classes, List.of(), env, false, null),
+                main, List.of()).isEmpty(), "several entries");
+        for (String arg : List.of("-agentlib:jdwp=transport=dt_socket", "-javaagent:jacoco.jar", "-Xshare:off",
+                "-XX:SharedArchiveFile=mine.jsa", "-XX:ArchiveClassesAtExit=mine.jsa")) {
+            assertTrue(plan(List.of(arg)).isEmpty(), arg);
+        }
+        Files.delete(javaHome.resolve("bin/java"));
+        assertTrue(plan(List.of()).isEmpty(), "a runtime without bin/java (jlink --strip-native-commands)");
+    }
+
+    @Test
+    void cacheFolderPerPlatform() {
+        Path home = Path.of("/home/ada");
+        assertEquals(home.resolve(".cache/notion-console"), ArchivePlan.cacheDir(Map.of(), "Linux", home));
+        assertEquals(Path.of("/xdg/notion-console"), ArchivePlan.cacheDir(Map.of("XDG_CACHE_HOME", "/xdg"), "Linux", home));
+        assertEquals(home.resolve("Library/Caches/Notion Console"), ArchivePlan.cacheDir(Map.of(), "Mac OS X", home));
+        assertEquals(Path.of("C:/Users/ada/AppData/Local", "Notion Console", "cache"),
+                ArchivePlan.cacheDir(Map.of("LOCALAPPDATA", "C:/Users/ada/AppData/Local"), "Windows 11", home));
+        assertEquals(Path.of("/tmp/c"), ArchivePlan.cacheDir(Map.of(ArchivePlan.CACHE_ENV, "/tmp/c"), "Linux", home));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.notionconsole.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The relaunch for real: {@code java -jar} on a jar whose main class relaunches itself as the GUI does. The first
+ * start records the archive (kept only because the child exited 0), the second maps it, a failing child's
+ * recording is thrown away, and the exit code comes through.
+ */
+class RelauncherTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void recordsOnceThenMapsTheArchiveAndForwardsTheExitCode() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "the child reads its memory map (Linux)");
+        Path jar = probeJar();
+        Path cache = dir.resolve("cache");
+        Path out = dir.resolve("probe.txt");
+
+        assertEquals(0, launch(jar, cache, out, 0));
+        assertEquals("child=true mapsAppArchive=false", Files.readString(out), "the first start records, maps nothing");
+        assertEquals(1, archives(cache).size(), "recorded on exit: " + archives(cache));
+
+        assertEquals(0, launch(jar, cache, out, 0));
+        assertEquals("child=true mapsAppArchive=true", Files.readString(out), "the second start maps it");
+
+        assertEquals(7, launch(jar, cache, out, 7), "the child's exit code is the launcher's");
+    }
+
+    @Test
+    void aChildThatFailsLeavesNoArchive() throws Exception {
+        Path cache = dir.resolve("cache");
+        assertEquals(3, launch(probeJar(), cache, dir.resolve("probe.txt"), 3));
+        assertEquals(List.of(), archives(cache));
+        try (Stream<Path> s = Files.list(cache.resolve("cds"))) {
+            assertEquals(List.of(), s.toList(), "and no pending file either");
+        }
+    }
+
+    private int launch(Path jar, Path cache, Path out, int exit) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString()).inheritIO();
+        pb.environment().put(ArchivePlan.CACHE_ENV, cache.toString());
+        pb.environment().put("PROBE_OUT", out.toString());
+        pb.environment().put("PROBE_EXIT", Integer.toString(exit));
+        pb.environment().remove(ArchivePlan.SWITCH_ENV);
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launch ends");
+        return p.exitValue();
+    }
+
+    private static List<Path> archives(Path cache) throws Exception {
+        if (!Files.isDirectory(cache.resolve("cds"))) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(cache.resolve("cds"))) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList();
+        }
+    }
+
+    /** The launch package's classes and the probe main class, as a runnable jar. */
+    private Path probeJar() throws Exception {
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, RelaunchProbeMain.class.getName());
+        Path jar = dir.resolve("probe.jar");
+        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(o, m)) {
+            for (String root : List.of("target/classes", "target/test-classes")) {
+                Path base = Path.of(root);
+                try (Stream<Path> s = Files.walk(base.resolve("dev/notionconsole/launch"))) {
+                    for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+                        jos.putNextEntry(new JarEntry(base.relativize(f).toString().replace('\\', '/')));
+                        jos.write(Files.readAllBytes(f));
+                        jos.closeEntry();
+                    }
+                }
+            }
+        }
+        return jar;
+    }
+}
