@@ -3,7 +3,8 @@ package dev.notionconsole.ui;
 import dev.notionconsole.diagnostics.DiagnosisRequest;
 import dev.notionconsole.diagnostics.DiagnosticsEngine;
 import dev.notionconsole.oauth.SystemBrowserOpener;
-import dev.notionconsole.ui.common.SectionLinks;
+import dev.notionconsole.ui.common.HandOver;
+import dev.notionconsole.ui.common.ObjectRef;
 import dev.notionconsole.ui.diagnostics.DiagnosticsView;
 import dev.notionconsole.ui.diagnostics.DiagnosticsViewModel;
 import dev.notionconsole.request.RequestSender;
@@ -77,23 +78,17 @@ public final class AppContext implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean deferredStarted = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Consumer<SectionSlot> navigator = slot -> { };
 
-    // --- diagnostics (issue 11): the engine and the ViewModel are made on first use, on the JavaFX thread ---
-    private DiagnosticsEngine diagnostics;
-    private DiagnosticsViewModel diagnosticsViewModel;
-    /** The hand-overs between sections (docs/decisions/0105-diagnostics-hand-over.md): a value, then a switch. */
-    private final SectionLinks links = new SectionLinks() {
-        @Override
-        public void diagnose(DiagnosisRequest request) {
-            navigator.accept(SectionSlot.DIAGNOSTICS);
-            diagnosticsViewModel().diagnose(request);
-        }
+    // --- hand-overs between sections: offered by one, taken by the other once it is built (ui.common.HandOver,
+    //     docs/decisions/0105-diagnostics-hand-over.md); AppContext wires offer + navigate ---
+    /** Request's "Diagnose": the failed call, its connection and its answer. */
+    private final HandOver<DiagnosisRequest> failedCalls = new HandOver<>();
+    /** Explorer's "Diagnose access" on a node. */
+    private final HandOver<ObjectRef> toDiagnostics = new HandOver<>();
+    /** Diagnostics' "Open in Explorer" on the verdict's object; the Explorer section subscribes once it is built. */
+    private final HandOver<ObjectRef> toExplorer = new HandOver<>();
 
-        @Override
-        public void openInExplorer(String connectionId, String objectId) {
-            // the Explorer section (issue 10) takes the object here once it is built; until then, it opens
-            navigator.accept(SectionSlot.EXPLORER);
-        }
-    };
+    // --- diagnostics (issue 11): the engine is made on first use (it reads the endpoint catalog) ---
+    private DiagnosticsEngine diagnostics;
 
     /** Blocking: reads settings and connections. Call off the JavaFX thread. */
     public AppContext(AppDirs dirs, Map<String, String> env) {
@@ -161,7 +156,10 @@ public final class AppContext implements AutoCloseable {
 
     private Section requestSection() {
         return Section.of(SectionSlot.REQUEST, () -> new RequestView(new RequestViewModel(connections,
-                        requestServices().sender(), requestServices().savedRequests(), tasks, dialogs, new BodyRenderer(), Platform::runLater, links::diagnose)))
+                        requestServices().sender(), requestServices().savedRequests(), tasks, dialogs, new BodyRenderer(), Platform::runLater, failed -> {
+                            failedCalls.offer(failed);
+                            navigator.accept(SectionSlot.DIAGNOSTICS);
+                        })))
                 .withShortcuts(RequestView.SHORTCUTS);
     }
 
@@ -170,17 +168,18 @@ public final class AppContext implements AutoCloseable {
     }
 
     private Section diagnosticsSection() {
-        return Section.of(SectionSlot.DIAGNOSTICS, () -> new DiagnosticsView(diagnosticsViewModel()))
+        return Section.of(SectionSlot.DIAGNOSTICS, () -> {
+                    // "Recent failures" reads the Request section's history (ready long before anyone opens Diagnostics)
+                    DiagnosticsViewModel vm = new DiagnosticsViewModel(connections, diagnostics(),
+                            requestServices().sender().history(), tasks, dialogs, object -> {
+                                toExplorer.offer(object);
+                                navigator.accept(SectionSlot.EXPLORER);
+                            }, new SystemBrowserOpener(), Platform::runLater);
+                    failedCalls.subscribe(vm::diagnose);
+                    toDiagnostics.subscribe(vm::diagnoseAccess);
+                    return new DiagnosticsView(vm);
+                })
                 .withShortcuts(DiagnosticsView.SHORTCUTS);
-    }
-
-    private DiagnosticsViewModel diagnosticsViewModel() {
-        if (diagnosticsViewModel == null) {
-            // "Recent failures" reads the Request section's history (ready long before anyone opens Diagnostics)
-            diagnosticsViewModel = new DiagnosticsViewModel(connections, diagnostics(), requestServices().sender().history(),
-                    tasks, dialogs, links, new SystemBrowserOpener(), Platform::runLater);
-        }
-        return diagnosticsViewModel;
     }
 
     public MainWindowViewModel mainWindowViewModel() {
@@ -222,11 +221,6 @@ public final class AppContext implements AutoCloseable {
 
     public ConnectionService connections() {
         return connections;
-    }
-
-    /** How sections hand things to each other (Request → Diagnostics, Explorer → Diagnostics, Diagnostics → Explorer). */
-    public SectionLinks links() {
-        return links;
     }
 
     /** Access diagnostics (issue 11); made on first use (it reads the endpoint catalog). */

@@ -88,7 +88,17 @@ public final class DiagnosticsView extends BorderPane {
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
                 vm.pageProperty().set(b == matrix ? DiagnosticsViewModel.Page.MATRIX : DiagnosticsViewModel.Page.DIAGNOSIS));
         setCenter(tabs);
-        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // on the scene, not on this node: after a hand-over the focus may still be on a node of the section the user
+        // came from, and the section's shortcuts must work at once. The section is in the scene only while shown.
+        javafx.event.EventHandler<KeyEvent> keys = this::onKey;
+        sceneProperty().addListener((o, a, b) -> {
+            if (a != null) {
+                a.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            }
+            if (b != null) {
+                b.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+            }
+        });
     }
 
     public DiagnosticsViewModel viewModel() {

@@ -21,7 +21,7 @@ import dev.notionconsole.request.history.HistoryEntries;
 import dev.notionconsole.request.history.HistoryEntry;
 import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.ui.common.DialogService;
-import dev.notionconsole.ui.common.SectionLinks;
+import dev.notionconsole.ui.common.ObjectRef;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +59,7 @@ public final class DiagnosticsViewModel {
     private final HistoryStore history;
     private final TaskRunner tasks;
     private final DialogService dialogs;
-    private final SectionLinks links;
+    private final Consumer<ObjectRef> openInExplorer;
     private final BrowserOpener browser;
     private final Consumer<Runnable> uiThread;
     private final CallInput input = new CallInput();
@@ -99,18 +99,18 @@ public final class DiagnosticsViewModel {
 
     /**
      * @param history  where "recent failures" come from; null for none
-     * @param links    where "Open in Explorer" goes
+     * @param openInExplorer where "Open in Explorer" goes (AppContext hands the object to the Explorer section)
      * @param browser  opens "Open in Notion"
      * @param uiThread how listener callbacks from services reach the UI thread ({@code Platform::runLater})
      */
     public DiagnosticsViewModel(ConnectionService connections, DiagnosticsEngine engine, HistoryStore history, TaskRunner tasks,
-                                DialogService dialogs, SectionLinks links, BrowserOpener browser, Consumer<Runnable> uiThread) {
+                                DialogService dialogs, Consumer<ObjectRef> openInExplorer, BrowserOpener browser, Consumer<Runnable> uiThread) {
         this.connections = connections;
         this.engine = engine;
         this.history = history;
         this.tasks = tasks;
         this.dialogs = dialogs;
-        this.links = links == null ? SectionLinks.NONE : links;
+        this.openInExplorer = openInExplorer == null ? o -> { } : openInExplorer;
         this.browser = browser == null ? BrowserOpener.NONE : browser;
         this.uiThread = uiThread;
         this.matrix = new AccessMatrixViewModel(engine, tasks, dialogs, input.connectionProperty()::get);
@@ -137,6 +137,15 @@ public final class DiagnosticsViewModel {
         origin.set(originText(request));
         page.set(Page.DIAGNOSIS);
         run();
+    }
+
+    /**
+     * Explorer's "Diagnose access": can this connection read the object? A read of it as the connection, sent by the
+     * engine; the access matrix is set to the same object.
+     */
+    public void diagnoseAccess(ObjectRef object) {
+        matrix.objectIdProperty().set(object.id());
+        diagnose(DiagnosisRequest.access(object.connectionId(), object.kind(), object.id()));
     }
 
     /** A failed call from the history, diagnosed with the answer it got (not sent again). */
@@ -210,15 +219,24 @@ public final class DiagnosticsViewModel {
         Queue<Evidence> arrived = new ConcurrentLinkedQueue<>();
         handle = BackgroundTask.of("Diagnose " + request.request().describe(), ctx -> engine.diagnose(request, options,
                         ctx.cancellation(), new DiagnosisListener() {
+                            private volatile String stage = "Probing";
+                            private volatile int calls;
+
                             @Override
                             public void stage(String what) {
-                                ctx.progress(-1, what + "…");
+                                stage = what;
+                                report();
                             }
 
                             @Override
                             public void evidence(Evidence e, int done) {
                                 arrived.add(e);
-                                ctx.progress(-1, done + (done == 1 ? " call so far" : " calls so far"));
+                                calls = done;
+                                report();
+                            }
+
+                            private void report() {
+                                ctx.progress(-1, stage + "… (" + calls + (calls == 1 ? " call so far)" : " calls so far)"));
                             }
                         }))
                 .onProgress(p -> {
@@ -311,15 +329,16 @@ public final class DiagnosticsViewModel {
         if (d == null || d.object() == null) {
             return;
         }
-        String undashed = NotionIds.undashed(d.object().id());
+        DiagnosedObject o = d.object();
+        String undashed = NotionIds.undashed(o.id());
         String reader = d.evidence().stream()
                 .filter(e -> e.status() >= 200 && e.status() < 300 && e.path() != null
-                        && (e.path().contains(d.object().id()) || e.path().contains(undashed)))
+                        && (e.path().contains(o.id()) || e.path().contains(undashed)))
                 .map(Evidence::connection).findFirst().orElse(d.connection());
         Connection as = connections.list().stream().filter(c -> c.name().equals(reader)).findFirst()
                 .orElse(input.connectionProperty().get());
         if (as != null) {
-            links.openInExplorer(as.id(), d.object().id());
+            openInExplorer.accept(new ObjectRef(as.id(), o.kind(), o.id(), o.title(), o.url()));
         }
     }
 

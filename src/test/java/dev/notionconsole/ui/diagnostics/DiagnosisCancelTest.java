@@ -16,7 +16,6 @@ import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.model.Ids;
 import dev.notionconsole.testsupport.SandboxConnections;
 import dev.notionconsole.ui.common.RecordingDialogService;
-import dev.notionconsole.ui.common.SectionLinks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +56,7 @@ class DiagnosisCancelTest {
         try {
             ConnectionService service = sandbox.connections();
             DiagnosticsViewModel vm = new DiagnosticsViewModel(service, new DiagnosticsEngine(new ConnectionCaller(service, null),
-                    EndpointCatalog.builtIn()), null, tasks, new RecordingDialogService(), SectionLinks.NONE, uri -> { }, ui::execute);
+                    EndpointCatalog.builtIn()), null, tasks, new RecordingDialogService(), o -> { }, uri -> { }, ui::execute);
             CountDownLatch firstEvidence = new CountDownLatch(1);
             CountDownLatch stopped = new CountDownLatch(1);
             ui.submit(() -> {

@@ -15,7 +15,6 @@ import dev.notionconsole.secrets.SecretStorage;
 import dev.notionconsole.settings.Theme;
 import dev.notionconsole.ui.common.FxDialogService;
 import dev.notionconsole.ui.common.FxTaskRunner;
-import dev.notionconsole.ui.common.SectionLinks;
 import dev.notionconsole.ui.common.ThemeManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ public final class DiagnosticsViewDemo extends Application {
         FxTaskRunner tasks = new FxTaskRunner(Throwable::printStackTrace);
         FxDialogService dialogs = new FxDialogService();
         DiagnosticsViewModel vm = new DiagnosticsViewModel(service, new DiagnosticsEngine(new ConnectionCaller(service, null),
-                EndpointCatalog.builtIn()), HistoryStore.open(home), tasks, dialogs, SectionLinks.NONE, uri -> { }, Platform::runLater);
+                EndpointCatalog.builtIn()), HistoryStore.open(home), tasks, dialogs, o -> { }, uri -> { }, Platform::runLater);
         ThemeManager.apply(args.contains("dark") ? Theme.DARK : Theme.LIGHT);
         DiagnosticsView view = new DiagnosticsView(vm);
         Scene scene = new Scene(view, 1280, 860);

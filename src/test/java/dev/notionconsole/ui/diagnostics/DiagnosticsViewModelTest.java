@@ -21,7 +21,7 @@ import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.model.Ids;
 import dev.notionconsole.testsupport.SandboxConnections;
 import dev.notionconsole.ui.common.RecordingDialogService;
-import dev.notionconsole.ui.common.SectionLinks;
+import dev.notionconsole.ui.common.ObjectRef;
 import dev.notionconsole.ui.request.RequestViewModel;
 import java.net.URI;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ class DiagnosticsViewModelTest {
     ConnectionService service;
     HistoryStore history;
     RecordingDialogService dialogs;
-    final List<String[]> explorerOpened = new ArrayList<>();
+    final List<ObjectRef> explorerOpened = new ArrayList<>();
     final List<URI> browsed = new ArrayList<>();
     DiagnosticsViewModel vm;
 
@@ -66,19 +66,8 @@ class DiagnosticsViewModelTest {
         service = sandbox.connections();
         history = HistoryStore.open(home);
         dialogs = new RecordingDialogService();
-        SectionLinks links = new SectionLinks() {
-            @Override
-            public void diagnose(DiagnosisRequest request) {
-                throw new AssertionError("Diagnostics hands nothing to itself");
-            }
-
-            @Override
-            public void openInExplorer(String connectionId, String objectId) {
-                explorerOpened.add(new String[] {connectionId, objectId});
-            }
-        };
         vm = new DiagnosticsViewModel(service, new DiagnosticsEngine(new ConnectionCaller(service, null), EndpointCatalog.builtIn()),
-                history, new InlineTaskRunner(), dialogs, links, browsed::add, Runnable::run);
+                history, new InlineTaskRunner(), dialogs, explorerOpened::add, browsed::add, Runnable::run);
     }
 
     private Connection conn(String name) {
@@ -223,8 +212,19 @@ class DiagnosticsViewModelTest {
         assertTrue(browsed.get(0).toString().contains(id.replace("-", "")), browsed.get(0).toString());
         vm.openInExplorer();
         assertEquals(1, explorerOpened.size());
-        assertEquals(conn("Nora's token").id(), explorerOpened.get(0)[0], "Rota Bot cannot browse there; the witness can");
-        assertEquals(id, explorerOpened.get(0)[1]);
+        assertEquals(conn("Nora's token").id(), explorerOpened.get(0).connectionId(), "Rota Bot cannot browse there; the witness can");
+        assertEquals(id, explorerOpened.get(0).id());
+    }
+
+    @Test
+    void diagnoseAccessFromExplorerReadsTheObjectAsTheConnection() {
+        vm.diagnoseAccess(new ObjectRef(conn("Rota Bot").id(), "page", BILLING, "Billing Playbook", null));
+        assertEquals("From Explorer: can this connection read the object?", vm.originProperty().get());
+        assertEquals("GET /v1/pages/" + BILLING, vm.input().methodProperty().get() + " " + vm.input().pathProperty().get());
+        assertEquals("not_shared", vm.verdict().causeCodeProperty().get(), vm.verdict().summaryProperty().get());
+        assertEquals(BILLING, vm.matrix().objectIdProperty().get(), "the matrix is ready for the same object");
+        vm.diagnoseAccess(new ObjectRef(conn("Rota Bot").id(), "database", Ids.fromKey("visits"), "Visits", null));
+        assertEquals("none", vm.verdict().causeCodeProperty().get(), "Visits is inside Scheduling: " + vm.verdict().summaryProperty().get());
     }
 
     @Test
