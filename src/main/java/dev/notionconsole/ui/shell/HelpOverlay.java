@@ -59,7 +59,13 @@ final class HelpOverlay extends StackPane {
                 grid.addRow(row++, lastKeys, what);
             }
         }
-        card.getChildren().add(grid);
+        // taller than the window (every section adds its shortcuts): the list scrolls, the header stays in view
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        card.maxHeightProperty().bind(heightProperty().subtract(48));
+        card.getChildren().add(scroll);
         // clicks on the card stay on the card; clicks on the dimmed backdrop close the overlay
         card.setOnMouseClicked(e -> e.consume());
         setOnMouseClicked(e -> close.run());
