@@ -4,7 +4,6 @@ import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionCaller;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.diagnostics.AccessMatrix;
@@ -104,7 +103,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         DiagnosisListener progress = json ? DiagnosisListener.NONE : new DiagnosisListener() {
             @Override
             public void evidence(Evidence e, int done) {
-                err.println("  " + Redactor.redact(e.line()));
+                err.println("  " + TerminalText.message(e.line()));
                 err.flush();
             }
         };
@@ -125,13 +124,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
             out.println(json ? Json.pretty(d.toJson()) : d.toText());
             return ExitCodes.OK;
         } catch (NotionTransportException | DiagnosticsEngine.UnreachableException e) {
-            err.println("Could not connect (" + c.name() + "): " + Redactor.redact(e.getMessage()));
+            err.println("Could not connect (" + c.name() + "): " + TerminalText.message(e.getMessage()));
             return ExitCodes.CONNECT;
         } catch (SecretStoreException e) {
-            err.println("No token for " + c.name() + ": " + Redactor.redact(e.getMessage()));
+            err.println("No token for " + c.name() + ": " + TerminalText.message(e.getMessage()));
             return ExitCodes.USAGE;
         } catch (IllegalArgumentException e) {
-            err.println("error: " + Redactor.redact(e.getMessage()));
+            err.println("error: " + TerminalText.message(e.getMessage()));
             return ExitCodes.USAGE;
         }
     }

@@ -6,7 +6,6 @@ import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionCaller;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.explorer.ApiCalls;
@@ -76,6 +75,10 @@ public final class MapCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
     Path outFile;
 
+    @Option(names = "--progress", negatable = true, description = "Progress on standard error (default: when the console is a "
+            + "terminal; Java cannot tell for standard error alone, so --progress forces it when standard output is redirected).")
+    Boolean progress;
+
     @Option(names = "--save", description = "Also keep the finished map as a snapshot in the config folder.")
     boolean save;
 
@@ -136,13 +139,13 @@ public final class MapCommand implements Callable<Integer> {
             m.notes().forEach(n -> err.println("note: " + n.detail()));
             return m.complete() ? ExitCodes.OK : ExitCodes.API_ERROR;
         } catch (MapException e) {
-            err.println(Redactor.redact(e.getMessage()));
+            err.println(TerminalText.message(e.getMessage()));
             return ExitCodes.API_ERROR;
         } catch (dev.notionconsole.notion.NotionTransportException e) {
-            err.println("Could not connect (" + current[0] + "): " + Redactor.redact(e.getMessage()));
+            err.println("Could not connect (" + current[0] + "): " + TerminalText.message(e.getMessage()));
             return ExitCodes.CONNECT;
         } catch (SecretStoreException e) {
-            err.println("No token: " + Redactor.redact(e.getMessage()));
+            err.println("No token: " + TerminalText.message(e.getMessage()));
             return ExitCodes.USAGE;
         }
     }
@@ -156,17 +159,16 @@ public final class MapCommand implements Callable<Integer> {
             throws IOException, SecretStoreException, MapException {
         Mapper mapper = new Mapper(ApiCalls.as(caller, c), c.name(),
                 c.temporary() ? null : TokenKind.of(c.kind()), c.notionVersion()); // NOTION_TOKEN: users/me tells
-        MapListener progress = !stderrIsTerminal ? MapListener.NONE : new MapListener() {
+        boolean show = progress != null ? progress : stderrIsTerminal;
+        MapListener listener = !show ? MapListener.NONE : new MapListener() {
             @Override
             public void onProgress(MapProgress p) {
-                err.print("\r" + Redactor.redact(p.describe()) + "\033[K");
-                err.flush();
+                TerminalText.rewriteLine(err, p.describe());
             }
         };
-        WorkspaceMap m = mapper.map(progress, CancellationToken.none());
-        if (stderrIsTerminal) {
-            err.print("\r\033[K");
-            err.flush();
+        WorkspaceMap m = mapper.map(listener, CancellationToken.none());
+        if (show) {
+            TerminalText.rewriteLine(err, null);
         }
         return m;
     }

@@ -89,6 +89,12 @@ public final class RequestCommand implements Callable<Integer> {
     @Option(names = "--no-history", description = "Do not record this call in the history.")
     boolean noHistory;
 
+    @Option(names = "--pretty", description = "Indent a JSON body (the default when standard output is a terminal).")
+    boolean pretty;
+
+    @Option(names = "--raw", description = "Print the body exactly as received (the default in a pipe or a file).")
+    boolean raw;
+
     private final ConnectionsCommand.Environment environment;
 
     public RequestCommand() {
@@ -106,12 +112,25 @@ public final class RequestCommand implements Callable<Integer> {
         PrintWriter err = cl.getErr();
         ConnectionsCommand.Environment env = environment != null ? environment : ConnectionsCommand.Environment.real();
         RequestSpec request = spec(env, cl, method, path, data, version, headers, form);
+        if (pretty && raw) {
+            throw new CommandLine.ParameterException(cl, "Choose one of --pretty and --raw.");
+        }
+        // as gh api and ntn api do: indented for a person at a terminal, byte-exact for scripts (issue 16, item 12)
+        boolean indent = pretty || (!raw && System.console() != null);
 
         ConnectionService service = ConnectionServices.open(env.dirs(), env.env(), env.sandbox(), Runnable::run);
         Connection c = (connection != null ? service.findByIdOrName(connection) : service.current()).orElseThrow(() ->
                 new CommandLine.ParameterException(cl, connection != null
                         ? "No connection called or with id \"" + connection + "\". See 'notion-console connections list'."
                         : "No current connection. Name one with --connection, or set NOTION_TOKEN."));
+        String ignoredHost = urlHost(path);
+        if (ignoredHost != null) {
+            String base = c.isSandbox() ? "the sandbox" : c.baseUrl();
+            if (c.isSandbox() || !ignoredHost.equalsIgnoreCase(URI.create(c.baseUrl()).getHost())) {
+                err.println("note: the host in the URL (" + TerminalText.line(ignoredHost) + ") is ignored: \"" + c.name()
+                        + "\" sends to " + base + ". Only the path and query are used.");
+            }
+        }
         HistoryStore history = noHistory ? null : HistoryStore.open(env.dirs().config());
         if (history != null && history.loadProblem() != null) {
             err.println("note: " + history.loadProblem());
@@ -142,11 +161,11 @@ public final class RequestCommand implements Callable<Integer> {
                 RequestSender.AllPages all = sender.fetchAll(c, request, CancellationToken.none(), observer, x -> pages[0]++);
                 Exchange last = all.result().failure() != null ? all.result().failure() : all.result().lastPage();
                 if (all.result().failure() != null) {
-                    out.println(last.text());
+                    out.println(body(last.body(), indent));
                     err.println(status(last, c) + " (after " + (all.result().pages() - 1) + " pages)");
                     return ExitCodes.API_ERROR;
                 }
-                out.println(new String(all.combinedBody(), StandardCharsets.UTF_8));
+                out.println(body(all.combinedBody(), indent));
                 err.println(status(last, c) + " · " + all.result().results().size() + " results in " + all.result().pages()
                         + " pages" + (all.result().stopNote() != null ? " · " + all.result().stopNote() : ""));
                 return ExitCodes.OK;
@@ -154,7 +173,7 @@ public final class RequestCommand implements Callable<Integer> {
             RequestSender.Outcome o = sender.send(c, request, CancellationToken.none(), observer);
             Exchange x = o.exchange();
             if (x.body().length > 0) {
-                out.println(x.text());
+                out.println(body(x.body(), indent));
             }
             out.flush();
             err.println(status(x, c));
@@ -168,6 +187,20 @@ public final class RequestCommand implements Callable<Integer> {
         } catch (SecretStoreException e) {
             err.println("No token for " + c.name() + ": " + TerminalText.message(e.getMessage()));
             return ExitCodes.USAGE;
+        }
+    }
+
+    /** The body as text; with {@code indent}, a JSON body pretty-printed (anything else as received). */
+    static String body(byte[] body, boolean indent) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (!indent) {
+            return text;
+        }
+        try {
+            return dev.notionconsole.core.json.Json.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(dev.notionconsole.core.json.Json.mapper().readTree(body));
+        } catch (java.io.IOException notJson) {
+            return text;
         }
     }
 
@@ -195,6 +228,20 @@ public final class RequestCommand implements Callable<Integer> {
         return TerminalText.message(sb.toString());
     }
 
+    /** The host of a full URL given as PATH (only its path and query are used), or null for a path. */
+    static String urlHost(String path) {
+        String p = path.trim();
+        if (!p.matches("(?i)https?://.*")) {
+            return null;
+        }
+        try {
+            URI u = URI.create(p);
+            return u.getHost() == null ? u.getRawAuthority() : u.getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** METHOD PATH [--data] [--version] [-H] [-F] as a request: shared by {@code request} and {@code diagnose}. */
     static RequestSpec spec(ConnectionsCommand.Environment env, CommandLine cl, String method, String path, String data, String version,
                             List<String> headers, List<String> form) {
@@ -205,8 +252,14 @@ public final class RequestCommand implements Callable<Integer> {
         String p = path.trim();
         List<NameValue> query = new ArrayList<>();
         if (p.matches("(?i)https?://.*")) {
-            URI u = URI.create(p);
-            p = u.getRawPath() + (u.getRawQuery() != null ? "?" + u.getRawQuery() : "");
+            URI u;
+            try {
+                u = URI.create(p);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "\"" + TerminalText.line(p) + "\" is not a URL or a path.");
+            }
+            p = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
+                    + (u.getRawQuery() != null ? "?" + u.getRawQuery() : "");
         }
         int q = p.indexOf('?');
         if (q >= 0) {

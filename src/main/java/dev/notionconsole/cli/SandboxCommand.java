@@ -152,6 +152,10 @@ public final class SandboxCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--seed only applies with --pages");
         }
         if (fixture != null) {
+            if (Files.isDirectory(fixture)) {
+                throw new IllegalArgumentException("--fixture names a file, and " + fixture + " is a directory. Give the "
+                        + "fixture's JSON file, e.g. " + fixture.resolve("workspace.json") + ".");
+            }
             if (!Files.isRegularFile(fixture)) {
                 throw new IllegalArgumentException("fixture file not found: " + fixture);
             }

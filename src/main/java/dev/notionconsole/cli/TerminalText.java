@@ -42,6 +42,22 @@ public final class TerminalText {
         return sb.toString();
     }
 
+    /**
+     * Rewrites the current terminal line with {@code text} (a progress line; null or "" clears it): the one control
+     * sequence the console prints itself, written past the filter. The text is still made one harmless line.
+     */
+    public static void rewriteLine(PrintWriter out, String text) {
+        String sequence = "\r" + (text == null ? "" : message(text)) + "\033[K";
+        if (out instanceof SafeWriter safe) {
+            safe.flush();
+            safe.raw.print(sequence);
+            safe.raw.flush();
+        } else {
+            out.print(sequence);
+            out.flush();
+        }
+    }
+
     /** A message from a server or a callback, as printed: redacted, and one printable line. */
     public static String message(String text) {
         return line(dev.notionconsole.core.Redactor.redact(text));
@@ -54,8 +70,11 @@ public final class TerminalText {
 
     /** The writer {@link #safe} returns. */
     static final class SafeWriter extends PrintWriter {
+        private final PrintWriter raw;
+
         SafeWriter(PrintWriter out) {
             super(new Filter(out), true);
+            this.raw = out;
         }
     }
 

@@ -51,6 +51,16 @@ public final class DiagnosticsEngine {
     public Diagnosis diagnose(DiagnosisRequest request, DiagnosisOptions options, CancellationToken cancel, DiagnosisListener listener) {
         Connection c = connections().find(request.connectionId())
                 .orElseThrow(() -> new IllegalArgumentException("No saved connection with id " + request.connectionId()));
+        if (c.temporary() && c.lastCheck() == null) {
+            // NOTION_TOKEN's connection is "internal" until checked: the identity check adopts the kind it finds, and the
+            // fix wording depends on the kind (docs/decisions/0042-identity-check-and-kind-detection.md)
+            try {
+                connections().testConnection(c, cancel);
+                c = connections().find(c.id()).orElse(c);
+            } catch (dev.notionconsole.secrets.SecretStoreException e) {
+                // diagnosed with the kind as saved
+            }
+        }
         Probes probes = new Probes(caller, cancel, listener);
         Investigation look = new Investigation(probes, connections());
         Endpoint endpoint = catalog.lookup(request.request().method(), request.request().path()).orElse(null);

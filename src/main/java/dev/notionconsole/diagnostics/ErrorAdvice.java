@@ -23,6 +23,7 @@ public final class ErrorAdvice {
         FIX.put(ErrorCodes.INVALID_GRANT, "Start the authorization again; send the same redirect_uri as in the authorize URL.");
         FIX.put(ErrorCodes.VALIDATION_ERROR, "Read the message: it names the field. Common causes: an ID that is not a UUID (a URL or a view ID), "
                         + "a page ID where a database ID belongs, text over 2000 characters, over 100 items in an array.");
+        FIX.put(ErrorCodes.MISSING_VERSION, "Send Notion-Version with one of the seven versions, e.g. " + NotionVersion.LATEST + ".");
         FIX.put(ErrorCodes.INVALID_BETA, "Remove the Notion-Beta header unless an endpoint's docs ask for it.");
         FIX.put(ErrorCodes.UNAUTHORIZED, "Copy the token again from the connection's settings in Notion, or create a new one.");
         FIX.put(ErrorCodes.RESTRICTED_RESOURCE, "Turn on the capability in the connection's settings. This is not about sharing: unshared pages give 404.");

@@ -3,7 +3,6 @@ package dev.notionconsole.diagnostics;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -199,11 +198,10 @@ final class Investigation {
      * then public installs, then internal connections; for a public install, its own user's tokens first.
      */
     List<Connection> witnesses(Connection c) {
-        String base = baseUrl(c);
         String user = c.lastCheck() != null && c.lastCheck().ownerUser() != null ? c.lastCheck().ownerUser().id() : null;
         return connections.list().stream()
                 .filter(w -> !w.id().equals(c.id()))
-                .filter(w -> base != null && base.equals(baseUrl(w)))
+                .filter(w -> sameServer(c, w))
                 .sorted(Comparator.comparingInt((Connection w) -> sameUserFirst(w, user)).thenComparingInt(w -> rank(w.kind())))
                 .toList();
     }
@@ -221,11 +219,14 @@ final class Investigation {
         };
     }
 
-    String baseUrl(Connection c) {
-        try {
-            return connections.resolveBaseUrl(c);
-        } catch (IOException | RuntimeException e) {
-            return null;
+    /**
+     * Same API base URL. Connections to the built-in sandbox ({@code sandbox}) share the one in-process sandbox of
+     * this run (a command-line run starts a fresh one), so they are compared by that marker, without starting it.
+     */
+    static boolean sameServer(Connection a, Connection b) {
+        if (a.isSandbox() || b.isSandbox()) {
+            return a.isSandbox() && b.isSandbox();
         }
+        return a.baseUrl().replaceAll("/+$", "").equalsIgnoreCase(b.baseUrl().replaceAll("/+$", ""));
     }
 }

@@ -59,6 +59,7 @@ public final class ErrorCodes {
         add(INVALID_GRANT, 400, "The OAuth code or refresh token was rejected: invalid, expired, already used, "
                         + "revoked, issued to another client, or the redirect_uri does not match.");
         add(VALIDATION_ERROR, 400, "The request's body, path or query failed Notion's schema or size limits.");
+        add(MISSING_VERSION, 400, "The Notion-Version header is missing (or not a known version).");
         add(INVALID_BETA, 400, "The Notion-Beta header is malformed, unknown, repeated or stale.");
         add(UNAUTHORIZED, 401, "The token is not valid: mistyped, revoked, expired (personal access tokens expire), "
                         + "or its creator is no longer allowed to use the API.");

@@ -32,12 +32,15 @@ public final class RateLimiter {
 
     /** What the status bar shows as the rate-limit budget. */
     public record Snapshot(int available, int capacity, int limitPerMinute, Duration paused) {
-        /** "14/18 requests available (180/min)". */
+        /**
+         * "14 of 18 requests can go now · refills at 180/min": a burst bucket and its refill rate, so "60/60" next
+         * to "600/min" no longer reads as a contradiction (issue 16, item 11).
+         */
         public String describe() {
             if (limitPerMinute <= 0) {
                 return "no client-side rate limit";
             }
-            String s = available + "/" + capacity + " requests available (" + limitPerMinute + "/min)";
+            String s = available + " of " + capacity + " requests can go now · refills at " + limitPerMinute + "/min";
             return paused.isZero() ? s : s + ", paused " + Wait.human(paused) + " after a 429";
         }
     }

@@ -16,6 +16,7 @@ import dev.notionconsole.sandbox.api.UsersApi;
 import dev.notionconsole.sandbox.api.ViewsApi;
 import dev.notionconsole.sandbox.fixture.FixtureException;
 import dev.notionconsole.sandbox.fixture.FixtureLoader;
+import dev.notionconsole.sandbox.http.RequestLineGuard;
 import dev.notionconsole.sandbox.http.Router;
 import dev.notionconsole.sandbox.model.Workspace;
 import dev.notionconsole.sandbox.model.Capability;
@@ -68,20 +69,22 @@ public final class SandboxServer implements AutoCloseable {
     private final SandboxModel model;
     private final Router router;
     private final HttpServer http;
+    private final RequestLineGuard front;
     private final ExecutorService executor;
     private final List<SandboxExtension> extensions;
     private final SandboxContext context;
     private volatile boolean closed;
 
-    private SandboxServer(SandboxOptions options, SandboxModel model, Router router, HttpServer http, ExecutorService executor,
-                          List<SandboxExtension> extensions) {
+    private SandboxServer(SandboxOptions options, SandboxModel model, Router router, HttpServer http, RequestLineGuard front,
+                          ExecutorService executor, List<SandboxExtension> extensions) {
         this.options = options;
         this.model = model;
         this.router = router;
         this.http = http;
+        this.front = front;
         this.executor = executor;
         this.extensions = extensions;
-        this.context = new SandboxContext(options, model, router, baseUrl(http));
+        this.context = new SandboxContext(options, model, router, "http://127.0.0.1:" + front.port());
     }
 
     /**
@@ -110,16 +113,20 @@ public final class SandboxServer implements AutoCloseable {
         Router router = new Router(model, options.unknownVersionCode());
         registerApi(router);
 
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 256);
+        // The JDK server listens on a loopback port of its own; the port clients use is the guard's, which answers a
+        // request line the JDK cannot parse with Notion's JSON instead of the JDK's HTML page (RequestLineGuard).
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         ExecutorService executor = ServerLimits.executor("sandbox-http", connectionThreads(options));
         http.setExecutor(executor);
         http.createContext("/", router);
-        SandboxServer server = new SandboxServer(options, model, router, http, executor, extensions);
+        RequestLineGuard front = RequestLineGuard.start(InetAddress.getLoopbackAddress(), options.port(), 256, http.getAddress());
+        SandboxServer server = new SandboxServer(options, model, router, http, front, executor, extensions);
         try {
             for (SandboxExtension e : extensions) {
                 e.install(server.context);
             }
         } catch (IOException | RuntimeException e) {
+            front.close();
             http.stop(0);
             executor.shutdownNow();
             throw e;
@@ -145,17 +152,13 @@ public final class SandboxServer implements AutoCloseable {
         PageMarkdownApi.register(router);
     }
 
-    private static String baseUrl(HttpServer http) {
-        return "http://127.0.0.1:" + http.getAddress().getPort();
-    }
-
     /** Like {@code http://127.0.0.1:PORT}; the API is under {@code /v1}. */
     public String baseUrl() {
         return context.baseUrl();
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return front.port();
     }
 
     public SandboxOptions options() {
@@ -227,6 +230,7 @@ public final class SandboxServer implements AutoCloseable {
                 LOG.warn("Sandbox extension failed on close", ex);
             }
         }
+        front.close();
         http.stop(0);
         executor.shutdown();
         try {

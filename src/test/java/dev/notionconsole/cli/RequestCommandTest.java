@@ -59,6 +59,19 @@ class RequestCommandTest {
     }
 
     @Test
+    void prettyIndentsTheBodyAndRawKeepsItAsReceived() throws IOException {
+        assertEquals(ExitCodes.OK, run("--connection", "Sandbox: Docs Sync", "--raw", "GET", "/v1/users/me"));
+        String raw = out.strip();
+        assertEquals(1, raw.lines().count(), "raw: the body as received, one line");
+        assertEquals(ExitCodes.OK, run("--connection", "Sandbox: Docs Sync", "--pretty", "GET", "/v1/users/me"));
+        assertTrue(out.lines().count() > 3, out);
+        assertTrue(out.contains("\n  \"object\" : \"user\""), out);
+        assertEquals(Json.mapper().readTree(raw), Json.mapper().readTree(out), "the same JSON, indented");
+        assertEquals(ExitCodes.USAGE, run("--pretty", "--raw", "GET", "/v1/users/me"));
+        assertTrue(err.contains("--pretty and --raw"), err);
+    }
+
+    @Test
     void bodyToStdoutStatusLineToStderr() throws IOException {
         assertEquals(ExitCodes.OK, run("--connection", "Sandbox: Docs Sync", "GET", "/v1/users/me"));
         JsonNode me = Json.mapper().readTree(out);
@@ -151,5 +164,31 @@ class RequestCommandTest {
         };
         assertEquals(ExitCodes.CONNECT, run("-c", "Sandbox: Docs Sync", "GET", "/v1/users/me"));
         assertTrue(err.startsWith("Could not connect"), err);
+    }
+
+    /**
+     * Issue 12 item 9: a body past the JSON reader's 20,000,000-character limit names Notion's size limit (not the
+     * reader's message); forced, the sandbox's 413 is shown and the exit code is 1, not a timeout.
+     */
+    @Test
+    void aHugeBodyNamesNotionsLimitAndForcedGetsThe413() throws IOException {
+        Path body = home.resolve("huge.json");
+        Files.writeString(body, "{\"query\": \"" + "x".repeat(21_000_000) + "\"}");
+
+        assertEquals(ExitCodes.USAGE, run("-c", "Sandbox: Docs Sync", "POST", "/v1/search", "--data", "@" + body, "--no-history"));
+        assertTrue(err.contains("The body is 21 MB; Notion accepts at most 500 KB per request"), err);
+        assertFalse(err.contains("StreamReadConstraints") || err.contains("invalid_json"), err);
+
+        assertEquals(ExitCodes.API_ERROR, run("-c", "Sandbox: Docs Sync", "POST", "/v1/search", "--data", "@" + body, "--force",
+                "--no-history"), () -> err);
+        assertTrue(err.lines().reduce((a, b) -> b).orElse("").startsWith("413"), err);
+    }
+
+    /** Issue 12 item 14: a full URL with another host is sent to the connection, and the console says so. */
+    @Test
+    void aFullUrlWithAnotherHostSaysTheHostIsIgnored() {
+        assertEquals(ExitCodes.OK, run("-c", "Sandbox: Docs Sync", "GET", "https://evil.example/v1/users/me", "--no-history"));
+        assertTrue(err.contains("note: the host in the URL (evil.example) is ignored: \"Sandbox: Docs Sync\" sends to the sandbox"), err);
+        assertTrue(err.contains("200 OK · GET /v1/users/me"), err);
     }
 }

@@ -193,6 +193,15 @@ class SandboxCommandTest {
         assertEquals(ExitCodes.USAGE, run("sandbox", "--fixture", dir.resolve("missing.json").toString()).exit);
     }
 
+    /** Issue 12 item 14: a directory given as the fixture is named as one, not "not found". */
+    @Test
+    void aDirectoryAsFixtureIsSaidToBeADirectory() {
+        Result r = run("sandbox", "--fixture", dir.toString());
+        assertEquals(ExitCodes.USAGE, r.exit);
+        assertTrue(r.err.contains(dir + " is a directory"), r.err);
+        assertFalse(r.err.contains("not found"), r.err);
+    }
+
     record Result(int exit, String out, String err) {
     }
 

@@ -227,4 +227,54 @@ class DefaultFixtureDiagnosticsTest {
         assertTrue(failing <= DiagnosisOptions.DEFAULT_BUDGET, d.toText());
         assertTrue(d.evidence().stream().allMatch(e -> e.method().equals("GET") || e.method().equals("-")), d.toText());
     }
+
+    @Test
+    void aTypedInWriteIsNotSentButItsIdsAreRead() throws Exception {
+        var c = s.connection("Docs Sync");
+        String body = "{\"parent\":{\"page_id\":\"" + id("sales") + "\"},\"properties\":{}}";
+        var spec = new dev.notionconsole.request.RequestSpec("POST", "/v1/pages", java.util.List.of(), java.util.List.of(), body, null);
+        Diagnosis d = s.engine.diagnose(DiagnosisRequest.typed(c.id(), spec), DiagnosisOptions.defaults(),
+                dev.notionconsole.core.concurrent.CancellationToken.none(), DiagnosisListener.NONE);
+        assertEquals(Cause.NOT_SHARED, d.cause(), d.toText());
+        assertTrue(d.evidence().stream().noneMatch(e -> e.method().equals("POST")), "never sent: " + d.toText());
+        Diagnosis read = s.engine.diagnose(DiagnosisRequest.access(c.id(), "page", id("hr")), DiagnosisOptions.defaults(),
+                dev.notionconsole.core.concurrent.CancellationToken.none(), DiagnosisListener.NONE);
+        assertEquals(Cause.NOT_SHARED, read.cause(), read.toText());
+        assertEquals("HR & People", read.object().title());
+    }
+
+    @Test
+    void cancellingStopsTheProbes() throws Exception {
+        var cancel = new dev.notionconsole.core.concurrent.CancellationToken();
+        var c = s.connection("Docs Sync");
+        java.util.List<Evidence> seen = new java.util.ArrayList<>();
+        DiagnosisListener stopAfterTwo = new DiagnosisListener() {
+            @Override
+            public void evidence(Evidence e, int done) {
+                seen.add(e);
+                if (done == 2) {
+                    cancel.cancel();
+                }
+            }
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class, () -> s.engine.diagnose(
+                DiagnosisRequest.access(c.id(), "page", id("sales")), DiagnosisOptions.defaults(), cancel, stopAfterTwo));
+        assertEquals(2, seen.size(), "no call after the cancel");
+    }
+
+    @Test
+    void witnessesAreTheConnectionsOnTheSameServer() throws Exception {
+        // two connections saved against the sandbox's port (as with 'sandbox --port N'): they witness for each other,
+        // the built-in "sandbox" connections (another server, as far as base URLs tell) do not
+        var portDocs = s.connections.add(dev.notionconsole.connections.Connection.builder(dev.notionconsole.connections.ConnectionKind.INTERNAL)
+                .name("Port Docs").baseUrl(scenario.sandbox.baseUrl()).build(),
+                dev.notionconsole.core.Secret.of("ntn_sandbox_docs_sync_FAKE_TOKEN_0000000000000001"), null);
+        s.connections.add(dev.notionconsole.connections.Connection.builder(dev.notionconsole.connections.ConnectionKind.PERSONAL_ACCESS_TOKEN)
+                .name("Port Alice").baseUrl(scenario.sandbox.baseUrl() + "/").build(),
+                dev.notionconsole.core.Secret.of("ntn_sandbox_alice_pat_FAKE_TOKEN_0000000000007"), null);
+        Diagnosis d = s.engine.diagnose(DiagnosisRequest.access(portDocs.id(), "page", id("sales")), DiagnosisOptions.defaults(),
+                dev.notionconsole.core.concurrent.CancellationToken.none(), DiagnosisListener.NONE);
+        assertEquals(Cause.NOT_SHARED, d.cause(), d.toText());
+        assertEquals(java.util.List.of("Port Alice"), d.witnesses());
+    }
 }

@@ -133,4 +133,23 @@ class NorthwindDiagnosticsTest {
         assertEquals(Cause.NOT_SHARED, with.cause(), with.toText());
         assertEquals(Cause.NOT_FOUND_OR_NOT_SHARED, without.cause(), without.toText());
     }
+
+    @Test
+    void theAccessMatrixOfANestedPage() throws Exception {
+        var origin = s.connection("Intake Bot");
+        AccessMatrix m = s.engine.accessMatrix(id("nw-budget"), origin.id(), dev.notionconsole.core.concurrent.CancellationToken.none(),
+                DiagnosisListener.NONE);
+        assertEquals("Budget 2027", m.object().title(), m.toText());
+        java.util.Map<String, AccessMatrix.Row> rows = new java.util.HashMap<>();
+        m.rows().forEach(r -> rows.put(r.connection().substring("Sandbox: ".length()), r));
+        assertEquals(Cause.NOT_SHARED, rows.get("Intake Bot").cause(), m.toText());
+        assertEquals("Finance", rows.get("Intake Bot").root().title(), m.toText());
+        assertTrue(rows.get("Omar's token").readable(), m.toText());
+        assertEquals("Finance", rows.get("Omar's token").root().title(), "access enters at the top-level page: " + m.toText());
+        assertEquals(Cause.NOT_SHARED, rows.get("Scheduler").cause(), "its user sees it: " + m.toText());
+        assertEquals(Cause.WRONG_WORKSPACE, rows.get("Harbor Sync").cause(), m.toText());
+        assertEquals(Cause.TOKEN_INVALID, rows.get("Legacy Export").cause(), m.toText());
+        assertEquals(Cause.MISSING_CAPABILITY, rows.get("Form Filler").cause(), m.toText());
+        assertTrue(m.toJson().path("connections").size() == m.rows().size());
+    }
 }

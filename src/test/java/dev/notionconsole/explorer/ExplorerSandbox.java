@@ -23,11 +23,16 @@ final class ExplorerSandbox implements AutoCloseable {
     final SandboxServer server;
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private volatile Consumer<String> onRequest = t -> { };
+    private volatile Consumer<String> onArrival = t -> { };
 
     ExplorerSandbox(SandboxOptions.Builder options) throws Exception {
         server = SandboxServer.start(options.extension(new SandboxExtension() {
             @Override
             public void install(SandboxContext context) {
+                context.router().addPreHandler(call -> {
+                    onArrival.accept(String.valueOf(call.header("Authorization")));
+                    return null;
+                });
                 context.router().addResponseListener((call, status) -> {
                     String auth = String.valueOf(call.header("Authorization"));
                     onRequest.accept(auth);
@@ -66,6 +71,11 @@ final class ExplorerSandbox implements AutoCloseable {
 
     void onRequest(Consumer<String> hook) {
         onRequest = hook;
+    }
+
+    /** Called when a request arrives, before it is answered (while the client waits for it). */
+    void onArrival(Consumer<String> hook) {
+        onArrival = hook;
     }
 
     NotionClient client(String token, String version, RateLimiter limiter) {

@@ -65,8 +65,7 @@ class MapperOracleTest {
         WorkspaceMap m = map("lab-assistant");
         assertTrue(m.visibleCount() > 0);
         for (MapNode n : m.all()) {
-            FixtureOracle.Obj o = oracle.objects.get(n.id());
-            assertEquals("globex", o.workspace(), () -> n + " is not in Globex");
+            assertEquals("globex", oracle.workspaceOf(n.id()), () -> n + " is not in Globex");
         }
     }
 

@@ -52,7 +52,7 @@ class RateLimiterTest {
         assertEquals(0, r.snapshot().available());
         Duration wait = r.reserve();
         assertEquals(1000.0 / 2.55, wait.toNanos() / 1e6, 1.0, "one slot every 60/153 s");
-        assertEquals("0/18 requests available (180/min)", r.snapshot().describe());
+        assertEquals("0 of 18 requests can go now · refills at 180/min", r.snapshot().describe());
         now.addAndGet(Duration.ofMinutes(5).toNanos());
         assertEquals(18, r.snapshot().available(), "refills up to capacity, no further");
         assertEquals(60, RateLimiter.perMinute(600).snapshot().capacity());

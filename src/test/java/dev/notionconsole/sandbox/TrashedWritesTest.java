@@ -1,6 +1,7 @@
 package dev.notionconsole.sandbox;
 
 import dev.notionconsole.testsupport.FixtureIds;
+import dev.notionconsole.testsupport.FixtureIds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -25,4 +25,12 @@ public final class OnFx {
         });
         return f.get(timeoutSeconds, TimeUnit.SECONDS);
     }
+
+    /** Waits up to 20 s for {@code condition}, evaluated on the JavaFX thread so nodes are never read mid-update. */
+    public static void waitFor(java.util.function.BooleanSupplier condition) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            return call(condition::getAsBoolean, 20);
+        });
+    }
 }

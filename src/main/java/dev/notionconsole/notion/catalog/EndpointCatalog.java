@@ -195,12 +195,34 @@ public final class EndpointCatalog {
      * Picker search: every word must occur in the route's name, id, family, method or path; better matches
      * first (an exact id, a name that starts with the query, then catalog order).
      */
+    private static final java.util.Set<String> FILLER = java.util.Set.of("a", "an", "the", "all", "of", "to", "in", "for", "my");
+    private static final java.util.Map<String, List<String>> SYNONYMS = java.util.Map.ofEntries(
+            java.util.Map.entry("get", List.of("retrieve", "list")),
+            java.util.Map.entry("fetch", List.of("retrieve", "list")),
+            java.util.Map.entry("read", List.of("retrieve", "list")),
+            java.util.Map.entry("show", List.of("retrieve", "list")),
+            java.util.Map.entry("find", List.of("search", "query")),
+            java.util.Map.entry("new", List.of("create")),
+            java.util.Map.entry("add", List.of("create", "append")),
+            java.util.Map.entry("make", List.of("create")),
+            java.util.Map.entry("edit", List.of("update")),
+            java.util.Map.entry("change", List.of("update")),
+            java.util.Map.entry("modify", List.of("update")),
+            java.util.Map.entry("remove", List.of("delete", "trash", "archive")),
+            java.util.Map.entry("delete", List.of("trash", "archive")),
+            java.util.Map.entry("upload", List.of("file")),
+            java.util.Map.entry("me", List.of("bot user")),
+            java.util.Map.entry("database", List.of("data source")),
+            java.util.Map.entry("children", List.of("block children")));
+
     public List<Endpoint> search(String query) {
         if (query == null || query.isBlank()) {
             return endpoints;
         }
         String q = query.trim().toLowerCase(Locale.ROOT);
-        String[] words = q.split("\\s+");
+        // "list all users" (Notion's reference name) must find "List users": filler words do not have to occur,
+        // and a word also matches the catalog's own verb for it (get → retrieve, delete → trash…)
+        String[] words = java.util.Arrays.stream(q.split("\\s+")).filter(w -> !FILLER.contains(w)).toArray(String[]::new);
         List<Scored> hits = new ArrayList<>();
         for (int i = 0; i < endpoints.size(); i++) {
             Endpoint e = endpoints.get(i);
@@ -209,7 +231,7 @@ public final class EndpointCatalog {
                     e.path().toLowerCase(Locale.ROOT), e.summary() == null ? "" : e.summary().toLowerCase(Locale.ROOT));
             boolean all = true;
             for (String w : words) {
-                if (!hay.contains(w)) {
+                if (!hay.contains(w) && SYNONYMS.getOrDefault(w, List.of()).stream().noneMatch(hay::contains)) {
                     all = false;
                     break;
                 }

@@ -55,6 +55,10 @@ public final class JsonCheck {
                         "Unexpected text after the end of the JSON value. A body is a single object; is a comma or bracket misplaced?"));
             }
             return new Result(node, null);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // not a syntax mistake: beyond what the reader accepts (depth, text length); said in plain words
+            return new Result(null, new Problem(1, 1, 0, "The body " + dev.notionconsole.core.json.JsonFiles.describe(e, false)
+                    .replaceFirst("^it (is|holds) ", "$1 ") + ", more than the console reads."));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 1 : Math.max(1, loc.getLineNr());

@@ -8,7 +8,6 @@ import dev.notionconsole.notion.Capability;
 import dev.notionconsole.notion.catalog.Endpoint;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
 import dev.notionconsole.request.json.JsonCheck;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,6 +28,8 @@ public final class Preflight {
     public static final String V2026 = "2026-03-11";
     /** notion-api.md 4.6. */
     public static final int MAX_PAYLOAD_BYTES = 500 * 1000;
+    /** Ten times Notion's limit: such bodies meet an HTTP 413 rather than a validation error (notion-api.md 4.6). */
+    static final long EDGE_LIMIT_BYTES = 10L * MAX_PAYLOAD_BYTES;
     public static final int MAX_BLOCKS = 1000;
     public static final int MAX_ARRAY = 100;
     public static final int MAX_TEXT = 2000;
@@ -134,11 +135,20 @@ public final class Preflight {
         if (spec.method().equals("GET") || spec.method().equals("DELETE")) {
             out.add(Finding.warning("body-ignored", spec.method() + " requests carry no body; the body will not be sent."));
         }
+        long bytes = utf8Length(spec.body());
+        if (bytes > EDGE_LIMIT_BYTES) {
+            // far beyond Notion's limit: not even parsed here (a parser error would only hide the real problem)
+            out.add(Finding.error("payload-size", "The body is " + dev.notionconsole.core.ByteSizes.human(bytes) + "; Notion accepts at most 500 KB per "
+                    + "request (notion-api.md 4.6), and a body this large is refused before it is read (HTTP 413). "
+                    + "Split it into several requests."));
+            return null;
+        }
         JsonCheck.Result r = JsonCheck.check(spec.body());
         if (!r.ok()) {
             JsonCheck.Problem p = r.problem();
+            boolean syntax = !p.message().endsWith("more than the console reads.");
             out.add(new Finding(Finding.Severity.ERROR, "invalid-json", p.describe()
-                    + " (Notion would answer 400 invalid_json.)", p.line(), p.column()));
+                    + (syntax ? " (Notion would answer 400 invalid_json.)" : ""), p.line(), p.column()));
             return null;
         }
         if (r.value() != null && !r.value().isObject()) {
@@ -178,8 +188,27 @@ public final class Preflight {
         }
     }
 
+    /** UTF-8 length without encoding a copy (bodies can be tens of megabytes). */
+    static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
     private static void checkSizes(RequestSpec spec, JsonNode body, List<Finding> out) {
-        int bytes = spec.body().getBytes(StandardCharsets.UTF_8).length;
+        long bytes = utf8Length(spec.body());
         if (bytes > MAX_PAYLOAD_BYTES) {
             out.add(Finding.warning("payload-size", "The body is " + (bytes / 1000) + " KB; Notion accepts at most 500 KB per request "
                     + "(expect 400 validation_error). Split it into several requests."));

@@ -110,7 +110,6 @@ public final class Router implements HttpHandler {
             LOG.warn("Sandbox handler failed for {} {}", call.method(), call.route() == null ? rawPath : call.route().template(), e);
             response = errorResponse(ApiError.internal(), requestId);
         }
-        drain(exchange.getRequestBody());
         write(exchange, response, requestId);
         for (ResponseListener l : listeners) {
             try {
@@ -345,11 +344,15 @@ public final class Router implements HttpHandler {
         byte[] body = response.body();
         boolean head = "HEAD".equals(exchange.getRequestMethod());
         exchange.sendResponseHeaders(response.status(), body.length == 0 || head ? -1 : body.length);
+        OutputStream out = exchange.getResponseBody();
         if (body.length > 0 && !head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            out.write(body);
         }
+        out.flush();
+        // the answer is on its way first: a client still sending a body the route refused (a 413, a 401 before an
+        // upload) reads it at once, while what it still sends is read and dropped here (issue 12 item 9)
+        drain(exchange.getRequestBody());
+        out.close();
         exchange.close();
     }
 }

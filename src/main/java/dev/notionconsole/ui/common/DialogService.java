@@ -50,6 +50,24 @@ public interface DialogService {
      */
     void copyToClipboard(String text, Duration clearAfter);
 
-    /** A short notification in the corner of the main window; INFO and SUCCESS hide by themselves. */
+    /** A name, and the group it is filed under. */
+    record NameInGroup(String name, String group) {
+    }
+
+    /**
+     * Asks for a longer text, such as a pasted command (multi-line).
+     *
+     * @return the text, or empty when cancelled or blank
+     */
+    Optional<String> askText(String title, String header, String initial);
+
+    /**
+     * Asks for a name and a group: one of {@code groups} or a new one typed in.
+     *
+     * @return empty when cancelled or the name is blank
+     */
+    Optional<NameInGroup> askNameInGroup(String title, String header, String name, List<String> groups, String group);
+
+    /** A short notification in the corner of the main window; every kind hides by itself, warnings and errors later. */
     void notify(NotificationKind kind, String message);
 }

@@ -154,4 +154,60 @@ public final class FxDialogService implements DialogService {
         LOG.info("Notification ({}): {}", kind, text);
         ((NotificationLayer) notificationLayer()).show(kind, text);
     }
+
+    @Override
+    public Optional<String> askText(String title, String header, String initial) {
+        javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+        d.setTitle(title);
+        d.setHeaderText(header);
+        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(initial == null ? "" : initial);
+        area.setId("askTextArea");
+        area.setPrefRowCount(10);
+        area.setPrefColumnCount(70);
+        d.getDialogPane().setContent(area);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setResultConverter(b -> b == ButtonType.OK ? area.getText() : null);
+        if (owner != null) {
+            d.initOwner(owner);
+        }
+        javafx.application.Platform.runLater(area::requestFocus);
+        return d.showAndWait().filter(t -> !t.isBlank());
+    }
+
+    @Override
+    public Optional<NameInGroup> askNameInGroup(String title, String header, String name, List<String> groups, String group) {
+        javafx.scene.control.Dialog<NameInGroup> d = new javafx.scene.control.Dialog<>();
+        d.setTitle(title);
+        d.setHeaderText(header);
+        javafx.scene.control.TextField nameField = new javafx.scene.control.TextField(name);
+        nameField.setId("askNameField");
+        nameField.setPrefColumnCount(32);
+        javafx.scene.control.ComboBox<String> groupBox = new javafx.scene.control.ComboBox<>();
+        groupBox.setId("askGroupBox");
+        groupBox.setEditable(true);
+        groupBox.getItems().setAll(groups);
+        groupBox.setValue(group);
+        groupBox.setMaxWidth(Double.MAX_VALUE);
+        groupBox.setPromptText("Choose a group or type a new one");
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, new javafx.scene.control.Label("Name"), nameField);
+        grid.addRow(1, new javafx.scene.control.Label("Group"), groupBox);
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(nameField.textProperty().isEmpty());
+        d.setResultConverter(b -> {
+            if (b != ButtonType.OK) {
+                return null;
+            }
+            String g = groupBox.getEditor().getText();
+            return new NameInGroup(nameField.getText().strip(), g == null || g.isBlank() ? null : g.strip());
+        });
+        if (owner != null) {
+            d.initOwner(owner);
+        }
+        javafx.application.Platform.runLater(nameField::requestFocus);
+        return d.showAndWait().filter(n -> !n.name().isBlank());
+    }
 }

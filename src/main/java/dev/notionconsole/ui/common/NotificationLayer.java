@@ -10,12 +10,23 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * Toasts in the bottom-right corner of the main window (AtlantaFX {@link Notification}). Informational ones
- * hide after a few seconds; warnings and errors stay until closed, since the user may not be looking.
+ * Toasts in the bottom-right corner of the main window (AtlantaFX {@link Notification}). Every toast closes by
+ * itself (issue 16, item 4: a warning stayed four minutes over the response body): information and success
+ * after {@link #hideAfter} a few seconds, warnings and errors after longer, since the user may be looking away.
+ * The pointer over a toast holds it while it is read; the same message again replaces the older toast.
+ * Problems that must not be missed are dialogs, not toasts.
  */
 final class NotificationLayer extends VBox {
     private static final int MAX_VISIBLE = 4;
-    private static final Duration AUTO_HIDE = Duration.seconds(6);
+
+    /** How long a toast of this kind stays. */
+    static Duration hideAfter(NotificationKind kind) {
+        return switch (kind) {
+            case INFO, SUCCESS -> Duration.seconds(5);
+            case WARNING -> Duration.seconds(15);
+            case ERROR -> Duration.seconds(30);
+        };
+    }
 
     NotificationLayer() {
         setId("notificationLayer");
@@ -42,14 +53,21 @@ final class NotificationLayer extends VBox {
         n.setPrefWidth(380);
         n.setMaxWidth(380);
         n.setOnClose(e -> getChildren().remove(n));
+        n.setUserData(message);
+        getChildren().removeIf(old -> message.equals(old.getUserData()));
         while (getChildren().size() >= MAX_VISIBLE) {
             getChildren().remove(0);
         }
         getChildren().add(n);
-        if (kind == NotificationKind.INFO || kind == NotificationKind.SUCCESS) {
-            PauseTransition hide = new PauseTransition(AUTO_HIDE);
-            hide.setOnFinished(e -> getChildren().remove(n));
-            hide.play();
-        }
+        PauseTransition hide = new PauseTransition(hideAfter(kind));
+        hide.setOnFinished(e -> getChildren().remove(n));
+        n.hoverProperty().addListener((o, was, over) -> {
+            if (over) {
+                hide.pause();
+            } else {
+                hide.playFromStart(); // the full time again after being read
+            }
+        });
+        hide.play();
     }
 }

@@ -6,6 +6,8 @@ import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.core.concurrent.TaskRunner;
 import dev.notionconsole.ui.common.DialogService;
 import dev.notionconsole.ui.shell.Disposable;
+import dev.notionconsole.ui.shell.InitialFocus;
+import dev.notionconsole.ui.shell.SectionKeys;
 import dev.notionconsole.ui.shell.Shortcut;
 import java.util.Objects;
 import javafx.application.Platform;
@@ -14,7 +16,6 @@ import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
@@ -35,7 +36,7 @@ import javafx.scene.layout.VBox;
  * {@code #installationsList}, {@code #secretStorageBanner}, {@code #useSecretsFileButton}; field messages
  * {@code #<field>Message}.
  */
-public final class ConnectionsView extends SplitPane implements Disposable {
+public final class ConnectionsView extends SplitPane implements Disposable, InitialFocus {
     private static final String STYLESHEET = Objects.requireNonNull(
             ConnectionsView.class.getResource("connections.css")).toExternalForm();
 
@@ -84,6 +85,12 @@ public final class ConnectionsView extends SplitPane implements Disposable {
         return view;
     }
 
+    /** The list: arrows to look through the connections, Enter to use one. */
+    @Override
+    public void focusInitial() {
+        lookup("#connectionsList").requestFocus();
+    }
+
     /** Called by the shell when the view is really dropped; never on a section switch (issue 17). */
     @Override
     public void dispose() {
@@ -108,7 +115,10 @@ public final class ConnectionsView extends SplitPane implements Disposable {
         KeyCombination save = KeyCombination.valueOf("Shortcut+S");
         KeyCombination newOne = KeyCombination.valueOf("Shortcut+N");
         KeyCombination test = KeyCombination.valueOf("Shortcut+T");
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+        SectionKeys.whileShown(this, e -> {
+            if (e.isConsumed()) {
+                return;
+            }
             if (save.match(e)) {
                 if (vm.canSaveProperty().get()) {
                     vm.save();

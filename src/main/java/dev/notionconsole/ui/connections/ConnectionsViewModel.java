@@ -46,7 +46,11 @@ import javafx.collections.ObservableList;
  * save, duplicate, delete, test, copy token, import, export, keep secrets in a file). Everything that touches
  * the secret store or the network runs as a background task; properties change only in task callbacks and in
  * service events handed to {@code uiThread}. Selecting a connection only shows it; {@link #useSelected()} (a
- * button, a double-click, Enter) makes it current for the whole app (issue 16: selecting is not choosing).
+ * button, a double-click, Enter) makes it current for the whole app (issue 16: selecting is not choosing;
+ * docs/decisions/0086-selecting-is-not-choosing.md).
+ *
+ * <p>Over 400 lines: the commands share the selection, the busy flag and the task runner; the natural cut
+ * (installations, import/export, secret storage as their own small ViewModels) is not made yet.
  */
 public final class ConnectionsViewModel {
     /** How long a copied token stays on the clipboard. */

@@ -42,10 +42,9 @@ public record EvidenceItem(int index, Evidence evidence) {
         return s + " " + (evidence.code() != null ? evidence.code() : HttpStatus.reason(s));
     }
 
-    /** ok, client, server or none: the status badge's style. */
+    /** ok, client, server or failed (no answer): the status badge's style, as Request colours statuses. */
     public String statusKind() {
-        int s = evidence.status();
-        return s == 0 ? "none" : s < 300 ? "ok" : s >= 500 || s == 429 ? "server" : "client";
+        return HttpStatus.kind(evidence.status());
     }
 
     public String finding() {

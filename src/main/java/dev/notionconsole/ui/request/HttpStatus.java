@@ -26,9 +26,21 @@ public final class HttpStatus {
         };
     }
 
+    /**
+     * The status class, one colour each wherever a status is shown (response header, history): {@code ok} 2xx,
+     * {@code client} 4xx except 429, {@code server} 5xx and 429, {@code failed} no answer (0).
+     */
+    public static String kind(int s) {
+        if (s == 0) {
+            return "failed";
+        }
+        return s >= 200 && s < 300 ? "ok" : s >= 500 || s == 429 ? "server" : "client";
+    }
+
+    /** What a status means for a Notion call; empty for a success, where the status says it all. */
     public static String meaning(int s) {
         if (s >= 200 && s < 300) {
-            return "Success.";
+            return "";
         }
         return switch (s) {
             case 400 -> "The request is malformed or fails validation: fix it before retrying.";

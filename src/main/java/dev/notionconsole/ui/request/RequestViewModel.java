@@ -48,6 +48,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -77,9 +78,15 @@ import javafx.collections.ObservableList;
  * send in the background with progress, waits and cancel, and read the answer (status and its meaning, error
  * code and what it means, headers, the body rendered off the JavaFX thread), page through it, keep it in the
  * history, save and share it as cURL. No Node types: tested without a toolkit with an inline task runner.
+ *
+ * <p>Over 400 lines, knowingly: compose, run, response, history and saved requests still share this class. The cut
+ * into one small ViewModel each is planned (docs/decisions/0089-history-answers-and-request-view-split.md); the
+ * view side is already split into panes.
  */
 public final class RequestViewModel {
     public static final List<String> METHODS = List.of("GET", "POST", "PATCH", "DELETE");
+    private static final java.time.format.DateTimeFormatter HISTORY_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("MMM d HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
     private final ConnectionService connections;
@@ -128,6 +135,7 @@ public final class RequestViewModel {
     private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper(this, "timing", "");
     private final ReadOnlyStringWrapper size = new ReadOnlyStringWrapper(this, "size", "");
     private final ReadOnlyStringWrapper requestId = new ReadOnlyStringWrapper(this, "requestId", "");
+    private final ReadOnlyStringWrapper responseSource = new ReadOnlyStringWrapper(this, "responseSource", "");
     private final ReadOnlyStringWrapper errorCode = new ReadOnlyStringWrapper(this, "errorCode", "");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper errorMeaning = new ReadOnlyStringWrapper(this, "errorMeaning", "");
@@ -430,7 +438,14 @@ public final class RequestViewModel {
             CallObserver observer = new CallObserver() {
                 @Override
                 public void onWait(Wait w) {
-                    ctx.progress(-1, "wait:" + (System.currentTimeMillis() + w.duration().toMillis()) + ":" + w.describe());
+                    // typed, straight to the UI thread; the status bar gets the words (no "wait:<ms>:" strings)
+                    PacedWait wait = new PacedWait(System.currentTimeMillis() + w.duration().toMillis(), w.describe());
+                    runOnUi(() -> {
+                        if (gen == generation.get() && sending.get()) {
+                            showWait(wait);
+                        }
+                    });
+                    ctx.progress(-1, w.describe());
                 }
             };
             if (all) {
@@ -464,17 +479,12 @@ public final class RequestViewModel {
             if (gen != generation.get()) {
                 return;
             }
-            String m = p.message();
-            if (m != null && m.startsWith("wait:")) {
-                String[] parts = m.split(":", 3);
-                waitEndsAt.set(Long.parseLong(parts[1]));
-                waitReason.set(parts[2]);
-                progressText.set(parts[2]);
-            } else {
-                waitEndsAt.set(0);
-                waitReason.set("");
-                progressText.set(m);
+            if (waitEndsAt.get() > 0 && Objects.equals(p.message(), waitReason.get())) {
+                return; // the wait's own words, already shown by showWait
             }
+            waitEndsAt.set(0);
+            waitReason.set("");
+            progressText.set(p.message());
         }).onSuccess(r -> {
             if (gen != generation.get()) {
                 return;
@@ -485,6 +495,7 @@ public final class RequestViewModel {
             if (r.exchange().error() != null) {
                 lastFailure.set(DiagnosisRequest.of(c.id(), spec, r.exchange()));
             }
+            responseSource.set("via " + c.name());
             if (r.note() != null) {
                 bodyNote.set(r.note() + (bodyNote.get().isEmpty() ? "" : " " + bodyNote.get()));
             }
@@ -531,6 +542,16 @@ public final class RequestViewModel {
         }).executeWith(tasks);
     }
 
+    /** A paced wait before the next attempt: when it ends (epoch ms) and why. */
+    record PacedWait(long endsAtMillis, String reason) {
+    }
+
+    private void showWait(PacedWait w) {
+        waitEndsAt.set(w.endsAtMillis());
+        waitReason.set(w.reason());
+        progressText.set(w.reason());
+    }
+
     private static List<NameValue> appendAuth(List<NameValue> headers, Secret token) {
         List<NameValue> out = new ArrayList<>(headers);
         out.add(new NameValue("Authorization", "Bearer " + token.reveal()));
@@ -541,7 +562,7 @@ public final class RequestViewModel {
         exchange.set(x);
         int s = x.status();
         statusText.set(s + " " + HttpStatus.reason(s));
-        statusKind.set(s >= 200 && s < 300 ? "ok" : s >= 500 || s == 429 ? "server" : "client");
+        statusKind.set(HttpStatus.kind(s));
         NotionError err = x.error();
         if (err != null) {
             errorCode.set(err.code() == null ? "" : err.code());
@@ -580,6 +601,7 @@ public final class RequestViewModel {
 
     private void clearResponse() {
         exchange.set(null);
+        responseSource.set("");
         statusText.set("");
         statusMeaning.set("");
         errorCode.set("");
@@ -806,10 +828,43 @@ public final class RequestViewModel {
         history.setAll(HistoryQuery.parse(historyQuery.get()).filter(historyAll));
     }
 
+    /**
+     * Loads the entry's request and shows the answer it got then, never the answer to another request
+     * (issue 16, item 6). An entry without an answer (could not connect, cancelled) clears the response.
+     */
     public void reopen(HistoryEntry e) {
-        if (e != null) {
-            load(e.request());
+        if (e == null || sending.get()) {
+            return;
         }
+        load(e.request());
+        int gen = generation.incrementAndGet();
+        clearResponse();
+        lastSent = e.request();
+        lastEndpoint = sender.endpointFor(e.request());
+        String source = "From history · " + e.connectionName() + " · " + HISTORY_TIME.format(e.at());
+        Exchange x = dev.notionconsole.request.history.HistoryEntries.answer(e).orElse(null); // the one rebuild of a recorded answer
+        if (x == null) {
+            statusKind.set("failed");
+            statusText.set("No answer");
+            statusMeaning.set(e.outcome() == null ? "" : Redactor.redact(e.outcome()));
+            responseSource.set(source);
+            return;
+        }
+        BodyRenderer.Mode mode = pretty.get() ? BodyRenderer.Mode.PRETTY : BodyRenderer.Mode.RAW;
+        BackgroundTask.of("Show a response from history", ctx -> BodyDocument.build(
+                renderer.render(x.body(), x.bodyKind() == BodyKind.JSON, mode, ctx::isCancelled), ctx::isCancelled))
+                .onSuccess(doc -> {
+                    if (gen != generation.get()) {
+                        return;
+                    }
+                    show(x, doc, e.pages() > 1);
+                    responseSource.set(source);
+                    if (e.responseTruncated()) {
+                        bodyNote.set("History keeps the first " + HistoryEntry.BODY_LIMIT / 1024 + " KB of each answer; send "
+                                + "again for all of it." + (bodyNote.get().isEmpty() ? "" : " " + bodyNote.get()));
+                    }
+                }).onFailure(t -> dialogs.showError("Could not show the answer", String.valueOf(t.getMessage()), t))
+                .executeWith(tasks);
     }
 
     public void clearHistory() {
@@ -824,6 +879,24 @@ public final class RequestViewModel {
             historyAll.clear();
             filterHistory();
         }).onFailure(t -> dialogs.showError("Could not clear the history", String.valueOf(t.getMessage()), t)).executeWith(tasks);
+    }
+
+    /** More ▸ Import cURL command…: asks for the command through the dialog service, then imports it. */
+    public void importCurlFromPrompt() {
+        dialogs.askText("Import cURL command",
+                "Paste a cURL command (multi-line with \\ is fine). A token in it is kept in memory only, never saved.", "")
+                .ifPresent(this::importCurl);
+    }
+
+    /** More ▸ Save request…: a name and a group chosen from the existing ones (or a new one), then saved. */
+    public void saveRequestAs() {
+        if (saved == null) {
+            return;
+        }
+        List<String> groups = savedRequests.stream().map(SavedRequest::group).distinct().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        dialogs.askNameInGroup("Save request", "Name the request and choose its group.", currentSpec().describe(), groups,
+                groups.isEmpty() ? null : groups.get(0))
+                .ifPresent(n -> saveRequest(n.name(), n.group()));
     }
 
     public void saveRequest(String name, String group) {
@@ -998,6 +1071,11 @@ public final class RequestViewModel {
     /** none, ok, client, server, failed: for the status colour. */
     public ReadOnlyStringProperty statusKindProperty() {
         return statusKind.getReadOnlyProperty();
+    }
+
+    /** Which connection the shown response came from ("via Docs Sync", or from history with its time). */
+    public ReadOnlyStringProperty responseSourceProperty() {
+        return responseSource.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty timingProperty() {

@@ -2,6 +2,7 @@ package dev.notionconsole.ui.shell;
 
 import dev.notionconsole.ui.common.Icons;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -33,7 +34,7 @@ final class HelpOverlay extends StackPane {
 
         VBox card = new VBox(header);
         card.getStyleClass().add("help-card");
-        card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        card.setMaxWidth(Region.USE_PREF_SIZE);
         // one grid for every section, so the descriptions line up from section to section
         GridPane grid = new GridPane();
         grid.getStyleClass().add("help-grid");
@@ -59,12 +60,21 @@ final class HelpOverlay extends StackPane {
                 grid.addRow(row++, lastKeys, what);
             }
         }
-        // taller than the window (every section adds its shortcuts): the list scrolls, the header stays in view
+        // taller than a small window (1024x700 with three sections): the list scrolls, the header stays
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setId("helpScroll");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
-        card.maxHeightProperty().bind(heightProperty().subtract(48));
+        scroll.setFitToHeight(false);
+        scroll.setMinViewportHeight(0);
+        // the grid's own height, but never more than the window leaves: the header (and its close button) stays
+        // on screen and the list scrolls
+        scroll.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(() -> grid.prefHeight(-1),
+                grid.layoutBoundsProperty()));
+        card.maxHeightProperty().bind(Bindings.createDoubleBinding(() -> getHeight() > 0
+                        ? Math.min(card.prefHeight(-1), getHeight() - 48) : Region.USE_PREF_SIZE,
+                heightProperty(), grid.layoutBoundsProperty()));
         card.getChildren().add(scroll);
         // clicks on the card stay on the card; clicks on the dimmed backdrop close the overlay
         card.setOnMouseClicked(e -> e.consume());

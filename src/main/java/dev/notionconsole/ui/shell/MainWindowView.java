@@ -69,6 +69,7 @@ public final class MainWindowView extends StackPane {
     private final ToggleGroup navGroup = new ToggleGroup();
     private final ComboBox<Connection> connectionPicker = new ComboBox<>();
     private boolean syncingPicker;
+    private boolean pickedInPopup;
     private HelpOverlay helpOverlay;
     private WindowBounds normalBounds;
 
@@ -154,7 +155,10 @@ public final class MainWindowView extends StackPane {
         stage.maximizedProperty().addListener(o -> track.run());
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> viewModel.windowClosing(new WindowBounds(
                 normalBounds.x(), normalBounds.y(), normalBounds.width(), normalBounds.height(), stage.isMaximized())));
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> viewModel.windowShown());
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+            viewModel.windowShown();
+            focusSection(); // first start: the section, not the toolbar's connection box
+        });
     }
 
     private Node toolbar() {
@@ -192,6 +196,14 @@ public final class MainWindowView extends StackPane {
         connectionPicker.valueProperty().addListener((obs, old, picked) -> {
             if (!syncingPicker && picked != null) {
                 viewModel.chooseConnection(picked);
+                pickedInPopup = connectionPicker.isShowing();
+            }
+        });
+        // once chosen, the keyboard goes back to the section (its shortcuts, its fields), not the toolbar
+        connectionPicker.setOnHidden(e -> {
+            if (pickedInPopup) {
+                pickedInPopup = false;
+                focusSection();
             }
         });
         Label pickerLabel = new Label("Connection");
@@ -214,6 +226,7 @@ public final class MainWindowView extends StackPane {
         };
         themeIcon.run();
         viewModel.themeProperty().addListener(o -> themeIcon.run());
+        themeToggle.setFocusTraversable(false); // Tab from the picker must not land here: a space flipped the theme
 
         Button help = new Button(null, Icons.of(Feather.HELP_CIRCLE));
         help.setId("helpButton");
@@ -221,6 +234,7 @@ public final class MainWindowView extends StackPane {
         help.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
         help.setAccessibleText("Keyboard shortcuts");
         help.setOnAction(e -> viewModel.toggleHelp());
+        help.setFocusTraversable(false); // F1 opens it from anywhere
 
         ToolBar bar = new ToolBar(brand, new Separator(javafx.geometry.Orientation.VERTICAL), pickerLabel, connectionPicker, spacer, themeToggle, help);
         bar.setId("mainToolbar");
@@ -357,6 +371,18 @@ public final class MainWindowView extends StackPane {
         sectionArea.getChildren().setAll(node);
         for (var toggle : navGroup.getToggles()) {
             toggle.setSelected(toggle.getUserData() == slot);
+        }
+        focusSection();
+    }
+
+    /** The shown section's own first focus ({@link InitialFocus}), once the section is laid out. */
+    private void focusSection() {
+        if (sectionArea.getChildren().isEmpty()
+                || !(sectionArea.getChildren().get(0) instanceof StackPane holder) || holder.getChildren().isEmpty()) {
+            return;
+        }
+        if (holder.getChildren().get(0) instanceof InitialFocus f) {
+            javafx.application.Platform.runLater(f::focusInitial);
         }
     }
 

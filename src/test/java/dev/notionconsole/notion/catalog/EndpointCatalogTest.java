@@ -82,6 +82,10 @@ class EndpointCatalogTest {
         assertEquals("users.me", catalog.search("users/me").get(0).id());
         assertTrue(catalog.search("comments").stream().allMatch(e -> e.family().equals("Comments") || e.summary().toLowerCase().contains("comment")));
         assertTrue(catalog.search("zzz-nothing").isEmpty());
+        // Notion's reference names and common verbs (issue 16, item 8)
+        assertEquals("users.list", catalog.search("list all users").get(0).id());
+        assertEquals("pages.retrieve", catalog.search("get a page").get(0).id());
+        assertEquals("pages.create", catalog.search("new page").get(0).id());
         assertEquals(catalog.all().size(), catalog.search("  ").size());
     }
 

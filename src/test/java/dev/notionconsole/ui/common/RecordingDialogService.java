@@ -107,4 +107,37 @@ public final class RecordingDialogService implements DialogService {
     public void notify(NotificationKind kind, String message) {
         shown.add(new Shown("notify-" + kind.name().toLowerCase(java.util.Locale.ROOT), null, message, null));
     }
+
+    private final Deque<Optional<String>> textAnswers = new ArrayDeque<>();
+    private final Deque<Optional<NameInGroup>> nameAnswers = new ArrayDeque<>();
+
+    /** The next text prompt returns this (null: cancelled). */
+    public RecordingDialogService answerText(String text) {
+        textAnswers.add(Optional.ofNullable(text));
+        return this;
+    }
+
+    /** The next name-and-group prompt returns this (null: cancelled). */
+    public RecordingDialogService answerName(NameInGroup answer) {
+        nameAnswers.add(Optional.ofNullable(answer));
+        return this;
+    }
+
+    @Override
+    public Optional<String> askText(String title, String header, String initial) {
+        shown.add(new Shown("askText", title, header, null));
+        if (textAnswers.isEmpty()) {
+            throw new AssertionError("unexpected text prompt: " + title);
+        }
+        return textAnswers.removeFirst();
+    }
+
+    @Override
+    public Optional<NameInGroup> askNameInGroup(String title, String header, String name, List<String> groups, String group) {
+        shown.add(new Shown("askName", title, header + " groups=" + groups, null));
+        if (nameAnswers.isEmpty()) {
+            throw new AssertionError("unexpected name prompt: " + title);
+        }
+        return nameAnswers.removeFirst();
+    }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import dev.notionconsole.ui.OnFx;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -177,11 +178,7 @@ class ConnectionsViewTest {
                 .query();
     }
 
-    /** Evaluates {@code condition} on the JavaFX thread, so lists and labels are never read mid-update. */
     private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return dev.notionconsole.ui.OnFx.call(condition::getAsBoolean, 20);
-        });
+        OnFx.waitFor(condition);
     }
 }

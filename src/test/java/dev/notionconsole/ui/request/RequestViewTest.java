@@ -177,6 +177,37 @@ class RequestViewTest {
     }
 
     @Test
+    void aHistoryDoubleClickShowsThatEntrysOwnAnswer(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            view.viewModel().methodProperty().set("GET");
+            view.viewModel().pathProperty().set("/v1/users/me");
+        });
+        robot.clickOn("#sendButton");
+        waitFor(() -> status(robot).equals("200 OK"));
+        robot.interact(() -> view.viewModel().pathProperty().set("/v1/pages/0c5f5fb3-1f66-4bc2-a8a9-cf1c54e3e9a1"));
+        robot.clickOn("#sendButton");
+        waitFor(() -> status(robot).equals("404 Not Found"));
+        waitFor(() -> view.viewModel().history().size() == 2);
+
+        // the older entry, GET /v1/users/me: a real click selects it, the double-click is given its count
+        // (Monocle reports the robot's double-click as two clicks of count 1)
+        javafx.scene.Node row = robot.lookup("#historyList .list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
+                && c.getItem() instanceof dev.notionconsole.request.history.HistoryEntry e
+                && e.request().path().equals("/v1/users/me")).query();
+        robot.clickOn(row);
+        robot.interact(() -> javafx.event.Event.fireEvent(row, new javafx.scene.input.MouseEvent(
+                javafx.scene.input.MouseEvent.MOUSE_CLICKED, 5, 5, 5, 5, javafx.scene.input.MouseButton.PRIMARY, 2,
+                false, false, false, false, true, false, false, true, false, true, null)));
+        waitFor(() -> status(robot).equals("200 OK"));
+        assertEquals("/v1/users/me", robot.lookup("#pathField").queryAs(TextField.class).getText());
+        String text = body(robot);
+        assertTrue(text.contains("\"object\" : \"user\""), text.substring(0, Math.min(200, text.length())));
+        assertFalse(robot.lookup("#errorBox").query().isVisible(), "the 404's error is gone with its answer");
+        assertTrue(OnFx.call(() -> robot.lookup("#responseSourceLabel").queryAs(Label.class).getText(), 20)
+                .startsWith("From history · Sandbox: Docs Sync"));
+    }
+
+    @Test
     void nextPageFollowsTheCursor(FxRobot robot) throws Exception {
         pick(robot, "search");
         setBody(robot, "{\"page_size\": 2}");

@@ -120,8 +120,11 @@ class MainWindowViewModelTest {
 
     @Test
     void aSettingsFileThatCannotBeWrittenIsReportedNotThrown() throws Exception {
-        Files.createDirectories(store.file()); // a directory where the file should be
         MainWindowViewModel vm = viewModel();
+        // after loading (a directory found at start-up is set aside like a damaged file): a directory where the
+        // file should be written, with something in it, so no rename can replace it
+        Files.createDirectories(store.file());
+        Files.writeString(store.file().resolve("keep"), "x");
         vm.toggleTheme();
         assertEquals(Theme.DARK, vm.getTheme(), "the theme still changes for this session");
         assertEquals(1, dialogs.ofKind("notify-warning").size());
@@ -194,7 +197,7 @@ class MainWindowViewModelTest {
         assertEquals(b.id(), vm.currentConnectionProperty().get().id());
         assertEquals("My PAT · Personal access token · 127.0.0.1:9999", vm.connectionStatusProperty().get());
         String full = vm.rateLimitStatusProperty().get();
-        assertTrue(full.endsWith("requests available (180/min)"), full);
+        assertTrue(full.endsWith("requests can go now · refills at 180/min"), full);
         connections.rateLimiterFor(b).reserve(); // a request went out through this connection
         connections.rateLimiterFor(b).reserve();
         vm.refreshRateLimit();

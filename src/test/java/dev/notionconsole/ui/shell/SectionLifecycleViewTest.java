@@ -119,9 +119,6 @@ class SectionLifecycleViewTest {
     }
 
     private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return OnFx.call(condition::getAsBoolean, 20);
-        });
+        OnFx.waitFor(condition);
     }
 }

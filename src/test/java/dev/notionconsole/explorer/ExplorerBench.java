@@ -1,0 +1,122 @@
+package dev.notionconsole.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.notionconsole.core.concurrent.CancellationToken;
+import dev.notionconsole.notion.ApiRequest;
+import dev.notionconsole.notion.CallObserver;
+import dev.notionconsole.notion.NotionClient;
+import dev.notionconsole.notion.NotionVersion;
+import dev.notionconsole.notion.RateLimiter;
+import dev.notionconsole.sandbox.SandboxOptions;
+import dev.notionconsole.sandbox.ops.generate.GeneratedFixture;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The explorer's benchmark (docs/decisions/0070): {@code mvn -Pbench verify -Dtest=ExplorerBench
+ * -Dsurefire.failIfNoSpecifiedTests=false}; figures in target/bench/explorer.txt.
+ * <ul>
+ *   <li>Rate limiting off, 10,000 and 100,000 pages: the map's wall time against replaying the very requests it sent
+ *       with a bare client (the search and probe calls alone, same server, same run), the engine's own time outside
+ *       the calls (per object), and the heap the finished map holds, per object. The sandbox's search costs
+ *       O(objects) a page, so on a busy machine both runs are dominated by the server and the ratio is noisy; the
+ *       engine's own time is the figure to watch.</li>
+ *   <li>The plan's rate limit on (Business, 600/min; the client paces at 85 % with a 10 % burst, decision 0012),
+ *       10,000 pages: wall time against the rate-limit floor, requests / 10 per second, and against what the client's
+ *       pacing allows.</li>
+ * </ul>
+ */
+@Tag("bench")
+class ExplorerBench {
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void mapGeneratedWorkspaces() throws Exception {
+        report.append("Explorer map benchmark (Bench Bot: sees everything; generated workspaces, seed 11)\n\n");
+        Path out = Path.of("target", "bench", "explorer.txt");
+        Files.createDirectories(out.getParent());
+        unpaced(10_000, true);
+        Files.writeString(out, report.toString()); // after each step: the 100,000-page map takes minutes on a busy machine
+        paced(10_000);
+        Files.writeString(out, report.toString());
+        unpaced(100_000, false);
+        Files.writeString(out, report.toString());
+        System.out.println(report);
+    }
+
+    private void unpaced(int pages, boolean warmUp) throws Exception {
+        try (ExplorerSandbox sb = new ExplorerSandbox(SandboxOptions.builder().generatedPages(pages, 11).rateLimitOff())) {
+            NotionClient client = sb.client(GeneratedFixture.BENCH_TOKEN, NotionVersion.LATEST, RateLimiter.unlimited());
+            List<ApiRequest> sent = new ArrayList<>();
+            long[] inCalls = {0};
+            ApiCalls recording = (r, c, o) -> {
+                sent.add(r);
+                long s0 = System.nanoTime();
+                try {
+                    return client.send(r, c, o);
+                } finally {
+                    inCalls[0] += System.nanoTime() - s0;
+                }
+            };
+            if (warmUp) { // JIT and connections, once: the sandbox's search costs O(objects) a page, so 100,000 is slow enough
+                new Mapper(client::send, "warm-up", TokenKind.INTERNAL, NotionVersion.LATEST).map(MapListener.NONE, CancellationToken.none());
+            }
+            long heapBefore = usedHeapAfterGc();
+            long t0 = System.nanoTime();
+            WorkspaceMap m = new Mapper(recording, "Bench Bot", TokenKind.INTERNAL, NotionVersion.LATEST)
+                    .map(MapListener.NONE, CancellationToken.none());
+            long mapNanos = System.nanoTime() - t0;
+            long heap = usedHeapAfterGc() - heapBefore;
+            long t1 = System.nanoTime();
+            for (ApiRequest r : sent) {
+                client.send(r, CancellationToken.none(), CallObserver.NONE);
+            }
+            long bareNanos = System.nanoTime() - t1;
+            int objects = m.visibleCount();
+            long engine = mapNanos - inCalls[0];
+            report.append(String.format("%,8d pages, rate limiting off: %,d objects, %,d requests; map %.2f s, the same requests"
+                            + " replayed bare %.2f s: ratio %.3f; the engine's own time (outside the calls) %.2f s = %.1f µs per object,"
+                            + " %.1f %% of the map; map heap %.1f MB (%d bytes per object)%n",
+                    pages, objects, m.requests(), mapNanos / 1e9, bareNanos / 1e9, mapNanos / (double) bareNanos,
+                    engine / 1e9, engine / 1e3 / objects, 100.0 * engine / mapNanos, heap / 1e6, heap / Math.max(1, objects)));
+            assertTrue(m.complete());
+            assertTrue(objects >= pages, "everything mapped");
+            if (m.requests() < 0) {
+                System.out.println(m); // keeps the map reachable until the heap was measured
+            }
+        }
+    }
+
+    private void paced(int pages) throws Exception {
+        try (ExplorerSandbox sb = new ExplorerSandbox(SandboxOptions.builder().generatedPages(pages, 11))) {
+            int perMinute = dev.notionconsole.connections.RatePlan.BUSINESS.perMinute();
+            RateLimiter limiter = RateLimiter.perMinute(perMinute);
+            NotionClient client = sb.client(GeneratedFixture.BENCH_TOKEN, NotionVersion.LATEST, limiter);
+            int burst = limiter.snapshot().capacity();
+            long t0 = System.nanoTime();
+            WorkspaceMap m = new Mapper(client::send, "Bench Bot", TokenKind.INTERNAL, NotionVersion.LATEST)
+                    .map(MapListener.NONE, CancellationToken.none());
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double planFloor = m.requests() / (perMinute / 60.0);
+            double pacingFloor = Math.max(0, m.requests() - burst) / (perMinute * 0.85 / 60.0);
+            report.append(String.format("%,8d pages, the plan's rate limit on (%d/min): %,d requests in %.1f s; rate-limit floor %.1f s"
+                            + " (requests / %.0f per s): ratio %.3f; the client's pacing floor (85 %%, burst %d) %.1f s: ratio %.3f%n",
+                    pages, perMinute, m.requests(), wall, planFloor, perMinute / 60.0, wall / planFloor, burst, pacingFloor,
+                    wall / pacingFloor));
+            assertTrue(m.complete(), m.notes()::toString);
+        }
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
