@@ -78,6 +78,20 @@ public record Exchange(
         }
     }
 
+    /**
+     * An exchange rebuilt from a record of it (a history entry): the body kind and the typed error are derived
+     * exactly as the client derives them from a live answer, so a recorded 404 reads like the live one.
+     */
+    public static Exchange recorded(SentRequest request, int status, Map<String, List<String>> headers, byte[] body,
+                                    String requestId, Instant startedAt, Duration total) {
+        byte[] b = body == null ? new byte[0] : body;
+        JsonNode json = BodyParsing.parseJson(b);
+        BodyKind kind = BodyParsing.kindOf(b, json);
+        NotionError error = status >= 200 && status < 300 ? null : NotionError.from(status, headers, b, json, kind);
+        return new Exchange(request, status, headers, b, json, kind, error, requestId, startedAt, total, Duration.ZERO,
+                b.length, 1, List.of());
+    }
+
     /** 2xx. */
     public boolean ok() {
         return status >= 200 && status < 300;

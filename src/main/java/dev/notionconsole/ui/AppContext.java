@@ -7,9 +7,15 @@ import dev.notionconsole.core.AppDirs;
 import dev.notionconsole.core.concurrent.BackgroundTask;
 import dev.notionconsole.core.concurrent.SerialExecutor;
 import dev.notionconsole.core.concurrent.TaskRunner;
+import dev.notionconsole.diagnostics.DiagnosisRequest;
+import dev.notionconsole.diagnostics.DiagnosticsEngine;
+import dev.notionconsole.oauth.SystemBrowserOpener;
+import dev.notionconsole.ui.common.HandOver;
+import dev.notionconsole.ui.common.ObjectRef;
+import dev.notionconsole.ui.diagnostics.DiagnosticsView;
+import dev.notionconsole.ui.diagnostics.DiagnosticsViewModel;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
 import dev.notionconsole.oauth.OAuthService;
-import dev.notionconsole.request.FailedExchanges;
 import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.request.render.BodyRenderer;
 import dev.notionconsole.request.saved.SavedRequestStore;
@@ -88,12 +94,21 @@ public final class AppContext implements AutoCloseable {
     // --- request (issue 6): read after the first frame (docs/decisions/0097-first-frame-path.md) ---
     private final CompletableFuture<RequestServices> requestServices = new CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicBoolean deferredStarted = new java.util.concurrent.atomic.AtomicBoolean();
-    private final FailedExchanges failedExchanges = new FailedExchanges();
     private volatile Consumer<SectionSlot> navigator = slot -> { };
 
-    // --- hand-overs between sections (issue 10): offered by one, taken by the other once it is built ---
+    // --- hand-overs between sections: offered by one, taken by the other once it is built (ui.common.HandOver,
+    //     docs/decisions/0101-section-hand-overs.md, 0105); AppContext wires offer + navigate ---
+    /** Explorer's "Open as request": the route and ID filled in. */
     private final HandOver<RequestSpec> toRequest = new HandOver<>();
+    /** Request's "Diagnose": the failed call, its connection and its answer. */
+    private final HandOver<DiagnosisRequest> failedCalls = new HandOver<>();
+    /** Explorer's "Diagnose access" on a node. */
     private final HandOver<ObjectRef> toDiagnostics = new HandOver<>();
+    /** Diagnostics' "Open in Explorer" on the verdict's object; the Explorer section subscribes once it is built. */
+    private final HandOver<ObjectRef> toExplorer = new HandOver<>();
+
+    // --- diagnostics (issue 11): the engine is made on first use (it reads the endpoint catalog) ---
+    private DiagnosticsEngine diagnostics;
 
     /** Blocking: reads settings and connections. Call off the JavaFX thread. */
     public AppContext(AppDirs dirs, Map<String, String> env) {
@@ -163,7 +178,7 @@ public final class AppContext implements AutoCloseable {
         return Section.of(SectionSlot.REQUEST, () -> {
                     RequestViewModel vm = new RequestViewModel(connections, requestServices().sender(),
                             requestServices().savedRequests(), tasks, dialogs, new BodyRenderer(), Platform::runLater, failed -> {
-                                failedExchanges.offer(failed);
+                                failedCalls.offer(failed);
                                 navigator.accept(SectionSlot.DIAGNOSTICS);
                             });
                     toRequest.subscribe(vm::load); // Explorer's "Open as request"
@@ -185,7 +200,18 @@ public final class AppContext implements AutoCloseable {
     }
 
     private Section diagnosticsSection() {
-        return Section.placeholder(SectionSlot.DIAGNOSTICS);
+        return Section.of(SectionSlot.DIAGNOSTICS, () -> {
+                    // "Recent failures" reads the Request section's history (ready long before anyone opens Diagnostics)
+                    DiagnosticsViewModel vm = new DiagnosticsViewModel(connections, diagnostics(),
+                            requestServices().sender().history(), tasks, dialogs, object -> {
+                                toExplorer.offer(object);
+                                navigator.accept(SectionSlot.EXPLORER);
+                            }, new SystemBrowserOpener(), Platform::runLater);
+                    failedCalls.subscribe(vm::diagnose);
+                    toDiagnostics.subscribe(vm::diagnoseAccess);
+                    return new DiagnosticsView(vm);
+                })
+                .withShortcuts(DiagnosticsView.SHORTCUTS);
     }
 
     public MainWindowViewModel mainWindowViewModel() {
@@ -234,9 +260,12 @@ public final class AppContext implements AutoCloseable {
         return toDiagnostics;
     }
 
-    /** The failed exchange the user last asked to diagnose (for the Diagnostics section). */
-    public FailedExchanges failedExchanges() {
-        return failedExchanges;
+    /** Access diagnostics (issue 11); made on first use (it reads the endpoint catalog). */
+    public synchronized DiagnosticsEngine diagnostics() {
+        if (diagnostics == null) {
+            diagnostics = new DiagnosticsEngine(caller, EndpointCatalog.builtIn());
+        }
+        return diagnostics;
     }
 
     public TaskRunner tasks() {

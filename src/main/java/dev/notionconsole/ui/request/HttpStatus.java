@@ -1,11 +1,11 @@
 package dev.notionconsole.ui.request;
 
 /** Reason phrases and what a status means for a Notion call (docs/notion-api.md §4.2). */
-final class HttpStatus {
+public final class HttpStatus {
     private HttpStatus() {
     }
 
-    static String reason(int s) {
+    public static String reason(int s) {
         return switch (s) {
             case 200 -> "OK";
             case 201 -> "Created";
@@ -30,7 +30,7 @@ final class HttpStatus {
      * The status class, one colour each wherever a status is shown (response header, history): {@code ok} 2xx,
      * {@code client} 4xx except 429, {@code server} 5xx and 429, {@code failed} no answer (0).
      */
-    static String kind(int s) {
+    public static String kind(int s) {
         if (s == 0) {
             return "failed";
         }
@@ -38,7 +38,7 @@ final class HttpStatus {
     }
 
     /** What a status means for a Notion call; empty for a success, where the status says it all. */
-    static String meaning(int s) {
+    public static String meaning(int s) {
         if (s >= 200 && s < 300) {
             return "";
         }

@@ -9,6 +9,7 @@ import dev.notionconsole.core.Secret;
 import dev.notionconsole.core.concurrent.BackgroundTask;
 import dev.notionconsole.core.concurrent.TaskHandle;
 import dev.notionconsole.core.concurrent.TaskRunner;
+import dev.notionconsole.diagnostics.DiagnosisRequest;
 import dev.notionconsole.notion.BodyKind;
 import dev.notionconsole.notion.CallObserver;
 import dev.notionconsole.notion.Exchange;
@@ -95,7 +96,7 @@ public final class RequestViewModel {
     private final DialogService dialogs;
     private final SavedRequestStore saved;
     private final BodyRenderer renderer;
-    private final Consumer<Exchange> diagnose;
+    private final Consumer<DiagnosisRequest> diagnose;
 
     // --- compose ---
     private final StringProperty method = new SimpleStringProperty(this, "method", "GET");
@@ -150,7 +151,8 @@ public final class RequestViewModel {
     private final BooleanProperty pretty = new SimpleBooleanProperty(this, "pretty", true);
     private final ReadOnlyBooleanWrapper hasNextPage = new ReadOnlyBooleanWrapper(this, "hasNextPage", false);
     private final ReadOnlyBooleanWrapper canFetchAll = new ReadOnlyBooleanWrapper(this, "canFetchAll", false);
-    private final ReadOnlyObjectWrapper<Exchange> lastFailure = new ReadOnlyObjectWrapper<>(this, "lastFailure");
+    /** The last failed call with its answer and connection: what "Diagnose" hands to Diagnostics. */
+    private final ReadOnlyObjectWrapper<DiagnosisRequest> lastFailure = new ReadOnlyObjectWrapper<>(this, "lastFailure");
     private byte[] shownBody = new byte[0];
     private boolean shownJson;
     private RequestSpec lastSent;
@@ -172,10 +174,11 @@ public final class RequestViewModel {
 
     /**
      * @param uiThread how listener callbacks from services reach the UI thread ({@code Platform::runLater})
-     * @param diagnose receives a failed exchange when the user asks to diagnose it
+     * @param diagnose the hand-over to Diagnostics (docs/decisions/0105-diagnostics-hand-over.md): receives the failed
+     *     call, its connection and its answer when the user presses "Diagnose"
      */
     public RequestViewModel(ConnectionService connections, RequestSender sender, SavedRequestStore saved, TaskRunner tasks,
-                            DialogService dialogs, BodyRenderer renderer, Consumer<Runnable> uiThread, Consumer<Exchange> diagnose) {
+                            DialogService dialogs, BodyRenderer renderer, Consumer<Runnable> uiThread, Consumer<DiagnosisRequest> diagnose) {
         this.connections = connections;
         this.sender = sender;
         this.catalog = sender.catalog();
@@ -489,6 +492,9 @@ public final class RequestViewModel {
             lastSent = spec;
             lastEndpoint = e;
             show(r.exchange(), r.doc(), all);
+            if (r.exchange().error() != null) {
+                lastFailure.set(DiagnosisRequest.of(c.id(), spec, r.exchange()));
+            }
             responseSource.set("via " + c.name());
             if (r.note() != null) {
                 bodyNote.set(r.note() + (bodyNote.get().isEmpty() ? "" : " " + bodyNote.get()));
@@ -563,7 +569,6 @@ public final class RequestViewModel {
             errorMessage.set(err.message() == null ? "" : err.message());
             errorMeaning.set(dev.notionconsole.diagnostics.ErrorAdvice.describe(err.code()));
             statusMeaning.set(HttpStatus.meaning(s));
-            lastFailure.set(x);
         } else {
             errorCode.set("");
             errorMessage.set("");
@@ -708,7 +713,7 @@ public final class RequestViewModel {
                 .executeWith(tasks));
     }
 
-    /** Hands the last failed exchange to Diagnostics. */
+    /** Hands the last failed call to Diagnostics, which shows it and diagnoses it. */
     public void diagnoseLastFailure() {
         if (lastFailure.get() != null) {
             diagnose.accept(lastFailure.get());
@@ -837,7 +842,7 @@ public final class RequestViewModel {
         lastSent = e.request();
         lastEndpoint = sender.endpointFor(e.request());
         String source = "From history · " + e.connectionName() + " · " + HISTORY_TIME.format(e.at());
-        Exchange x = HistoryReplay.toExchange(e);
+        Exchange x = dev.notionconsole.request.history.HistoryEntries.answer(e).orElse(null); // the one rebuild of a recorded answer
         if (x == null) {
             statusKind.set("failed");
             statusText.set("No answer");
@@ -1130,7 +1135,7 @@ public final class RequestViewModel {
         return canFetchAll.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Exchange> lastFailureProperty() {
+    public ReadOnlyObjectProperty<DiagnosisRequest> lastFailureProperty() {
         return lastFailure.getReadOnlyProperty();
     }
 

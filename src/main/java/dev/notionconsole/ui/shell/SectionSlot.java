@@ -23,8 +23,8 @@ public enum SectionSlot {
                     + "open any object as a request. Coming in a later release."),
     DIAGNOSTICS("diagnostics", "Diagnostics", Feather.ACTIVITY,
             "Find out why a call fails",
-            "Check a token's identity and capabilities, why a page is not found (sharing) and how close you are to "
-                    + "the rate limit. Coming in a later release.");
+            "Say why a call failed, prove it with read-only calls (and your other connections as witnesses), and "
+                    + "give the exact fix in Notion's words; see who can read an object in the access matrix.");
 
     private final String id;
     private final String title;

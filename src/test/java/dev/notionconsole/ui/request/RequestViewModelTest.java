@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.core.concurrent.InlineTaskRunner;
-import dev.notionconsole.notion.Exchange;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
 import dev.notionconsole.request.send.RequestSender;
 import dev.notionconsole.request.history.HistoryStore;
@@ -38,7 +37,7 @@ class RequestViewModelTest {
     ConnectionService service;
     HistoryStore history;
     RecordingDialogService dialogs;
-    final List<Exchange> diagnosed = new ArrayList<>();
+    final List<dev.notionconsole.diagnostics.DiagnosisRequest> diagnosed = new ArrayList<>();
     RequestViewModel vm;
 
     @BeforeEach
@@ -158,7 +157,8 @@ class RequestViewModelTest {
         assertEquals("invalid_json", vm.errorCodeProperty().get());
         assertFalse(vm.errorMeaningProperty().get().isEmpty());
         vm.diagnoseLastFailure();
-        assertEquals(400, diagnosed.get(0).status());
+        assertEquals(400, diagnosed.get(0).answer().status(), "the hand-over carries the answer");
+        assertEquals("{\n  \"query\": \"x\",\n}", diagnosed.get(0).request().body(), "and the call as sent");
     }
 
     @Test

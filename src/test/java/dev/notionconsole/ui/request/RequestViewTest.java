@@ -9,8 +9,8 @@ import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.core.json.Json;
 import dev.notionconsole.notion.ErrorCodes;
+import dev.notionconsole.diagnostics.DiagnosisRequest;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
-import dev.notionconsole.request.FailedExchanges;
 import dev.notionconsole.request.send.RequestSender;
 import dev.notionconsole.request.history.HistoryStore;
 import dev.notionconsole.request.render.BodyRenderer;
@@ -54,7 +54,7 @@ class RequestViewTest {
     ConnectionService service;
     FxTaskRunner tasks;
     HistoryStore history;
-    final FailedExchanges failed = new FailedExchanges();
+    final java.util.List<DiagnosisRequest> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
     RequestView view;
 
     @Start
@@ -67,7 +67,7 @@ class RequestViewTest {
         history = HistoryStore.open(home);
         FxDialogService dialogs = new FxDialogService();
         RequestViewModel vm = new RequestViewModel(service, new RequestSender(new dev.notionconsole.connections.ConnectionCaller(service, null), EndpointCatalog.builtIn(), history),
-                SavedRequestStore.open(home), tasks, dialogs, new BodyRenderer(), Platform::runLater, failed::offer);
+                SavedRequestStore.open(home), tasks, dialogs, new BodyRenderer(), Platform::runLater, failed::add);
         ThemeManager.apply(Theme.LIGHT);
         view = new RequestView(vm);
         Scene scene = new Scene(view, 1240, 780);
@@ -143,7 +143,11 @@ class RequestViewTest {
         assertEquals(dev.notionconsole.diagnostics.ErrorAdvice.describe("object_not_found"), robot.lookup("#errorMeaningLabel").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#errorBox").query().isVisible());
         robot.clickOn("#diagnoseButton");
-        assertEquals(404, failed.last().orElseThrow().status(), "the failed exchange is kept for Diagnostics");
+        assertEquals(1, failed.size(), "Diagnose hands the failed call over, once");
+        DiagnosisRequest handed = failed.get(0);
+        assertEquals(404, handed.answer().status(), "with the answer it got");
+        assertEquals(service.findByIdOrName("Sandbox: Docs Sync").orElseThrow().id(), handed.connectionId(), "and the connection it was sent as");
+        assertEquals("/v1/pages/0c5f5fb3-1f66-4bc2-a8a9-cf1c54e3e9a1", handed.request().path());
     }
 
     @Test
