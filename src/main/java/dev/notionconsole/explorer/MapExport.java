@@ -73,7 +73,16 @@ public final class MapExport {
         return List.of(m.connection(), m.identity().tokenKind().wire(), nz(m.identity().workspaceId()), n.id(), n.object(),
                 redact && !n.title().isEmpty() ? REDACTED : n.title(), nz(n.parentType()), nz(n.parentId()), path,
                 nz(n.sharingRoot()), n.placeholder() ? "placeholder" : n.foundBy().wire(), String.valueOf(n.inTrash()),
-                nz(n.publicUrl()), nz(n.lastEditedTime()), nz(n.url()));
+                redact ? withoutSlug(n.publicUrl()) : nz(n.publicUrl()), nz(n.lastEditedTime()),
+                redact ? withoutSlug(n.url()) : nz(n.url()));
+    }
+
+    /**
+     * A Notion URL carries the title as a slug before the ID ({@code …/Engineering-Handbook-<32 hex>}): a redacted
+     * export keeps the host and the ID only, which still opens the page.
+     */
+    static String withoutSlug(String url) {
+        return url == null ? "" : url.replaceAll("/[^/?#]*-([0-9a-fA-F]{32})(?=$|[?#])", "/$1");
     }
 
     private static void line(StringBuilder sb, List<String> cells) {

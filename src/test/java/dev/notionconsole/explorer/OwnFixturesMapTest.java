@@ -106,6 +106,8 @@ class OwnFixturesMapTest {
             String csv = MapExport.csv(c, true);
             assertTrue(csv.startsWith(String.join(",", MapExport.COLUMNS) + ",side,add_a_here\r\n"), csv);
             assertTrue(!csv.contains("Wendy's drafts") && csv.contains("[redacted]"), "titles redacted");
+            assertTrue(!csv.contains("drafts") && !csv.contains("Home-"), "nor left in the URLs' title slugs: " + csv);
+            assertTrue(MapExport.csv(c, false).contains("Home-"), "unredacted URLs keep their slug (what this checks exists)");
         }
     }
 }
