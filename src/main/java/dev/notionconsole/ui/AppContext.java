@@ -104,7 +104,7 @@ public final class AppContext implements AutoCloseable {
     private final HandOver<DiagnosisRequest> failedCalls = new HandOver<>();
     /** Explorer's "Diagnose access" on a node. */
     private final HandOver<ObjectRef> toDiagnostics = new HandOver<>();
-    /** Diagnostics' "Open in Explorer" on the verdict's object; the Explorer section subscribes once it is built. */
+    /** Diagnostics' "Open in Explorer" on the verdict's object; the Explorer section takes it once it is built. */
     private final HandOver<ObjectRef> toExplorer = new HandOver<>();
 
     // --- diagnostics (issue 11): the engine is made on first use (it reads the endpoint catalog) ---
@@ -188,14 +188,18 @@ public final class AppContext implements AutoCloseable {
     }
 
     private Section explorerSection() {
-        return Section.of(SectionSlot.EXPLORER, () -> ExplorerView.create(connections, caller, tasks, dialogs,
-                        new SnapshotStore(dirs.config()), new SystemBrowserOpener(), Platform::runLater, spec -> {
-                            toRequest.offer(spec);
-                            navigator.accept(SectionSlot.REQUEST);
-                        }, object -> {
-                            toDiagnostics.offer(object);
-                            navigator.accept(SectionSlot.DIAGNOSTICS);
-                        }))
+        return Section.of(SectionSlot.EXPLORER, () -> {
+                    ExplorerView view = ExplorerView.create(connections, caller, tasks, dialogs,
+                            new SnapshotStore(dirs.config()), new SystemBrowserOpener(), Platform::runLater, spec -> {
+                                toRequest.offer(spec);
+                                navigator.accept(SectionSlot.REQUEST);
+                            }, object -> {
+                                toDiagnostics.offer(object);
+                                navigator.accept(SectionSlot.DIAGNOSTICS);
+                            });
+                    toExplorer.subscribe(view::show); // Diagnostics' "Open in Explorer"
+                    return view;
+                })
                 .withShortcuts(ExplorerView.SHORTCUTS);
     }
 

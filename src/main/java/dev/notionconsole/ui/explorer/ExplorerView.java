@@ -276,6 +276,17 @@ public final class ExplorerView extends BorderPane implements InitialFocus {
         }
     }
 
+    /**
+     * Diagnostics' "Open in Explorer": selects the object when the map holds it; otherwise its ID goes into the
+     * filter, so the user sees at once whether the current map has it and, after Map, finds it there.
+     */
+    public void show(ObjectRef object) {
+        reveal(object.id());
+        if (vm.selectedProperty().get() == null || !vm.selectedProperty().get().equals(object.id())) {
+            vm.filterTextProperty().set(object.id());
+        }
+    }
+
     public ExplorerViewModel viewModel() {
         return vm;
     }

@@ -129,6 +129,31 @@ class ExplorerViewTest {
         assertEquals(expectedTemplate, fx(() -> robot.lookup("#pathField").queryAs(TextField.class).getText()));
     }
 
+    @Test
+    void anObjectHandedOverFromDiagnosticsIsSelectedOrFilteredFor(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#explorerView").tryQuery().isPresent());
+        robot.clickOn("#mapButton");
+        ExplorerViewModel vm = vm(robot);
+        waitFor(() -> vm.mapProperty().get() != null);
+        ExplorerView view = robot.lookup("#explorerView").queryAs(ExplorerView.class);
+        MapNode deep = fx(() -> vm.tree().nodes().stream().filter(n -> !n.placeholder() && !n.title().isBlank()
+                && vm.tree().pathTo(n.id()).size() > 1).findFirst().orElseThrow());
+        fx(() -> {
+            view.show(new dev.notionconsole.ui.common.ObjectRef("any", deep.object(), deep.id(), deep.title(), null));
+            return null;
+        });
+        waitFor(() -> deep.id().equals(vm.selectedProperty().get()));
+        assertEquals("", fx(() -> vm.filterTextProperty().get() == null ? "" : vm.filterTextProperty().get()),
+                "a mapped object is selected, not filtered for");
+        String notInMap = "0f1e2d3c-4b5a-4968-8776-655443322110";
+        fx(() -> {
+            view.show(new dev.notionconsole.ui.common.ObjectRef("any", "page", notInMap, null, null));
+            return null;
+        });
+        assertEquals(notInMap, fx(() -> vm.filterTextProperty().get()), "an object the map lacks goes into the filter");
+    }
+
     private static java.util.List<String> rowIds(TreeView<TreeRow> tree) {
         java.util.List<String> out = new java.util.ArrayList<>();
         for (int i = 0; i < tree.getExpandedItemCount(); i++) {
