@@ -1,5 +1,6 @@
 package dev.notionconsole.ui.diagnostics;
 
+import dev.notionconsole.ui.common.ConnectionNames;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.notion.NotionVersion;
 import dev.notionconsole.request.history.HistoryEntry;
@@ -37,7 +38,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The Diagnostics section: the call on top (connection, method, path, version, body, witnesses, recent failures),
@@ -135,17 +135,7 @@ public final class DiagnosticsView extends BorderPane {
         connection.setId("diagConnectionBox");
         connection.setPromptText("Connection");
         connection.setPrefWidth(250);
-        connection.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Connection c) {
-                return c == null ? "" : c.name();
-            }
-
-            @Override
-            public Connection fromString(String s) {
-                return null;
-            }
-        });
+        connection.setConverter(ConnectionNames.converter());
         connection.setCellFactory(v -> new ConnectionCell());
         connection.valueProperty().bindBidirectional(in.connectionProperty());
         connection.setTooltip(new Tooltip("The saved connection the call was sent as"));

@@ -1,5 +1,6 @@
 package dev.notionconsole.ui.explorer;
 
+import dev.notionconsole.ui.common.ConnectionNames;
 import dev.notionconsole.connections.Connection;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The Compare tab: two connections or two snapshots, the result as a tree of groups (only B with where A would
@@ -129,17 +129,7 @@ final class CompareView extends BorderPane {
         ComboBox<Connection> box = new ComboBox<>(vm.choices());
         box.setId(id);
         box.setPrefWidth(220);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Connection c) {
-                return c == null ? "" : c.name();
-            }
-
-            @Override
-            public Connection fromString(String s) {
-                return null;
-            }
-        });
+        box.setConverter(ConnectionNames.converter());
         return box;
     }
 
