@@ -113,11 +113,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
             out.println(json ? Json.pretty(d.toJson()) : d.toText());
             return ExitCodes.OK;
         } catch (NotionTransportException | DiagnosticsEngine.UnreachableException e) {
-            err.println("Could not connect (" + c.name() + "): " + TerminalText.message(e.getMessage()));
-            return ExitCodes.CONNECT;
+            return CallFailures.couldNotConnect(err, c.name(), e);
         } catch (SecretStoreException e) {
-            err.println("No token for " + c.name() + ": " + TerminalText.message(e.getMessage()));
-            return ExitCodes.USAGE;
+            return CallFailures.noToken(err, c.name(), e);
         } catch (IllegalArgumentException e) {
             err.println("error: " + TerminalText.message(e.getMessage()));
             return ExitCodes.USAGE;

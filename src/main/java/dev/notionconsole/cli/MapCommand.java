@@ -141,11 +141,9 @@ public final class MapCommand implements Callable<Integer> {
             err.println(TerminalText.message(e.getMessage()));
             return ExitCodes.API_ERROR;
         } catch (dev.notionconsole.notion.NotionTransportException e) {
-            err.println("Could not connect (" + current[0] + "): " + TerminalText.message(e.getMessage()));
-            return ExitCodes.CONNECT;
+            return CallFailures.couldNotConnect(err, current[0], e);
         } catch (SecretStoreException e) {
-            err.println("No token: " + TerminalText.message(e.getMessage()));
-            return ExitCodes.USAGE;
+            return CallFailures.noToken(err, current[0], e);
         }
     }
 

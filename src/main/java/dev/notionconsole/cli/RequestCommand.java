@@ -169,11 +169,9 @@ public final class RequestCommand implements Callable<Integer> {
             }
             return x.ok() ? ExitCodes.OK : ExitCodes.API_ERROR;
         } catch (NotionTransportException e) {
-            err.println("Could not connect (" + c.name() + "): " + TerminalText.message(e.getMessage()));
-            return ExitCodes.CONNECT;
+            return CallFailures.couldNotConnect(err, c.name(), e);
         } catch (SecretStoreException e) {
-            err.println("No token for " + c.name() + ": " + TerminalText.message(e.getMessage()));
-            return ExitCodes.USAGE;
+            return CallFailures.noToken(err, c.name(), e);
         }
     }
 
