@@ -567,34 +567,36 @@ public final class ConnectionService {
      * Blocking.
      */
     public IdentityCheck testConnection(Connection c, CancellationToken cancel) throws SecretStoreException {
-        Instant at = clock.instant();
-        IdentityCheck check;
-        List<LearnedCapability> learned = List.of();
-        String base = c.baseUrl();
-        try {
-            base = resolveBaseUrl(c);
-            NotionClient client = clientFor(c);
-            Exchange ex = client.send(ApiRequest.get("/v1/users/me"), cancel, CallObserver.NONE);
-            IdentityInterpreter.Result r = IdentityInterpreter.interpret(find(c.id()).orElse(c), ex, at);
-            check = r.check();
-            learned = r.capabilities();
-        } catch (MissingTokenException e) {
-            check = IdentityCheck.failure(at, IdentityCheck.Outcome.NO_TOKEN, e.getMessage(), null, null);
-        } catch (NotionTransportException e) {
-            check = IdentityCheck.failure(at, IdentityCheck.Outcome.UNREACHABLE, e.getMessage(), null, null); // names the URL
-        } catch (IOException e) {
-            check = IdentityCheck.failure(at, IdentityCheck.Outcome.UNREACHABLE,
-                    "Could not reach " + base + ": " + e.getMessage(), null, null);
-        } catch (IllegalArgumentException e) {
-            check = IdentityCheck.failure(at, IdentityCheck.Outcome.UNREACHABLE, e.getMessage(), null, null);
-        }
+        IdentityProbe.Result r = IdentityProbe.run(find(c.id()).orElse(c), () -> clientFor(c), clock.instant(), cancel);
+        IdentityCheck check = r.check();
         LOG.info("Identity check of {}: {} ({})", c.name(), check.outcome(), check.summary());
         if (find(c.id()).isPresent()) {
-            for (LearnedCapability cap : learned) {
+            for (LearnedCapability cap : r.learned()) {
                 recordCapability(c.id(), cap.capability(), cap.present(), cap.evidence());
             }
             recordCheck(c.id(), check);
         }
+        return check;
+    }
+
+    /**
+     * "Test connection" on a form's values before they are saved (issue 16, item 10): the same call as
+     * {@link #testConnection}, as {@code draft} says (base URL, version), with the token typed in the form or, when
+     * none was typed, the one stored for the saved connection. Nothing is recorded; an unsaved draft gets a pacing
+     * bucket of its own. The token only goes into the request's Authorization header. Blocking.
+     */
+    public IdentityCheck testDraft(Connection draft, Secret typedToken, CancellationToken cancel) throws SecretStoreException {
+        Secret token = typedToken != null ? TokenInput.normalize(typedToken, "token") : token(draft).orElse(null);
+        if (token == null) {
+            return IdentityCheck.failure(clock.instant(), IdentityCheck.Outcome.NO_TOKEN,
+                    draft.kind() == ConnectionKind.PUBLIC_OAUTH ? "\"" + draft.name() + "\" has no installation yet: authorize it first."
+                            : "Enter the token first.", null, null);
+        }
+        RateLimiter pacing = find(draft.id()).isPresent() ? rateLimiterFor(draft) : RateLimiter.perMinute(draft.ratePlan().perMinute());
+        IdentityCheck check = IdentityProbe.run(draft, () -> new NotionClient(ClientSettings.builder().baseUrl(resolveBaseUrl(draft))
+                .notionVersion(draft.notionVersion()).rateLimiter(pacing).credentials(Credentials.bearer(token)).build()),
+                clock.instant(), cancel).check();
+        LOG.info("Identity check of the unsaved {}: {} ({})", draft.name(), check.outcome(), check.summary());
         return check;
     }
 
