@@ -36,7 +36,7 @@ public final class RateLimiter {
      */
     public record Snapshot(int available, int capacity, int refillPerMinute, int limitPerMinute, Duration paused) {
         /**
-         * "18 of 18 can go at once · then 153/min, under the 180/min plan": what the bucket models, in words. "60/60
+         * "18 of 18 can go at once · then 153/min (180/min plan)": what the bucket models, in words. "60/60
          * requests available (600/min)" read as a contradiction, and the bucket refills at 85 % of the plan, not at
          * the plan's rate (issue 16, item 11).
          */
@@ -44,8 +44,8 @@ public final class RateLimiter {
             if (limitPerMinute <= 0) {
                 return "no client-side rate limit";
             }
-            String s = available + " of " + capacity + " can go at once · then " + refillPerMinute + "/min, under the "
-                    + limitPerMinute + "/min plan";
+            String s = available + " of " + capacity + " can go at once · then " + refillPerMinute + "/min ("
+                    + limitPerMinute + "/min plan)";
             return paused.isZero() ? s : s + ", paused " + Wait.human(paused) + " after a 429";
         }
     }

@@ -691,6 +691,14 @@ public final class RequestViewModel {
         }
     }
 
+    /** Copies text the response pane shows (headers as received or sent; tokens there are masked already). */
+    public void copyText(String text, String what) {
+        if (text != null && !text.isEmpty()) {
+            dialogs.copyToClipboard(text);
+            dialogs.notify(DialogService.NotificationKind.SUCCESS, what + " copied.");
+        }
+    }
+
     public void copyRequestId() {
         if (!requestId.get().isEmpty()) {
             dialogs.copyToClipboard(requestId.get());
@@ -1141,6 +1149,11 @@ public final class RequestViewModel {
 
     public ObservableList<HistoryEntry> history() {
         return history;
+    }
+
+    /** Every recorded entry, whatever the filter shows: "Clear history" clears them all, so it is enabled by these. */
+    public ObservableList<HistoryEntry> allHistory() {
+        return FXCollections.unmodifiableObservableList(historyAll);
     }
 
     public StringProperty historyQueryProperty() {
