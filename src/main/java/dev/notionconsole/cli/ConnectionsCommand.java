@@ -29,9 +29,11 @@ import picocli.CommandLine;
         subcommands = {ConnectionsList.class, ConnectionsShow.class, ConnectionsTest.class, ConnectionsAdd.class,
                 ConnectionsRemove.class, ConnectionsUse.class, ConnectionsSetToken.class, ConnectionsExport.class,
                 ConnectionsImport.class, ConnectionsStorage.class},
-        footer = {"", "Secrets are read from an environment variable (--token-env VAR) or standard input (--token-stdin),",
-                "never from arguments. Exit codes: 0 ok, 1 the API said no (401, kind mismatch), 2 bad usage,",
-                "3 could not connect."})
+        // one footer line each, shorter than the 80-column usage width: picocli re-wraps longer ones mid-sentence
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:the API said no (401, kind mismatch)", "2:bad usage", "3:could not connect"},
+        footer = {"", "Secrets are read from an environment variable (--token-env VAR) or from",
+                "standard input (--token-stdin), never from arguments."})
 public final class ConnectionsCommand extends CommandGroup {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 

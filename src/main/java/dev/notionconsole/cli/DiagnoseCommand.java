@@ -37,10 +37,13 @@ import picocli.CommandLine.Parameters;
                 "With --matrix ID: which saved connections can read one object, and why the others cannot."},
         footer = {"", "Examples:",
                 "  notion-console diagnose -c \"Sandbox: Docs Sync\" GET /v1/pages/<id>",
-                "  notion-console diagnose -c \"Sandbox: Docs Sync\" --json POST /v1/data_sources/<id>/query",
+                "  notion-console diagnose -c \"Sandbox: Docs Sync\" --json \\",
+                "      POST /v1/data_sources/<id>/query",
                 "  notion-console diagnose -c \"Sandbox: Docs Sync\" --matrix <id>",
-                "", "Follow-up calls are reads only. Witnesses: your other saved connections on the same base URL (PATs first).",
-                "Exit codes: 0 a diagnosis was made, 2 bad usage, 3 nothing could be reached."})
+                "", "Follow-up calls are reads only. Witnesses: your other saved connections on the",
+                "same base URL (PATs first)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:a diagnosis was made", "2:bad usage", "3:nothing could be reached"})
 public final class DiagnoseCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -34,8 +34,9 @@ import picocli.CommandLine;
         description = "Authorize public connections (OAuth) and look after their tokens.",
         subcommands = {OAuthCommand.Login.class, OAuthCommand.Refresh.class, OAuthCommand.Introspect.class,
                 OAuthCommand.Revoke.class},
-        footer = {"", "Exit codes: 0 ok, 1 refused (denied, invalid_grant, wrong client secret, timed out), 2 bad usage,",
-                "3 could not connect."})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:refused (denied, invalid_grant, wrong client secret, timed out)", "2:bad usage",
+                "3:could not connect"})
 public final class OAuthCommand extends CommandGroup {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -106,8 +107,8 @@ public final class OAuthCommand extends CommandGroup {
     // ---- login -----------------------------------------------------------------------------------------
 
     @Command(name = "login", description = {"Authorize a public connection in the browser and store the installation.",
-            "Prints the URL, waits for Notion's redirect to the connection's redirect URI on this machine, or for the",
-            "redirected address pasted on standard input (for a browser on another machine)."})
+            "Prints the URL, then waits for Notion's redirect to the connection's redirect URI on this machine, "
+                    + "or for the redirected address pasted on standard input (for a browser on another machine)."})
     static final class Login implements Callable<Integer> {
         @ParentCommand
         OAuthCommand parent;

@@ -43,7 +43,7 @@ public final class ConnectionService {
         installations = new ConnectionInstallations(registry, secrets, clock);
         ledger = new CapabilityLedger(registry, clock);
         clients = new ConnectionClients(secrets, sandbox);
-        tester = new ConnectionTester(registry, clients, ledger, clock);
+        tester = new ConnectionTester(registry, secrets, clients, ledger, clock);
         registry.addListener(clients);
     }
 
@@ -140,5 +140,10 @@ public final class ConnectionService {
 
     public IdentityCheck testConnection(Connection c, CancellationToken cancel) throws SecretStoreException {
         return tester.test(c, cancel);
+    }
+
+    /** "Test connection" on a form's unsaved values (issue 16, item 10); see {@link ConnectionTester#testDraft}. */
+    public IdentityCheck testDraft(Connection draft, Secret typedToken, CancellationToken cancel) throws SecretStoreException {
+        return tester.testDraft(draft, typedToken, cancel);
     }
 }

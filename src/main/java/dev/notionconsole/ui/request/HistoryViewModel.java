@@ -82,6 +82,11 @@ public final class HistoryViewModel {
         return shown;
     }
 
+    /** Every recorded entry, whatever the filter shows: "Clear history" clears them all, so it is enabled by these. */
+    public ObservableList<HistoryEntry> allEntries() {
+        return FXCollections.unmodifiableObservableList(all);
+    }
+
     public StringProperty queryProperty() {
         return query;
     }

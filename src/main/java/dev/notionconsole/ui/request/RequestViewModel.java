@@ -121,6 +121,7 @@ public final class RequestViewModel {
     public List<int[]> findInBody(String text) { return response.findInBody(text); }
     public void copyBody() { response.copyBody(); }
     public void copyRequestId() { response.copyRequestId(); }
+    public void copyText(String text, String what) { response.copyText(text, what); }
     public void saveFullBody() { response.saveFullBody(); }
     public void diagnoseLastFailure() { response.diagnoseLastFailure(); }
     public ReadOnlyObjectProperty<Exchange> exchangeProperty() { return response.exchangeProperty(); }
@@ -147,6 +148,7 @@ public final class RequestViewModel {
 
     // ---- history and saved requests --------------------------------------------------------------------------
     public ObservableList<HistoryEntry> history() { return history.entries(); }
+    public ObservableList<HistoryEntry> allHistory() { return history.allEntries(); }
     public StringProperty historyQueryProperty() { return history.queryProperty(); }
     public void clearHistory() { history.clear(); }
     public ObservableList<SavedRequest> savedRequests() { return saved.requests(); }

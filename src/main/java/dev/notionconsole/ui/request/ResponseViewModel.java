@@ -230,6 +230,14 @@ public final class ResponseViewModel {
         }
     }
 
+    /** Copies text the response pane shows (headers as received or sent; tokens there are masked already). */
+    public void copyText(String text, String what) {
+        if (text != null && !text.isEmpty()) {
+            dialogs.copyToClipboard(text);
+            dialogs.notify(DialogService.NotificationKind.SUCCESS, what + " copied.");
+        }
+    }
+
     public void copyRequestId() {
         if (!requestId.get().isEmpty()) {
             dialogs.copyToClipboard(requestId.get());
