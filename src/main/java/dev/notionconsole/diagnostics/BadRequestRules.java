@@ -220,6 +220,14 @@ final class BadRequestRules {
                     return new NotFoundLadder(run).trashed(o, "\"" + run.connection.name() + "\"");
                 }
                 run.probes().explain(a.get(), "readable and not in the trash itself");
+                // a page under a trashed page refuses writes too but reads in_trash: false itself (explorer-diagnostics.md §0.8, D9);
+                // the page to restore is the trashed ancestor, so walk up as the failing connection
+                List<NotionObject> chain = run.look.ancestry(run.connection, Evidence.FAILING, run.budget(), o);
+                for (NotionObject up : chain.subList(1, chain.size())) {
+                    if (up.inTrash()) {
+                        return new NotFoundLadder(run).trashedAncestor(o, up, "\"" + run.connection.name() + "\"");
+                    }
+                }
             }
         }
         return Verdict.of(Cause.IN_TRASH, Confidence.LIKELY, "Notion says the object is archived (in the trash), or sits in a trashed page: "
