@@ -59,6 +59,9 @@ final class BadRequestRules {
         }
         if (e.additional("error_type").filter("multiple_data_sources_for_database"::equals).isPresent()) {
             String min = e.additional("minimum_api_version").orElse(NotionVersion.DATA_SOURCES);
+            if (run.version != null && NotionVersion.atLeast(run.version, min)) {
+                return severalSources(e.additional("database_id").orElse(null), e.additional("child_data_source_ids").orElse(""));
+            }
             return Verdict.of(Cause.VERSION_TOO_OLD, Confidence.CONFIRMED, "The database has several data sources ("
                     + e.additional("child_data_source_ids").orElse("") + "); Notion-Version " + run.version + " cannot address them.")
                     .detail("multiple_data_sources").fix(Fixes.version(run.version, min))
@@ -203,6 +206,22 @@ final class BadRequestRules {
         v.step(run.connection.kind() == ConnectionKind.PERSONAL_ACCESS_TOKEN ? "Make sure the token's user can see the source database."
                 : "Add \"" + run.look.notionName(run.connection) + "\" to the source database (••• → Connections → Connect to).");
         return v;
+    }
+
+    /**
+     * The version is new enough, yet a database ID was sent where one data source must be named (a create with a
+     * {@code database_id} parent, docs/notion-api.md §1.5): the ID is of the wrong kind, not the version too old.
+     */
+    private Verdict severalSources(String databaseId, String sourceIds) {
+        String first = sourceIds.split("[,\\s]+")[0];
+        Verdict v = Verdict.of(Cause.WRONG_ID_KIND, Confidence.CONFIRMED, "The database " + (databaseId != null ? databaseId + " " : "")
+                + "has several data sources (" + sourceIds + "): a database ID cannot say which one, so give a data source ID instead.")
+                .detail("database_id_for_data_source");
+        if (!first.isBlank()) {
+            v.object(new DiagnosedObject(first, "data_source", null, null));
+        }
+        return v.step("Send parent {\"data_source_id\": \"<one of " + sourceIds + ">\"} instead of database_id (or the data source "
+                + "route: /v1/data_sources/{data_source_id}).");
     }
 
     private Verdict trashed() {

@@ -245,6 +245,11 @@ class AccuracyAuditTest {
                 Arguments.of("Site Sync", "PATCH", "/v1/pages/" + k("pc-old-bid-1"), "{\"properties\":{}}", null, "in_trash", "pc-old-bids"),
                 Arguments.of("Site Sync", "PATCH", "/v1/blocks/" + k("pc-old-bid-1") + "/children", append, null, "in_trash", "pc-old-bids"),
                 Arguments.of("Roster Sync", "PATCH", "/v1/pages/" + k("mp-st-3"), "{\"properties\":{}}", null, "in_trash", "mp-st-3"),
+                Arguments.of("Site Sync", "POST", "/v1/pages", "{\"parent\":{\"page_id\":\"" + k("pc-old-bids") + "\"}," + title + "}", null,
+                        "in_trash", "pc-old-bids"),
+                // a database ID where one of its several data sources must be named, on a version that has them (C7)
+                Arguments.of("Site Sync", "POST", "/v1/pages", "{\"parent\":{\"database_id\":\"" + k("pc-clients")
+                        + "\"},\"properties\":{\"Name\":{\"title\":[{\"text\":{\"content\":\"x\"}}]}}}", V, "wrong_id_kind", "pc-clients-ds"),
                 // capabilities (B1-B5) and token kinds (D4)
                 Arguments.of("Site Sync", "GET", "/v1/comments?block_id=" + k("pc-tower"), null, null, "missing_capability", null),
                 Arguments.of("Drafting Bot", "POST", "/v1/comments", comment, null, "missing_capability", null),
