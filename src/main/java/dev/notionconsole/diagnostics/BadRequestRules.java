@@ -175,6 +175,13 @@ final class BadRequestRules {
         String route = NotionObject.route(actual, id);
         Optional<Probes.Answer> a = run.probes().get(run.connection, Evidence.FAILING, run.budget(), route);
         NotionObject o = a.filter(Probes.Answer::ok).map(x -> NotionObject.of(x.json())).orElse(null);
+        // "is a database" is also said of a linked database, which its own route never serves (docs/notion-api.md §4.3)
+        Optional<Matcher> linked = a.filter(x -> !x.ok() && x.exchange().error() != null)
+                .map(x -> LINKED.matcher(String.valueOf(x.exchange().error().message()))).filter(Matcher::find);
+        if (linked.isPresent()) {
+            run.probes().explain(a.get(), "its own route refuses it: a linked database");
+            return linkedDatabase(id, linked.get().group(2).startsWith("is a linked"));
+        }
         a.ifPresent(x -> run.probes().explain(x, o != null ? "readable as a " + actual.replace('_', ' ') + (o.title() != null ? ": \"" + o.title() + "\"" : "")
                 : "not readable through its own route either"));
         Verdict v = Verdict.of(Cause.WRONG_ID_KIND, Confidence.CONFIRMED, "The ID " + id + " is a " + actual.replace('_', ' ') + ", not a "

@@ -221,6 +221,7 @@ class AccuracyAuditTest {
                 // linked views (C9)
                 Arguments.of("Drafting Bot", "GET", "/v1/databases/" + k("pc-tower-clients-link"), null, V, "linked_database", null),
                 Arguments.of("Site Sync", "GET", "/v1/databases/" + k("pc-tower-clients-link"), null, V, "linked_database", null),
+                Arguments.of("Site Sync", "GET", "/v1/pages/" + k("pc-tower-clients-link"), null, V, "linked_database", "pc-tower-clients-link"),
                 // not shared, with the page to share (C1, C10), and the OAuth page picker (C2)
                 Arguments.of("Drafting Bot", "GET", "/v1/pages/" + k("pc-tower"), null, null, "not_shared", "pc-studio"),
                 Arguments.of("Drafting Bot", "POST", "/v1/data_sources/" + k("pc-tasks/data_source") + "/query", "{}", V, "not_shared", "pc-studio"),
