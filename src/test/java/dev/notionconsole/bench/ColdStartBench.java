@@ -33,10 +33,13 @@ import org.junit.jupiter.api.Test;
  *   <li>first useful frame: the connection list filled, the picker set, the status bar live (for the bare
  *       window, its first frame);</li>
  *   <li>idle memory: resident set of the launched process and its children (the console's launcher JVM waits
- *       for the GUI JVM) {@value #IDLE_SECONDS} s after the start, or once settled if that is later.</li>
+ *       for the GUI JVM) {@value #IDLE_SECONDS} s after the start, or once settled if that is later; the files
+ *       both JVMs map are counted once (the GUI JVM's resident set plus the launcher's private pages). Also
+ *       printed: the GUI process alone, and the plain sum of resident sets (docs/decisions/0163).</li>
  * </ul>
  * Also the longest JavaFX pulse gap from the first frame to 1.5 s after the useful one ({@link FirstFrameProbe}),
- * so a first frame followed by a freeze shows.
+ * so a first frame followed by a freeze shows, and the GUI JVM's processor time at its first frame (all threads,
+ * and the JavaFX thread), which compares start-ups on a loaded machine better than wall time.
  *
  * <p>Pairs: {@code jar} ({@code java -jar target/notion-console.jar}, with its class-data archive recorded by the
  * warm-up launch, as on a user's second start) against {@code java -jar hello.jar}; {@code nocds} (the same jar
@@ -142,14 +145,16 @@ class ColdStartBench {
             List<Long> appRss = new ArrayList<>();
             List<Long> baseRss = new ArrayList<>();
             List<Long> appGuiRss = new ArrayList<>();
+            List<Long> appSummedRss = new ArrayList<>();
             for (int i = 0; i < rssRuns; i++) {
                 // both at once: memory hardly depends on timing, and this halves the wait
                 long[][] both = Launch.idleRss(display, app, baseline);
                 appRss.add(both[0][0]);
                 appGuiRss.add(both[0][1]);
+                appSummedRss.add(both[0][2]);
                 baseRss.add(both[1][0]);
             }
-            return new Result(this, appTimes, baseTimes, appRss, baseRss, appGuiRss);
+            return new Result(this, appTimes, baseTimes, appRss, baseRss, appGuiRss, appSummedRss);
         }
     }
 
@@ -158,7 +163,7 @@ class ColdStartBench {
     }
 
     private record Result(Pair pair, List<Times> app, List<Times> base, List<Long> appRss, List<Long> baseRss,
-                          List<Long> appGuiRss) {
+                          List<Long> appGuiRss, List<Long> appSummedRss) {
         String describe() {
             long fa = median(app, Times::first);
             long fb = median(base, Times::first);
@@ -167,6 +172,7 @@ class ColdStartBench {
             long ra = median(appRss);
             long rb = median(baseRss);
             long ga = median(appGuiRss);
+            long sa = median(appSummedRss);
             long ca = median(app, Times::cpu);
             long cb = median(base, Times::cpu);
             long xa = median(app, Times::fxCpu);
@@ -175,8 +181,9 @@ class ColdStartBench {
                     [%s] %s  vs  %s
                       first frame         median %5d ms  vs %5d ms   ratio %.2f   (all %s vs %s)
                       first useful frame  median %5d ms  vs %5d ms   ratio %.2f   (all %s)
-                      idle RSS at %d s     median %5d MB  vs %5d MB   ratio %.2f   (all %s vs %s; process tree)
+                      idle RSS at %d s     median %5d MB  vs %5d MB   ratio %.2f   (all %s vs %s; process tree, pages shared by its JVMs counted once)
                         GUI process alone median %5d MB  vs %5d MB   ratio %.2f   (without the launcher JVM that waits for it)
+                        RSS summed        median %5d MB  vs %5d MB   ratio %.2f   (shared pages counted in each process)
                       longest pulse gap after the first frame: median %d ms, max %d ms (bare window: median %d, max %d)
                       processor time of the GUI JVM at its first frame (load-independent; the launcher JVM not included):
                         all threads       median %5d ms  vs %5d ms   ratio %.2f
@@ -185,7 +192,7 @@ class ColdStartBench {
                     fa, fb, (double) fa / fb, all(app, Times::first), all(base, Times::first),
                     ua, ub, (double) ua / ub, all(app, Times::useful),
                     IDLE_SECONDS, ra / 1024, rb / 1024, (double) ra / rb, mb(appRss), mb(baseRss),
-                    ga / 1024, rb / 1024, (double) ga / rb,
+                    ga / 1024, rb / 1024, (double) ga / rb, sa / 1024, rb / 1024, (double) sa / rb,
                     median(app, Times::maxGap), max(app, Times::maxGap), median(base, Times::maxGap), max(base, Times::maxGap),
                     ca, cb, (double) ca / cb, xa, xb, (double) xa / xb);
         }
@@ -194,11 +201,11 @@ class ColdStartBench {
             long fb = median(base, Times::first);
             return String.format(Locale.ROOT, "{\"firstMs\":%d,\"baseFirstMs\":%d,\"firstRatio\":%.3f,\"usefulMs\":%d,"
                             + "\"usefulRatio\":%.3f,\"idleRssKb\":%d,\"baseIdleRssKb\":%d,\"rssRatio\":%.3f,\"maxGapMs\":%d,"
-                            + "\"guiIdleRssKb\":%d,\"cpuMs\":%d,\"baseCpuMs\":%d,\"fxCpuMs\":%d,\"baseFxCpuMs\":%d,"
+                            + "\"guiIdleRssKb\":%d,\"summedIdleRssKb\":%d,\"cpuMs\":%d,\"baseCpuMs\":%d,\"fxCpuMs\":%d,\"baseFxCpuMs\":%d,"
                             + "\"first\":%s,\"baseFirst\":%s,\"useful\":%s,\"gaps\":%s}",
                     median(app, Times::first), fb, (double) median(app, Times::first) / fb, median(app, Times::useful),
                     (double) median(app, Times::useful) / fb, median(appRss), median(baseRss),
-                    (double) median(appRss) / median(baseRss), max(app, Times::maxGap), median(appGuiRss),
+                    (double) median(appRss) / median(baseRss), max(app, Times::maxGap), median(appGuiRss), median(appSummedRss),
                     median(app, Times::cpu), median(base, Times::cpu), median(app, Times::fxCpu), median(base, Times::fxCpu),
                     all(app, Times::first), all(base, Times::first), all(app, Times::useful), all(app, Times::maxGap));
         }
@@ -284,16 +291,48 @@ class ColdStartBench {
         }
     }
 
-    /** The tree's total and its largest single process. */
+    /**
+     * Three views of a process tree's memory (KB): {@code [0]} its largest process's resident set plus the
+     * private pages (USS) of the others, so the JDK's files both JVMs map (libjvm, the base class-data archive)
+     * count once, as the kernel holds them once; {@code [1]} its largest process alone; {@code [2]} every
+     * process's resident set summed, shared pages counted in each.
+     */
     private static long[] treeRssKb(ProcessHandle root) throws IOException {
-        long largest = rssKb(root.pid());
-        long total = largest;
-        for (ProcessHandle d : (Iterable<ProcessHandle>) root.descendants()::iterator) {
-            long one = rssKb(d.pid());
-            total += one;
-            largest = Math.max(largest, one);
+        List<Long> pids = new ArrayList<>(List.of(root.pid()));
+        root.descendants().forEach(d -> pids.add(d.pid()));
+        long largestPid = root.pid();
+        long largest = -1;
+        long summed = 0;
+        for (long pid : pids) {
+            long rss = rssKb(pid);
+            summed += rss;
+            if (rss > largest) {
+                largest = rss;
+                largestPid = pid;
+            }
         }
-        return new long[] {total, largest};
+        long deduplicated = largest;
+        for (long pid : pids) {
+            if (pid != largestPid) {
+                deduplicated += privateKb(pid);
+            }
+        }
+        return new long[] {deduplicated, largest, summed};
+    }
+
+    /** Private_Clean + Private_Dirty from {@code smaps_rollup}: the pages only this process maps. */
+    private static long privateKb(long pid) throws IOException {
+        Path rollup = Path.of("/proc", Long.toString(pid), "smaps_rollup");
+        if (!Files.exists(rollup)) {
+            return rssKb(pid);
+        }
+        long kb = 0;
+        for (String line : Files.readAllLines(rollup)) {
+            if (line.startsWith("Private_Clean:") || line.startsWith("Private_Dirty:")) {
+                kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return kb;
     }
 
     private static long rssKb(long pid) throws IOException {
