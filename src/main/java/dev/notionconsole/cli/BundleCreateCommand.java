@@ -11,12 +11,9 @@ import dev.notionconsole.diagnostics.DiagnosisListener;
 import dev.notionconsole.diagnostics.DiagnosisOptions;
 import dev.notionconsole.diagnostics.DiagnosisRequest;
 import dev.notionconsole.diagnostics.DiagnosticsEngine;
-import dev.notionconsole.explorer.ApiCalls;
 import dev.notionconsole.explorer.MapException;
 import dev.notionconsole.explorer.MapListener;
-import dev.notionconsole.explorer.Mapper;
 import dev.notionconsole.explorer.SnapshotStore;
-import dev.notionconsole.explorer.TokenKind;
 import dev.notionconsole.explorer.WorkspaceMap;
 import dev.notionconsole.notion.CallObserver;
 import dev.notionconsole.notion.NotionTransportException;
@@ -152,7 +149,6 @@ final class BundleCreateCommand implements Callable<Integer> {
             return SnapshotStore.load(snapshots.get(0));
         }
         err.println("Mapping " + c.name() + "...");
-        return new Mapper(ApiCalls.as(caller, c), c.name(), c.temporary() ? null : TokenKind.of(c.kind()), c.notionVersion())
-                .map(MapListener.NONE, CancellationToken.none());
+        return MapCommand.mapper(caller, c).map(MapListener.NONE, CancellationToken.none());
     }
 }
