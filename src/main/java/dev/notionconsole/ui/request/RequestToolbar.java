@@ -67,6 +67,10 @@ final class RequestToolbar extends VBox {
         MenuItem export = item("Export saved requests…", "exportSavedItem", vm::exportSaved);
         MenuItem importSaved = item("Import saved requests…", "importSavedItem", vm::importSaved);
         more.getItems().addAll(curl, curlToken, importCurl, new SeparatorMenuItem(), save, export, importSaved);
+        if (vm.hasBundleActions()) {
+            more.getItems().addAll(new SeparatorMenuItem(), item("Create bundle from selected history…", "createBundleItem", vm::createBundle),
+                    item("Open bundle…", "openBundleItem", vm::openBundle));
+        }
         for (javafx.scene.control.Control c : List.of(methodBox, pick, send, cancel, more)) {
             c.setMinWidth(Region.USE_PREF_SIZE); // the fields give way; a button's word is never cut
         }

@@ -172,6 +172,11 @@ public final class RequestViewModel {
     };
     private final Consumer<Runnable> uiThread;
 
+    /** History entries selected in the sidebar (several with Shift/Ctrl): what "Create bundle…" bundles. */
+    private final javafx.collections.ObservableList<HistoryEntry> selectedHistory = javafx.collections.FXCollections.observableArrayList();
+    private Runnable createBundle;
+    private Runnable openBundle;
+
     /**
      * @param uiThread how listener callbacks from services reach the UI thread ({@code Platform::runLater})
      * @param diagnose the hand-over to Diagnostics (docs/decisions/0105-diagnostics-hand-over.md): receives the failed
@@ -1155,5 +1160,34 @@ public final class RequestViewModel {
         List<String> v = new ArrayList<>(NotionVersion.ALL);
         java.util.Collections.reverse(v);
         return v;
+    }
+
+    public javafx.collections.ObservableList<HistoryEntry> selectedHistory() {
+        return selectedHistory;
+    }
+
+    /**
+     * Support bundles (issue 13), wired by the app: {@code create} bundles {@link #selectedHistory()}, {@code open}
+     * opens a file. Without them the menu items are not shown.
+     */
+    public void bundleActions(Runnable create, Runnable open) {
+        this.createBundle = create;
+        this.openBundle = open;
+    }
+
+    public boolean hasBundleActions() {
+        return createBundle != null;
+    }
+
+    public void createBundle() {
+        if (createBundle != null) {
+            createBundle.run();
+        }
+    }
+
+    public void openBundle() {
+        if (openBundle != null) {
+            openBundle.run();
+        }
     }
 }
