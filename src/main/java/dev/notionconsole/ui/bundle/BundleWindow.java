@@ -109,10 +109,10 @@ public final class BundleWindow {
         text.setStyle("-fx-font-family: monospace;");
         text.textProperty().bind(vm.previewProperty());
         VBox.setVgrow(text, Priority.ALWAYS);
-        CheckBox pseudonyms = new CheckBox("Replace titles, names and emails with pseudonyms");
+        CheckBox pseudonyms = new CheckBox("Pseudonyms for titles, names and emails");
         pseudonyms.setId("bundlePseudonyms");
         pseudonyms.selectedProperty().bindBidirectional(vm.pseudonymsProperty());
-        Label always = new Label("Tokens, client secrets, OAuth codes and refresh tokens are always removed.");
+        Label always = new Label("Tokens, client secrets, codes and refresh tokens: always removed.");
         always.getStyleClass().add("muted");
         Button save = new Button("Save bundle…");
         save.setId("bundleSaveButton");
@@ -133,6 +133,7 @@ public final class BundleWindow {
         summary.setId("bundleSummary");
         summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
+        summary.setMinHeight(Region.USE_PREF_SIZE); // every line of the summary, not the first with an ellipsis
         TableView<BundleViewModel.Row> table = new TableView<>(vm.rows());
         table.setId("bundleCalls");
         table.getColumns().add(column("#", r -> String.valueOf(r.number()), 40));
@@ -143,6 +144,7 @@ public final class BundleWindow {
         table.getColumns().add(column("Diagnosis", BundleViewModel.Row::diagnosis, 420));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> vm.select(b.intValue()));
+        vm.openedProperty().addListener((o, a, b) -> table.getSelectionModel().select(1 < vm.rows().size() ? 1 : 0));
         TextArea detail = new TextArea();
         detail.setId("bundleCallDetail");
         detail.setEditable(false);

@@ -38,6 +38,13 @@ import javafx.stage.Stage;
  * Not a test; run from the test classpath.
  */
 public final class BundleWindowDemo extends Application {
+    /** Launches from the class path (a main class that is not an Application needs no JavaFX module path). */
+    public static final class Main {
+        public static void main(String[] args) {
+            Application.launch(BundleWindowDemo.class, args);
+        }
+    }
+
     @Override
     public void start(Stage ignored) throws Exception {
         String mode = getParameters().getRaw().isEmpty() ? "preview" : getParameters().getRaw().get(0);
