@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  *   entry      dev.notionconsole (Launcher)
  *   ui         ui..                                  the JavaFX app: views, ViewModels, the composition root
  *   cli        cli..                                 the command line
- *   features   request.., explorer.., diagnostics.., sandbox.., settings.., wiring..
+ *   features   request.., explorer.., diagnostics.., bundle.., sandbox.., settings.., wiring..
  *   accounts   connections.., oauth..                saved connections, the one caller, OAuth
  *   api        notion.., secrets..                   the HTTP client, the endpoint catalog, secret stores
  *   core       core..                                redaction, JSON, files, background tasks
@@ -56,7 +56,7 @@ class ArchitectureTest {
                 .layer("entry").definedBy(ROOT)
                 .layer("ui").definedBy(ROOT + ".ui..")
                 .layer("cli").definedBy(ROOT + ".cli..")
-                .layer("features").definedBy(ROOT + ".request..", ROOT + ".explorer..", ROOT + ".diagnostics..",
+                .layer("features").definedBy(ROOT + ".request..", ROOT + ".explorer..", ROOT + ".diagnostics..", ROOT + ".bundle..",
                         ROOT + ".sandbox..", ROOT + ".settings..", ROOT + ".wiring..")
                 .layer("accounts").definedBy(ROOT + ".connections..", ROOT + ".oauth..")
                 .layer("api").definedBy(ROOT + ".notion..", ROOT + ".secrets..")

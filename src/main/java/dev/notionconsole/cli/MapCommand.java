@@ -149,10 +149,15 @@ public final class MapCommand implements Callable<Integer> {
         }
     }
 
+    /** The mapper of a connection as the command line maps it. */
+    static Mapper mapper(ConnectionCaller caller, Connection c) {
+        return new Mapper(ApiCalls.as(caller, c), c.name(),
+                c.temporary() ? null : TokenKind.of(c.kind()), c.notionVersion()); // NOTION_TOKEN: users/me tells
+    }
+
     private WorkspaceMap map(CommandLine cl, ConnectionService service, ConnectionCaller caller, Connection c, PrintWriter err)
             throws IOException, SecretStoreException, MapException {
-        Mapper mapper = new Mapper(ApiCalls.as(caller, c), c.name(),
-                c.temporary() ? null : TokenKind.of(c.kind()), c.notionVersion()); // NOTION_TOKEN: users/me tells
+        Mapper mapper = mapper(caller, c);
         boolean show = progress != null ? progress : stderrIsTerminal;
         MapListener listener = !show ? MapListener.NONE : new MapListener() {
             @Override

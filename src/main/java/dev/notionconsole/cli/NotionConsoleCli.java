@@ -42,6 +42,7 @@ public final class NotionConsoleCli implements Runnable {
         cl.addSubcommand(new OAuthCommand(context));
         cl.addSubcommand(new MapCommand(context));
         cl.addSubcommand(new DiagnoseCommand(context));
+        cl.addSubcommand(BundleCommand.tree(context));
         // '@FILE' is our syntax for a request body (request --data @body.json), not picocli's argument files
         cl.setExpandAtFiles(false);
         // nothing printed (a server's text, a callback's error, a hand-edited file's name) can drive the terminal

@@ -81,7 +81,7 @@ public final class MapExport {
      * A Notion URL carries the title as a slug before the ID ({@code …/Engineering-Handbook-<32 hex>}): a redacted
      * export keeps the host and the ID only, which still opens the page.
      */
-    static String withoutSlug(String url) {
+    public static String withoutSlug(String url) {
         return url == null ? "" : url.replaceAll("/[^/?#]*-([0-9a-fA-F]{32})(?=$|[?#])", "/$1");
     }
 

@@ -10,6 +10,8 @@ import dev.notionconsole.core.concurrent.TaskRunner;
 import dev.notionconsole.diagnostics.DiagnosisRequest;
 import dev.notionconsole.diagnostics.DiagnosticsEngine;
 import dev.notionconsole.oauth.SystemBrowserOpener;
+import dev.notionconsole.ui.bundle.BundleViewModel;
+import dev.notionconsole.ui.bundle.BundleWindow;
 import dev.notionconsole.ui.common.HandOver;
 import dev.notionconsole.ui.common.ObjectRef;
 import dev.notionconsole.ui.diagnostics.DiagnosticsView;
@@ -182,9 +184,15 @@ public final class AppContext implements AutoCloseable {
                                 navigator.accept(SectionSlot.DIAGNOSTICS);
                             });
                     toRequest.subscribe(vm::load); // Explorer's "Open as request"
+                    vm.bundleActions(() -> BundleWindow.create(bundleViewModel(), List.copyOf(vm.selectedHistory()), mainWindow),
+                            () -> BundleWindow.open(bundleViewModel(), dialogs, mainWindow));
                     return new RequestView(vm);
                 })
                 .withShortcuts(RequestView.SHORTCUTS);
+    }
+
+    private BundleViewModel bundleViewModel() {
+        return new BundleViewModel(connections, diagnostics(), new SnapshotStore(dirs.config()), tasks, dialogs);
     }
 
     private Section explorerSection() {

@@ -73,4 +73,24 @@ class RedactorTest {
         String text = "token_endpoint_auth_method=client_secret_basic; secret_rotation on /v1/pages/ntn_";
         assertEquals(text, Redactor.redact(text));
     }
+
+    @Test
+    void stripLeavesNothingOfASecretNotEvenItsMaskedTail() {
+        String token = "ntn_4128936718aBcDeFgHiJkLmNoPqRsTuVwXyZ";
+        assertEquals("Authorization: Bearer [removed]", Redactor.strip("Authorization: Bearer " + token));
+        assertEquals("Bearer [removed] and [removed]", Redactor.strip("Bearer ntn_…WxYz and " + Redactor.mask(token)));
+        assertEquals("code=[removed]&state=s1", Redactor.strip("code=abcd-1234&state=s1"));
+        assertEquals("a [removed]", Redactor.strip("a ••••"));
+        assertTrue(Redactor.isSecretField("Client_Secret"));
+        assertFalse(Redactor.isSecretField("bot_id"));
+    }
+
+    @Test
+    void aRefusedSecretEchoedByAValidationMessageIsMaskedToo() {
+        String message = "body failed validation: body.client_secret should be not present, instead was `\"abc-secret-value\"`.";
+        assertFalse(Redactor.redact(message).contains("abc-secret-value"), Redactor.redact(message));
+        assertFalse(Redactor.strip(message).contains("abc-secret"), Redactor.strip(message));
+        String other = "body.parent.page_id should be a valid uuid, instead was `\"Launch\"`.";
+        assertEquals(other, Redactor.redact(other));
+    }
 }

@@ -35,7 +35,7 @@ final class MoreMenu {
         Button more = new Button("More", Icons.of(Feather.CHEVRON_DOWN));
         more.setId("moreButton");
         more.setContentDisplay(ContentDisplay.RIGHT);
-        more.setTooltip(new Tooltip("cURL, saved requests"));
+        more.setTooltip(new Tooltip("cURL, saved requests, support bundles"));
         ContextMenu menu = new ContextMenu();
         menu.setId("moreMenu");
         menu.getItems().addAll(
@@ -46,6 +46,11 @@ final class MoreMenu {
                 item(more, "Save request…", "saveRequestItem", SAVE, vm::saveRequestAs),
                 item(more, "Export saved requests…", "exportSavedItem", null, vm::exportSaved),
                 item(more, "Import saved requests…", "importSavedItem", null, vm::importSaved));
+        if (vm.hasBundleActions()) { // support bundles (issue 13), when the app wired them
+            menu.getItems().addAll(new SeparatorMenuItem(),
+                    item(more, "Create bundle from selected history…", "createBundleItem", null, vm::createBundle),
+                    item(more, "Open bundle…", "openBundleItem", null, vm::openBundle));
+        }
         menu.getItems().stream().filter(m -> "exportSavedItem".equals(m.getId())).findFirst()
                 .ifPresent(m -> m.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.savedRequests())));
         // the anchor is the menu's top-right corner, put at the button's bottom-right: it opens inside the window

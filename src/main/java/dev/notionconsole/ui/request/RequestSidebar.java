@@ -39,6 +39,8 @@ final class RequestSidebar extends TabPane {
         ListView<HistoryEntry> list = new ListView<>(vm.history());
         list.setId("historyList");
         list.setCellFactory(v -> new HistoryCell());
+        list.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE); // several into one bundle
+        javafx.beans.binding.Bindings.bindContent(vm.selectedHistory(), list.getSelectionModel().getSelectedItems());
         list.setPlaceholder(RequestNodes.wrapped("Sent requests appear here."));
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {

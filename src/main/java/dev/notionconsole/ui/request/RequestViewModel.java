@@ -24,6 +24,7 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -43,6 +44,11 @@ public final class RequestViewModel {
     private final HistoryViewModel history;
     private final SavedRequestsViewModel saved;
     private final RunViewModel run;
+
+    /** History entries selected in the sidebar (several with Shift/Ctrl): what "Create bundle…" bundles. */
+    private final ObservableList<HistoryEntry> selectedHistory = FXCollections.observableArrayList();
+    private Runnable createBundle;
+    private Runnable openBundle;
 
     /**
      * @param uiThread how listener callbacks from services reach the UI thread ({@code Platform::runLater})
@@ -158,4 +164,30 @@ public final class RequestViewModel {
     public void deleteSaved(SavedRequest r) { saved.delete(r); }
     public void exportSaved() { saved.exportAll(); }
     public void importSaved() { saved.importFrom(); }
+
+    // ---- support bundles (issue 13) ---------------------------------------------------------------------------
+    public ObservableList<HistoryEntry> selectedHistory() { return selectedHistory; }
+
+    /**
+     * Wired by the app before the view is built: {@code create} bundles {@link #selectedHistory()}, {@code open}
+     * opens a file. Without them the menu items are not shown.
+     */
+    public void bundleActions(Runnable create, Runnable open) {
+        this.createBundle = create;
+        this.openBundle = open;
+    }
+
+    public boolean hasBundleActions() { return createBundle != null; }
+
+    public void createBundle() {
+        if (createBundle != null) {
+            createBundle.run();
+        }
+    }
+
+    public void openBundle() {
+        if (openBundle != null) {
+            openBundle.run();
+        }
+    }
 }
