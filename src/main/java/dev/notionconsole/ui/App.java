@@ -119,8 +119,8 @@ public class App extends Application {
         shutdownHook = new Thread(this::saveSettings, "save-settings");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         stage.show();
-        log().info("Main window shown in {} ms; {} ms since the JVM started", (System.nanoTime() - t0) / 1_000_000,
-                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        // no JVM uptime here: java.management's first use would run on this thread before the first frame
+        log().info("Main window shown in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
     /**
