@@ -33,6 +33,20 @@ final class MapBuilder {
             this.foundBy = foundBy;
         }
 
+        /** A node of a previous map, carried into a re-map. */
+        static Draft of(MapNode n) {
+            Draft d = new Draft(n.id(), n.object(), n.title(),
+                    n.parentType() == null ? NotionObjects.Parent.WORKSPACE : new NotionObjects.Parent(n.parentType(), n.parentId()),
+                    n.foundBy());
+            d.url = n.url();
+            d.publicUrl = n.publicUrl();
+            d.lastEdited = n.lastEditedTime();
+            d.inTrash = n.inTrash();
+            d.flags.addAll(n.flags());
+            d.related.addAll(n.related());
+            return d;
+        }
+
         boolean placeholder() {
             return flags.contains(NodeFlag.UNREADABLE);
         }
@@ -76,6 +90,17 @@ final class MapBuilder {
         d.flags.add(NodeFlag.UNREADABLE);
         drafts.put(id, d);
         return d;
+    }
+
+    /** The probes ({@code /v1/<kind>/<id>}) of parents no object found so far, in the order placing meets them. */
+    Set<String> missingParentProbes() {
+        Set<String> missing = new java.util.LinkedHashSet<>();
+        for (Draft d : drafts.values()) {
+            if (d.parent.id() != null && d.parent.probeKind() != null && !has(d.parent.id())) {
+                missing.add("/v1/" + d.parent.probeKind() + "/" + d.parent.id());
+            }
+        }
+        return missing;
     }
 
     int visibleCount() {

@@ -41,11 +41,26 @@ class ExplorerBench {
         report.append("Explorer map benchmark (Bench Bot: sees everything; generated workspaces, seed 11)\n\n");
         Path out = Path.of("target", "bench", "explorer.txt");
         Files.createDirectories(out.getParent());
-        unpaced(10_000, true);
-        Files.writeString(out, report.toString()); // after each step: the 100,000-page map takes minutes on a busy machine
-        paced(10_000);
-        Files.writeString(out, report.toString());
-        unpaced(100_000, false);
+        report.append(String.format("load average at the start: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        // -Dbench.explorer.steps=paced runs one step (all three by default)
+        java.util.Set<String> steps = java.util.Set.of(System.getProperty("bench.explorer.steps", "unpaced,paced,large").split(","));
+        boolean warm = true;
+        if (steps.contains("unpaced")) {
+            unpaced(10_000, warm);
+            warm = false;
+            Files.writeString(out, report.toString()); // after each step: the 100,000-page map takes minutes on a busy machine
+        }
+        if (steps.contains("paced")) {
+            paced(10_000, false);
+            Files.writeString(out, report.toString());
+            paced(10_000, true); // the same map with every probe in the placing loop: what the early probes gain
+            Files.writeString(out, report.toString());
+        }
+        if (steps.contains("large")) {
+            unpaced(100_000, warm);
+            Files.writeString(out, report.toString());
+        }
+        report.append(String.format("load average at the end: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         Files.writeString(out, report.toString());
         System.out.println(report);
     }
@@ -93,23 +108,85 @@ class ExplorerBench {
         }
     }
 
-    private void paced(int pages) throws Exception {
+    private void paced(int pages, boolean serial) throws Exception {
         try (ExplorerSandbox sb = new ExplorerSandbox(SandboxOptions.builder().generatedPages(pages, 11))) {
             int perMinute = dev.notionconsole.connections.RatePlan.BUSINESS.perMinute();
             RateLimiter limiter = RateLimiter.perMinute(perMinute);
             NotionClient client = sb.client(GeneratedFixture.BENCH_TOKEN, NotionVersion.LATEST, limiter);
             int burst = limiter.snapshot().capacity();
+            PhaseClock clock = new PhaseClock(client::send);
             long t0 = System.nanoTime();
-            WorkspaceMap m = new Mapper(client::send, "Bench Bot", TokenKind.INTERNAL, NotionVersion.LATEST)
-                    .map(MapListener.NONE, CancellationToken.none());
+            Mapper mapper = new Mapper(clock, "Bench Bot", TokenKind.INTERNAL, NotionVersion.LATEST);
+            WorkspaceMap m = (serial ? mapper.serialProbes() : mapper).map(clock, CancellationToken.none());
             double wall = (System.nanoTime() - t0) / 1e9;
             double planFloor = m.requests() / (perMinute / 60.0);
             double pacingFloor = Math.max(0, m.requests() - burst) / (perMinute * 0.85 / 60.0);
-            report.append(String.format("%,8d pages, the plan's rate limit on (%d/min): %,d requests in %.1f s; rate-limit floor %.1f s"
+            report.append(String.format("%,8d pages, the plan's rate limit on (%d/min), %s: %,d requests in %.1f s; rate-limit floor %.1f s"
                             + " (requests / %.0f per s): ratio %.3f; the client's pacing floor (85 %%, burst %d) %.1f s: ratio %.3f%n",
-                    pages, perMinute, m.requests(), wall, planFloor, perMinute / 60.0, wall / planFloor, burst, pacingFloor,
+                    pages, perMinute, serial ? "probes serial after the search" : "early probes", m.requests(), wall, planFloor, perMinute / 60.0, wall / planFloor, burst, pacingFloor,
                     wall / pacingFloor));
+            report.append(clock.describe(t0));
             assertTrue(m.complete(), m.notes()::toString);
+        }
+    }
+
+    /**
+     * Where a paced map's time goes: per phase (first seen in progress) its start and requests; per kind of request
+     * (search, probe) the count, the time in the client's pacing waits and the time on the wire.
+     */
+    private static final class PhaseClock implements MapListener, ApiCalls {
+        private final ApiCalls calls;
+        private final java.util.Map<MapProgress.Phase, long[]> phases = new java.util.EnumMap<>(MapProgress.Phase.class);
+        private final java.util.Map<String, long[]> kinds = new java.util.TreeMap<>();
+        private int requests;
+
+        PhaseClock(ApiCalls calls) {
+            this.calls = calls;
+        }
+
+        @Override
+        public synchronized void onProgress(MapProgress p) {
+            phases.putIfAbsent(p.phase(), new long[] {System.nanoTime(), p.requestsDone()});
+        }
+
+        @Override
+        public dev.notionconsole.notion.Exchange send(ApiRequest r, CancellationToken c, CallObserver o)
+                throws java.io.IOException, dev.notionconsole.secrets.SecretStoreException {
+            long[] waited = {0};
+            CallObserver timing = new CallObserver() {
+                @Override
+                public void onWait(dev.notionconsole.notion.Wait w) {
+                    waited[0] += w.duration().toNanos();
+                    o.onWait(w);
+                }
+
+                @Override
+                public void onRetry(dev.notionconsole.notion.Exchange failed) {
+                    o.onRetry(failed);
+                }
+            };
+            long s0 = System.nanoTime();
+            try {
+                return calls.send(r, c, timing);
+            } finally {
+                long spent = System.nanoTime() - s0;
+                synchronized (this) {
+                    long[] k = kinds.computeIfAbsent(r.path().startsWith("/v1/search") ? "search" : "probe", x -> new long[3]);
+                    k[0]++;
+                    k[1] += Math.min(spent, waited[0]);
+                    k[2] += spent - Math.min(spent, waited[0]);
+                    requests++;
+                }
+            }
+        }
+
+        synchronized String describe(long t0) {
+            StringBuilder sb = new StringBuilder("         phases:");
+            phases.forEach((ph, v) -> sb.append(String.format(" %s at %.1f s (request %d);", ph, (v[0] - t0) / 1e9, v[1])));
+            sb.append("\n         requests:");
+            kinds.forEach((k, v) -> sb.append(String.format(" %s %d, pacing waits %.1f s, on the wire %.1f s (%.0f ms each);",
+                    k, v[0], v[1] / 1e9, v[2] / 1e9, v[2] / 1e6 / Math.max(1, v[0]))));
+            return sb.append('\n').toString();
         }
     }
 
