@@ -57,7 +57,10 @@ final class MapBuilder {
         }
     }
 
+    /** Read freely; change only through {@link #put}, {@link #placeholder} and {@link #remove} (they keep the count). */
     final Map<String, Draft> drafts = new LinkedHashMap<>();
+    /** Readable drafts: progress reports it after every page and probe, so it is kept, not counted (O(1), not O(n)). */
+    private int visible;
     final List<MapNote> notes = new ArrayList<>();
     int requests;
     String watermark;
@@ -71,7 +74,7 @@ final class MapBuilder {
     }
 
     void put(Draft d) {
-        drafts.put(d.id, d);
+        count(drafts.put(d.id, d), d);
         if (d.lastEdited != null && (watermark == null || d.lastEdited.compareTo(watermark) > 0)) {
             watermark = d.lastEdited;
         }
@@ -88,8 +91,21 @@ final class MapBuilder {
         };
         Draft d = new Draft(id, object, "", NotionObjects.Parent.WORKSPACE, FoundBy.PROBE);
         d.flags.add(NodeFlag.UNREADABLE);
-        drafts.put(id, d);
+        count(drafts.put(id, d), d);
         return d;
+    }
+
+    void remove(String id) {
+        count(drafts.remove(id), null);
+    }
+
+    private void count(Draft before, Draft now) {
+        if (before != null && !before.placeholder()) {
+            visible--;
+        }
+        if (now != null && !now.placeholder()) {
+            visible++;
+        }
     }
 
     /** The probes ({@code /v1/<kind>/<id>}) of parents no object found so far, in the order placing meets them. */
@@ -104,13 +120,7 @@ final class MapBuilder {
     }
 
     int visibleCount() {
-        int n = 0;
-        for (Draft d : drafts.values()) {
-            if (!d.placeholder()) {
-                n++;
-            }
-        }
-        return n;
+        return visible;
     }
 
     /** Sharing roots (explorer-diagnostics.md §1.4): the topmost node of each chain of readable parents. */

@@ -130,7 +130,7 @@ public final class Mapper {
             walk.run(null, true, prev.watermark(), r -> {
                 String id = r.path("id").asText();
                 if (b.has(id) && !changed.containsKey(id)) {
-                    b.drafts.remove(id);
+                    b.remove(id);
                     lost.put(id, WorkspaceMap.LostVerdict.TRASHED);
                 }
             }, this::progress);
@@ -152,7 +152,7 @@ public final class Mapper {
                 for (MapNode up : prev.path(n.id())) {
                     WorkspaceMap.LostVerdict v = lost.get(up.id());
                     if (v != null) {
-                        b.drafts.remove(n.id());
+                        b.remove(n.id());
                         lost.put(n.id(), v);
                         break;
                     }
@@ -184,7 +184,7 @@ public final class Mapper {
                 if (verdict != null) {
                     for (MapNode n : prev.all()) {
                         if (rootId.equals(n.sharingRoot()) && !changed.containsKey(n.id())) {
-                            b.drafts.remove(n.id());
+                            b.remove(n.id());
                             lost.put(n.id(), verdict);
                         }
                     }

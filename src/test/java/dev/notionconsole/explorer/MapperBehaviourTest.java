@@ -153,6 +153,7 @@ class MapperBehaviourTest {
             assertEquals(MapProgress.Phase.DONE, last.phase());
             assertEquals(m.requests(), last.requestsDone());
             assertEquals(last.requestsDone(), last.requestsEstimated());
+            assertEquals(m.visibleCount(), last.objectsFound(), "the kept count is the map's");
             for (MapProgress p : progress) {
                 assertTrue(p.requestsDone() <= p.requestsEstimated(), p::describe);
             }
