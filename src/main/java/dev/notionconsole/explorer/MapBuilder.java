@@ -33,6 +33,20 @@ final class MapBuilder {
             this.foundBy = foundBy;
         }
 
+        /** A node of a previous map, carried into a re-map. */
+        static Draft of(MapNode n) {
+            Draft d = new Draft(n.id(), n.object(), n.title(),
+                    n.parentType() == null ? NotionObjects.Parent.WORKSPACE : new NotionObjects.Parent(n.parentType(), n.parentId()),
+                    n.foundBy());
+            d.url = n.url();
+            d.publicUrl = n.publicUrl();
+            d.lastEdited = n.lastEditedTime();
+            d.inTrash = n.inTrash();
+            d.flags.addAll(n.flags());
+            d.related.addAll(n.related());
+            return d;
+        }
+
         boolean placeholder() {
             return flags.contains(NodeFlag.UNREADABLE);
         }
@@ -43,7 +57,10 @@ final class MapBuilder {
         }
     }
 
+    /** Read freely; change only through {@link #put}, {@link #placeholder} and {@link #remove} (they keep the count). */
     final Map<String, Draft> drafts = new LinkedHashMap<>();
+    /** Readable drafts: progress reports it after every page and probe, so it is kept, not counted (O(1), not O(n)). */
+    private int visible;
     final List<MapNote> notes = new ArrayList<>();
     int requests;
     String watermark;
@@ -57,7 +74,7 @@ final class MapBuilder {
     }
 
     void put(Draft d) {
-        drafts.put(d.id, d);
+        count(drafts.put(d.id, d), d);
         if (d.lastEdited != null && (watermark == null || d.lastEdited.compareTo(watermark) > 0)) {
             watermark = d.lastEdited;
         }
@@ -74,18 +91,36 @@ final class MapBuilder {
         };
         Draft d = new Draft(id, object, "", NotionObjects.Parent.WORKSPACE, FoundBy.PROBE);
         d.flags.add(NodeFlag.UNREADABLE);
-        drafts.put(id, d);
+        count(drafts.put(id, d), d);
         return d;
     }
 
-    int visibleCount() {
-        int n = 0;
+    void remove(String id) {
+        count(drafts.remove(id), null);
+    }
+
+    private void count(Draft before, Draft now) {
+        if (before != null && !before.placeholder()) {
+            visible--;
+        }
+        if (now != null && !now.placeholder()) {
+            visible++;
+        }
+    }
+
+    /** The probes ({@code /v1/<kind>/<id>}) of parents no object found so far, in the order placing meets them. */
+    Set<String> missingParentProbes() {
+        Set<String> missing = new java.util.LinkedHashSet<>();
         for (Draft d : drafts.values()) {
-            if (!d.placeholder()) {
-                n++;
+            if (d.parent.id() != null && d.parent.probeKind() != null && !has(d.parent.id())) {
+                missing.add("/v1/" + d.parent.probeKind() + "/" + d.parent.id());
             }
         }
-        return n;
+        return missing;
+    }
+
+    int visibleCount() {
+        return visible;
     }
 
     /** Sharing roots (explorer-diagnostics.md §1.4): the topmost node of each chain of readable parents. */

@@ -3,7 +3,8 @@ package dev.notionconsole.explorer;
 import java.util.List;
 
 /**
- * Hears about a map run as it goes, on the thread running it (a UI hops to its own thread). Every method must be
+ * Hears about a map run as it goes, one call at a time, on the thread running it or (waits of probes sent early) on
+ * the run's second thread; a UI hops to its own thread. Every method must be
  * quick: the run waits for it.
  */
 public interface MapListener {

@@ -37,6 +37,7 @@ public final class Mapper {
     private final String connectionName;
     private final TokenKind tokenKind;
     private final String notionVersion;
+    private boolean earlyProbes = true;
 
     /**
      * @param tokenKind     the connection's kind (users/me cannot tell a PAT from an OAuth install); null: guess from users/me
@@ -64,6 +65,12 @@ public final class Mapper {
         return new Run(listener, cancel).incremental(previous);
     }
 
+    /** Every probe sent in the placing loop, one at a time (for tests and the benchmark: the map must be the same). */
+    Mapper serialProbes() {
+        earlyProbes = false;
+        return this;
+    }
+
     /** The search filter value for databases on this version: "data_source" from 2025-09-03, "database" before. */
     String containerValue() {
         return NotionVersion.atLeast(notionVersion, NotionVersion.DATA_SOURCES) ? "data_source" : "database";
@@ -75,22 +82,32 @@ public final class Mapper {
         final MapBuilder b = new MapBuilder();
         final Map<String, List<String>> relations = new LinkedHashMap<>();
         final Map<String, Integer> hops = new HashMap<>();
-        MapProgress.Phase phase = MapProgress.Phase.IDENTITY;
-        int restarts;
-        int estimate = 3;
+        volatile MapProgress.Phase phase = MapProgress.Phase.IDENTITY;
+        volatile int restarts;
+        volatile int estimate = 3; // shown in progress only
         MapIdentity identity;
+        /** Probes sent early on a second thread (a full map only), or null. */
+        EarlyProbes early;
+        final Thread runThread = Thread.currentThread();
+        volatile int found;
+        private final Object counting = new Object();
 
         Run(MapListener listener, CancellationToken cancel) {
-            this.listener = listener == null ? MapListener.NONE : listener;
+            this.listener = new SerializedListener(listener == null ? MapListener.NONE : listener);
             this.cancel = cancel == null ? CancellationToken.none() : cancel;
         }
 
         WorkspaceMap full() throws IOException, SecretStoreException, MapException {
             identity();
             SearchWalk walk = new SearchWalk(this::send, this::note);
-            pass(walk, MapProgress.Phase.SEARCH_DATA_SOURCES, containerValue(), null);
-            pass(walk, MapProgress.Phase.SEARCH_PAGES, "page", null);
-            place();
+            try (EarlyProbes early = earlyProbes ? new EarlyProbes(this::send, connectionName) : null) {
+                this.early = early; // only a full map: a re-map carries blocks over, so probing them early could be waste
+                pass(walk, MapProgress.Phase.SEARCH_DATA_SOURCES, containerValue(), null);
+                pass(walk, MapProgress.Phase.SEARCH_PAGES, "page", null);
+                place();
+            } finally {
+                early = null;
+            }
             nameMultiSourceDatabases(id -> true);
             return finish(Map.of());
         }
@@ -106,7 +123,7 @@ public final class Mapper {
             // what did not change is carried over, placeholders included (their 404 stands until a full map)
             for (MapNode n : prev.all()) {
                 if (!b.has(n.id())) {
-                    b.put(draftOf(n));
+                    b.put(MapBuilder.Draft.of(n));
                 }
             }
             Map<String, WorkspaceMap.LostVerdict> lost = new LinkedHashMap<>();
@@ -114,7 +131,7 @@ public final class Mapper {
             walk.run(null, true, prev.watermark(), r -> {
                 String id = r.path("id").asText();
                 if (b.has(id) && !changed.containsKey(id)) {
-                    b.drafts.remove(id);
+                    b.remove(id);
                     lost.put(id, WorkspaceMap.LostVerdict.TRASHED);
                 }
             }, this::progress);
@@ -137,7 +154,7 @@ public final class Mapper {
                 for (MapNode up : prev.path(n.id())) {
                     WorkspaceMap.LostVerdict v = lost.get(up.id());
                     if (v != null) {
-                        b.drafts.remove(n.id());
+                        b.remove(n.id());
                         lost.put(n.id(), v);
                         break;
                     }
@@ -169,25 +186,12 @@ public final class Mapper {
                 if (verdict != null) {
                     for (MapNode n : prev.all()) {
                         if (rootId.equals(n.sharingRoot()) && !changed.containsKey(n.id())) {
-                            b.drafts.remove(n.id());
+                            b.remove(n.id());
                             lost.put(n.id(), verdict);
                         }
                     }
                 }
             }
-        }
-
-        private MapBuilder.Draft draftOf(MapNode n) {
-            MapBuilder.Draft d = new MapBuilder.Draft(n.id(), n.object(), n.title(),
-                    n.parentType() == null ? NotionObjects.Parent.WORKSPACE : new NotionObjects.Parent(n.parentType(), n.parentId()),
-                    n.foundBy());
-            d.url = n.url();
-            d.publicUrl = n.publicUrl();
-            d.lastEdited = n.lastEditedTime();
-            d.inTrash = n.inTrash();
-            d.flags.addAll(n.flags());
-            d.related.addAll(n.related());
-            return d;
         }
 
         private void identity() throws IOException, SecretStoreException, MapException {
@@ -264,13 +268,20 @@ public final class Mapper {
             }
             b.put(d);
             fresh.add(d.freeze(null));
+            if (early != null && "blocks".equals(d.parent.probeKind()) && d.parent.id() != null) {
+                early.offer("/v1/blocks/" + d.parent.id(), 1); // blocks never come from search: placing probes it anyway
+            }
         }
 
         /** Probes every distinct missing parent once, until every object hangs from a known node or a placeholder. */
         private void place() throws IOException, SecretStoreException {
             phase = MapProgress.Phase.PLACING;
             Deque<MapBuilder.Draft> queue = new ArrayDeque<>(b.drafts.values());
-            estimate = b.requests + distinctMissingParents();
+            java.util.Set<String> missing = b.missingParentProbes();
+            estimate = requests() + missing.size();
+            if (early != null) {
+                missing.forEach(path -> early.offer(path, 0));
+            }
             while (!queue.isEmpty()) {
                 MapBuilder.Draft d = queue.poll();
                 NotionObjects.Parent p = d.parent;
@@ -284,7 +295,8 @@ public final class Mapper {
                             + d.title + "': placed as a root"));
                     continue;
                 }
-                Exchange x = send(ApiRequest.get("/v1/" + kind + "/" + p.id()));
+                String path = "/v1/" + kind + "/" + p.id();
+                Exchange x = early != null ? early.answer(path) : send(ApiRequest.get(path));
                 MapBuilder.Draft found = x.ok() ? NotionObjects.draft(x.json(), FoundBy.PROBE) : null;
                 if (found != null) {
                     if ("database".equals(found.object)) {
@@ -331,16 +343,6 @@ public final class Mapper {
             }
         }
 
-        private int distinctMissingParents() {
-            java.util.Set<String> missing = new java.util.HashSet<>();
-            for (MapBuilder.Draft d : b.drafts.values()) {
-                if (d.parent.id() != null && d.parent.probeKind() != null && !b.has(d.parent.id())) {
-                    missing.add(d.parent.id());
-                }
-            }
-            return missing.size();
-        }
-
         private void relationNotes() {
             relations.forEach((source, targets) -> {
                 for (String t : targets) {
@@ -358,7 +360,7 @@ public final class Mapper {
 
         private WorkspaceMap finish(Map<String, WorkspaceMap.LostVerdict> lost) {
             phase = MapProgress.Phase.DONE;
-            estimate = b.requests;
+            estimate = requests();
             progress();
             return b.freeze(connectionName, identity, notionVersion, lost);
         }
@@ -366,8 +368,16 @@ public final class Mapper {
         private Exchange send(ApiRequest request) throws IOException, SecretStoreException {
             cancel.throwIfCancelled();
             Exchange x = calls.send(request, cancel, this);
-            b.requests += Math.max(1, x.attempts());
+            synchronized (counting) { // the early probes' thread counts here too
+                b.requests += Math.max(1, x.attempts());
+            }
             return x;
+        }
+
+        private int requests() {
+            synchronized (counting) {
+                return b.requests;
+            }
         }
 
         private void note(MapNote n) {
@@ -380,15 +390,21 @@ public final class Mapper {
         }
 
         private void progress(Wait w) {
-            int done = b.requests;
-            int pending = switch (phase) {
-                case IDENTITY -> 3;
-                case SEARCH_DATA_SOURCES -> 2;
-                case SEARCH_PAGES, TRASH, REPROBING -> 1;
-                default -> 0;
-            };
-            estimate = Math.max(estimate, done + pending);
-            listener.onProgress(new MapProgress(phase, done, estimate, b.visibleCount(), restarts, w));
+            // the early probes' thread reports its waits too: it reads the count of objects the run's thread last made
+            if (Thread.currentThread() == runThread) {
+                found = b.visibleCount();
+            }
+            synchronized (counting) {
+                int done = b.requests;
+                int pending = switch (phase) {
+                    case IDENTITY -> 3;
+                    case SEARCH_DATA_SOURCES -> 2;
+                    case SEARCH_PAGES, TRASH, REPROBING -> 1;
+                    default -> 0;
+                };
+                estimate = Math.max(estimate, done + pending);
+                listener.onProgress(new MapProgress(phase, done, estimate, found, restarts, w));
+            }
         }
 
         @Override

@@ -24,6 +24,7 @@ final class ExplorerSandbox implements AutoCloseable {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private volatile Consumer<String> onRequest = t -> { };
     private volatile Consumer<String> onArrival = t -> { };
+    private volatile Consumer<String> onArrivalPath = p -> { };
 
     ExplorerSandbox(SandboxOptions.Builder options) throws Exception {
         server = SandboxServer.start(options.extension(new SandboxExtension() {
@@ -31,6 +32,7 @@ final class ExplorerSandbox implements AutoCloseable {
             public void install(SandboxContext context) {
                 context.router().addPreHandler(call -> {
                     onArrival.accept(String.valueOf(call.header("Authorization")));
+                    onArrivalPath.accept(call.path());
                     return null;
                 });
                 context.router().addResponseListener((call, status) -> {
@@ -76,6 +78,11 @@ final class ExplorerSandbox implements AutoCloseable {
     /** Called when a request arrives, before it is answered (while the client waits for it). */
     void onArrival(Consumer<String> hook) {
         onArrival = hook;
+    }
+
+    /** Called with the path of each request as it arrives, before it is answered. */
+    void onArrivalPath(Consumer<String> hook) {
+        onArrivalPath = hook;
     }
 
     NotionClient client(String token, String version, RateLimiter limiter) {

@@ -24,8 +24,14 @@ public final class Lists {
     public static final int SEGMENT = 47;
     private static final String CURSOR_PREFIX = "sbx1.";
 
-    /** A requested window: where to start and how many. */
-    public record Window(int offset, int size) {
+    /**
+     * A requested window: where to start and how many, and the name of the ordering the cursor belongs to (a search
+     * walk's kept order, docs/decisions/0150), or null.
+     */
+    public record Window(int offset, int size, String ordering) {
+        public Window(int offset, int size) {
+            this(offset, size, null);
+        }
     }
 
     private Lists() {
@@ -52,26 +58,28 @@ public final class Lists {
             }
             size = value;
         }
-        int offset = 0;
         if (startCursor != null && !startCursor.isNull()) {
-            offset = decode(startCursor, location);
+            String[] c = decode(startCursor, location);
+            return new Window(Integer.parseInt(c[0]), size, c[1]);
         }
-        return new Window(offset, size);
+        return new Window(0, size);
     }
 
     private static ApiError invalid(String location, String detail) {
         return "query".equals(location) ? ApiError.queryInvalid(detail) : ApiError.bodyInvalid(detail);
     }
 
-    private static int decode(JsonNode cursor, String location) {
+    /** The offset (checked to be a number ≥ 0) and the ordering's name or null, from "o:OFFSET" or "o:OFFSET;r:NAME". */
+    private static String[] decode(JsonNode cursor, String location) {
         String path = location + ".start_cursor";
         if (cursor.isTextual() && cursor.textValue().startsWith(CURSOR_PREFIX)) {
             try {
                 String s = new String(Base64.getUrlDecoder().decode(cursor.textValue().substring(CURSOR_PREFIX.length())), StandardCharsets.UTF_8);
                 if (s.startsWith("o:")) {
-                    int offset = Integer.parseInt(s.substring(2));
+                    int cut = s.indexOf(";r:");
+                    int offset = Integer.parseInt(cut < 0 ? s.substring(2) : s.substring(2, cut));
                     if (offset >= 0) {
-                        return offset;
+                        return new String[] {Integer.toString(offset), cut < 0 ? null : s.substring(cut + 3)};
                     }
                 }
             } catch (IllegalArgumentException e) {
@@ -81,14 +89,23 @@ public final class Lists {
         throw invalid(location, path + " should be a valid start_cursor, instead was `" + Jsonish.show(cursor) + "`.");
     }
 
-    static String encode(int offset) {
-        return CURSOR_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.UTF_8));
+    static String encode(int offset, String ordering) {
+        String s = "o:" + offset + (ordering == null ? "" : ";r:" + ordering);
+        return CURSOR_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * Builds {@code {object:"list", results, next_cursor, has_more, type, <type>:{}}} for one window of items.
      */
     public static <T> ObjectNode envelope(List<T> items, Window w, String type, Function<T, JsonNode> render) {
+        return envelope(items, w, type, render, null);
+    }
+
+    /**
+     * The same, with the next cursor naming {@code ordering} (a kept search order); {@code render} may answer null for
+     * an item that no longer belongs in the list (it is left out: a page may hold fewer than page_size, §3.6).
+     */
+    public static <T> ObjectNode envelope(List<T> items, Window w, String type, Function<T, JsonNode> render, String ordering) {
         int from = Math.min(w.offset(), items.size());
         int end = Math.min(items.size(), from + w.size());
         if (from < SEGMENT) {
@@ -98,11 +115,14 @@ public final class Lists {
         o.put("object", "list");
         ArrayNode results = o.putArray("results");
         for (int i = from; i < end; i++) {
-            results.add(render.apply(items.get(i)));
+            JsonNode r = render.apply(items.get(i));
+            if (r != null) {
+                results.add(r);
+            }
         }
         boolean more = end < items.size();
         if (more) {
-            o.put("next_cursor", encode(end));
+            o.put("next_cursor", encode(end, ordering));
         } else {
             o.putNull("next_cursor");
         }

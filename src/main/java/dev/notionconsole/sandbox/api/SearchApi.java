@@ -13,17 +13,19 @@ import dev.notionconsole.sandbox.model.Database;
 import dev.notionconsole.sandbox.model.Identity;
 import dev.notionconsole.sandbox.model.Node;
 import dev.notionconsole.sandbox.model.Page;
+import dev.notionconsole.sandbox.model.SearchOrders;
 import dev.notionconsole.sandbox.model.Visibility;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * POST /v1/search (docs/notion-api.md §2.6): pages and data sources (databases before 2025-09-03) the token can see,
  * title substring match (a data source also matches on its database's title), filter by object and trash,
- * sort by last_edited_time or relevance, paginated.
+ * sort by last_edited_time or relevance, paginated; a walk's later pages keep its first page's order (decision 0150).
  */
 public final class SearchApi {
     private SearchApi() {
@@ -89,41 +91,55 @@ public final class SearchApi {
 
         Identity who = call.identity();
         Visibility vis = call.model().visibility();
-        List<Node> hits = new ArrayList<>();
-        for (Node n : call.model().nodes()) {
+        String q = query;
+        String filter = objectFilter;
+        boolean inTrash = trashed;
+        Predicate<Node> matches = n -> {
             if (n.workspace() != who.workspace()) {
-                continue;
+                return false;
             }
             boolean isPage = n instanceof Page;
             boolean isContainer = newEra ? n instanceof DataSource : n instanceof Database;
             if (!isPage && !isContainer) {
-                continue;
+                return false;
             }
-            if (objectFilter != null && !(isPage ? "page" : containerWord).equals(objectFilter)) {
-                continue;
+            if (filter != null && !(isPage ? "page" : containerWord).equals(filter)) {
+                return false;
             }
-            if (n.inTrashOrUnderTrash() != trashed) {
-                continue;
+            if (n.inTrashOrUnderTrash() != inTrash) {
+                return false;
             }
-            if (!query.isEmpty() && !titleOf(n).toLowerCase(Locale.ROOT).contains(query)
-                    && !(n instanceof DataSource ds && ds.database().plainTitle().toLowerCase(Locale.ROOT).contains(query))) {
-                continue;
+            if (!q.isEmpty() && !titleOf(n).toLowerCase(Locale.ROOT).contains(q)
+                    && !(n instanceof DataSource ds && ds.database().plainTitle().toLowerCase(Locale.ROOT).contains(q))) {
+                return false;
             }
-            if (!vis.canSee(who, n)) {
-                continue;
+            return vis.canSee(who, n);
+        };
+        String type = newEra ? "page_or_data_source" : "page_or_database";
+        // A walk's later pages read the order its first page made (decision 0150): one scan and sort per walk, not per
+        // page. What left the list since (trashed, unshared, deleted) is left out of the page; what joined is not seen
+        // until the next walk. "Results can change while paging" (§2.6).
+        SearchOrders orders = call.model().searchOrders();
+        List<Node> kept = orders.get(w.ordering());
+        if (kept != null) {
+            return Response.ok(Lists.envelope(kept, w, type,
+                    n -> call.model().node(n.id()) == n && matches.test(n) ? render(render, n) : null, w.ordering()));
+        }
+        List<Node> hits = new ArrayList<>();
+        for (Node n : call.model().nodes()) {
+            if (matches.test(n)) {
+                hits.add(n);
             }
-            hits.add(n);
         }
         Comparator<Node> byTime = Comparator.comparing(Node::lastEditedTime);
         byTime = ascending ? byTime : byTime.reversed();
         Comparator<Node> order = byTime.thenComparing(Node::id);
         if (relevance && !query.isEmpty()) {
-            String q = query;
             order = Comparator.<Node>comparingInt(n -> titleOf(n).toLowerCase(Locale.ROOT).startsWith(q) ? 0 : 1).thenComparing(order);
         }
         hits.sort(order);
-        String type = newEra ? "page_or_data_source" : "page_or_database";
-        return Response.ok(Lists.envelope(hits, w, type, n -> render(render, n)));
+        String ordering = hits.size() > w.offset() + w.size() ? orders.keep(hits) : null;
+        return Response.ok(Lists.envelope(hits, w, type, n -> render(render, n), ordering));
     }
 
     private static String titleOf(Node n) {

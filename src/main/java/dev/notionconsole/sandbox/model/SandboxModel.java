@@ -44,6 +44,7 @@ public final class SandboxModel {
     private com.fasterxml.jackson.databind.JsonNode rateLimits;
     private SearchCursorExpiry searchCursors = SearchCursorExpiry.OFF;
     private final Visibility visibility = new Visibility(this);
+    private final SearchOrders searchOrders = new SearchOrders();
     private final AtomicLong idCounter = new AtomicLong();
     private final String idSeed;
 
@@ -79,6 +80,11 @@ public final class SandboxModel {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Orderings of recent search walks (docs/decisions/0150). */
+    public SearchOrders searchOrders() {
+        return searchOrders;
     }
 
     // ---- time and ids --------------------------------------------------------------------------------------

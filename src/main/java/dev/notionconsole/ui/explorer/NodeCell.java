@@ -26,6 +26,12 @@ final class NodeCell extends TreeCell<TreeRow> {
     private final Hyperlink more = new Hyperlink();
     private final Label lazyText = new Label();
     private final HBox lazyBox = new HBox(6, lazyText, more);
+    /** Made on the first hover: a tooltip per cell made with the cell costs every newly shown row (docs/decisions/0151). */
+    private Tooltip tip;
+    private String tipText;
+    /** What the row shows now: a batch rebuilds every visible cell, and most show the very node they showed. */
+    private MapNode shown;
+    private int shownCount = -1;
 
     /** @param loadMore asked to load (more of) a node's lazy children */
     NodeCell(ExplorerTree tree, Consumer<String> loadMore) {
@@ -40,6 +46,15 @@ final class NodeCell extends TreeCell<TreeRow> {
         more.setId("loadMoreLink");
         kind.setMinWidth(USE_PREF_SIZE);
         title.setMinWidth(40);
+        setOnMouseEntered(e -> {
+            if (tipText != null && getTooltip() == null) {
+                if (tip == null) {
+                    tip = new Tooltip();
+                }
+                tip.setText(tipText);
+                setTooltip(tip);
+            }
+        });
         more.setOnAction(e -> {
             TreeRow r = getItem();
             if (r != null) {
@@ -53,19 +68,28 @@ final class NodeCell extends TreeCell<TreeRow> {
         super.updateItem(row, empty);
         setText(null);
         if (empty || row == null) {
+            shown = null;
             setGraphic(null);
-            setTooltip(null);
+            showTip(null);
             return;
         }
         if (row.type() == TreeRow.Type.LAZY) {
+            shown = null;
             showLazy(row.id());
             return;
         }
         MapNode n = tree.node(row.id());
         if (n == null) {
+            shown = null;
             setGraphic(null);
             return;
         }
+        int count = tree.childCount(n.id());
+        if (n == shown && count == shownCount && getGraphic() == box) {
+            return; // nodes are immutable: the same instance renders the same
+        }
+        shown = n;
+        shownCount = count;
         List<Badge> all = Badge.of(n);
         Badge k = all.get(0);
         kind.setText(k.label());
@@ -80,23 +104,31 @@ final class NodeCell extends TreeCell<TreeRow> {
             title.getStyleClass().add("trashed-title");
         }
         badges.getChildren().clear();
-        StringBuilder tip = new StringBuilder(t).append("\n").append(k.meaning());
+        StringBuilder text = new StringBuilder(t).append("\n").append(k.meaning());
         for (int i = 1; i < all.size(); i++) {
             Badge b = all.get(i);
             Label l = new Label(b.label());
             l.getStyleClass().addAll("badge", "badge-" + b.style());
             badges.getChildren().add(l);
-            tip.append("\n").append(b.label()).append(": ").append(b.meaning());
+            text.append("\n").append(b.label()).append(": ").append(b.meaning());
         }
-        int count = tree.childCount(n.id());
         hint.setText(count == 0 ? "" : String.format("%,d", count));
-        setTooltip(new Tooltip(tip.toString()));
+        showTip(text.toString());
         setGraphic(box);
+    }
+
+    private void showTip(String text) {
+        tipText = text;
+        if (text == null) {
+            setTooltip(null);
+        } else if (getTooltip() != null) {
+            tip.setText(text);
+        }
     }
 
     private void showLazy(String parentId) {
         ExplorerTree.Lazy l = tree.lazy(parentId);
-        setTooltip(null);
+        showTip(null);
         if (l == null) {
             setGraphic(null);
             return;

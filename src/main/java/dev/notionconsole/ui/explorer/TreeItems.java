@@ -19,7 +19,7 @@ import javafx.scene.control.TreeView;
  */
 final class TreeItems implements ExplorerTree.Listener {
     /** Children made at once when a parent is expanded; the rest follow a chunk per pulse. */
-    static final int CHUNK = 2_000;
+    static final int CHUNK = 500;
     private final ExplorerTree tree;
     private final TreeView<TreeRow> view;
     private final Consumer<String> onExpand;
@@ -34,6 +34,7 @@ final class TreeItems implements ExplorerTree.Listener {
         this.tree = tree;
         this.view = view;
         this.onExpand = onExpand;
+        view.setFocusModel(new ItemFocusModel(view));
         tree.setListener(this);
         reset();
     }
@@ -69,7 +70,9 @@ final class TreeItems implements ExplorerTree.Listener {
         }
         for (Map.Entry<String, List<String>> e : added.entrySet()) {
             NodeItem parent = built.get(e.getKey());
-            if (parent != null) {
+            if (parent != null && parent.pending != null) {
+                parent.pending.addAll(e.getValue()); // behind the children still being made, a chunk per pulse
+            } else if (parent != null) {
                 List<TreeItem<TreeRow>> more = new ArrayList<>(e.getValue().size());
                 for (String id : e.getValue()) {
                     more.add(item(id));

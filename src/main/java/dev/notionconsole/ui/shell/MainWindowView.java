@@ -196,6 +196,13 @@ public final class MainWindowView extends StackPane {
         syncPicker.run();
         viewModel.currentConnectionProperty().addListener(o -> syncPicker.run());
         viewModel.connections().addListener((ListChangeListener<Connection>) c -> syncPicker.run());
+        // the popup's list view, whose listeners run after ours, clears the picker when the list is replaced (a
+        // connection learnt something while another section used it, e.g. a comparison): put the current one back
+        connectionPicker.valueProperty().addListener((obs, old, now) -> {
+            if (now == null && !syncingPicker && viewModel.currentConnectionProperty().get() != null) {
+                javafx.application.Platform.runLater(syncPicker);
+            }
+        });
         connectionPicker.valueProperty().addListener((obs, old, picked) -> {
             if (!syncingPicker && picked != null) {
                 viewModel.chooseConnection(picked);

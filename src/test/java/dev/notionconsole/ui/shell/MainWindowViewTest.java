@@ -157,4 +157,32 @@ class MainWindowViewTest {
         Region r = robot.lookup(query).queryAs(Region.class);
         return r.getBackground().getFills().get(0).getFill();
     }
+
+    /**
+     * A connection learnt something while another section used it (a comparison maps two connections, and each answer
+     * can update what the connection is known to do): the toolbar's picker still names the current connection.
+     */
+    @Test
+    void thePickerStillNamesTheCurrentConnectionAfterConnectionsAreUpdatedElsewhere(FxRobot robot) throws Exception {
+        var service = context.connections();
+        java.util.List<dev.notionconsole.connections.Connection> all = service.list();
+        assertTrue(all.size() >= 2, "the sandbox connections: " + all.size());
+        service.setCurrent(all.get(0).id());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ComboBox<?> picker = robot.lookup("#connectionPicker").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(all.get(0).name(), buttonText(picker));
+        // what a comparison's calls do: both connections learn a capability (the list is replaced, same IDs)
+        service.recordCapability(all.get(0).id(), dev.notionconsole.notion.Capability.READ_CONTENT, true, "a search answered");
+        service.recordCapability(all.get(1).id(), dev.notionconsole.notion.Capability.READ_CONTENT, true, "a search answered");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(all.get(0).name(), buttonText(picker), "the picker is not blank");
+        assertEquals(all.get(0).id(), ((dev.notionconsole.connections.Connection) picker.getValue()).id());
+    }
+
+    private static String buttonText(javafx.scene.control.ComboBox<?> picker) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.ListCell<?> cell = picker.getButtonCell();
+            return cell.isEmpty() || cell.getItem() == null ? "" : cell.getText();
+        }).get();
+    }
 }
