@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -233,7 +234,8 @@ public final class ConnectionService {
         // since the caller read the connection (an OAuth flow, a test) and are kept as stored
         Connection c = before.toBuilder().name(changed.name()).kind(changed.kind()).baseUrl(changed.baseUrl())
                 .notionVersion(changed.notionVersion()).ratePlan(changed.ratePlan()).notes(changed.notes())
-                .clientId(changed.clientId()).redirectUri(changed.redirectUri()).build();
+                .clientId(changed.clientId()).redirectUri(changed.redirectUri())
+                .installationScope(changed.installationScope()).build();
         if (c.sandboxRef() != null && !c.isSandbox()) {
             c = c.toBuilder().sandboxRef(null).build(); // pointed elsewhere: no longer backed by the fixture
         }
@@ -435,9 +437,8 @@ public final class ConnectionService {
         } else {
             secrets.delete(SecretKeys.refreshToken(c.id(), installation.botId()));
         }
-        Installation stamped = installation.installedAt() != null ? installation : new Installation(installation.botId(),
-                installation.workspaceId(), installation.workspaceName(), installation.workspaceIcon(), installation.owner(),
-                installation.duplicatedTemplateId(), clock.instant(), null);
+        Installation stamped = installation.installedAt() != null ? installation
+                : installation.withInstalledAt(clock.instant()).withRefreshedAt(null);
         List<Installation> list = new ArrayList<>(c.installations());
         list.removeIf(i -> i.botId().equals(installation.botId()));
         list.add(stamped);
@@ -456,10 +457,19 @@ public final class ConnectionService {
         if (refreshToken != null) {
             secrets.put(SecretKeys.refreshToken(c.id(), botId), refreshToken);
         }
-        Installation refreshed = new Installation(inst.botId(), inst.workspaceId(), inst.workspaceName(),
-                inst.workspaceIcon(), inst.owner(), inst.duplicatedTemplateId(), inst.installedAt(), clock.instant());
+        Installation refreshed = inst.withRefreshedAt(clock.instant());
         List<Installation> list = new ArrayList<>(c.installations());
         list.replaceAll(i -> i.botId().equals(botId) ? refreshed : i);
+        Connection updated = c.toBuilder().installations(list).build();
+        replace(updated);
+        return updated;
+    }
+
+    /** Changes what is recorded about an installation (not its tokens), e.g. its template copy's title. Blocking. */
+    public Connection updateInstallation(String connectionId, String botId, UnaryOperator<Installation> change) {
+        Connection c = require(connectionId);
+        List<Installation> list = new ArrayList<>(c.installations());
+        list.replaceAll(i -> i.botId().equals(botId) ? change.apply(i) : i);
         Connection updated = c.toBuilder().installations(list).build();
         replace(updated);
         return updated;
