@@ -7,24 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionCaller;
-import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
 import dev.notionconsole.connections.Installation;
 import dev.notionconsole.connections.InstallationScope;
-import dev.notionconsole.connections.SandboxAccess;
-import dev.notionconsole.core.AppDirs;
-import dev.notionconsole.core.Secret;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.notion.ApiRequest;
 import dev.notionconsole.notion.CallObserver;
 import dev.notionconsole.notion.PageTitles;
 import dev.notionconsole.sandbox.model.Ids;
-import dev.notionconsole.sandbox.oauth.OAuthErrorStyle;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -38,52 +30,34 @@ import org.junit.jupiter.api.io.TempDir;
  * installation that records the copy and sees exactly it; a Globex person is refused with the fix explained.
  */
 class TemplateInstallationTest {
-    static final String CLIENT_ID = "7c1e9a40-2b5d-4f3e-8a61-0d5e7a7e5a11";
-    static final String CLIENT_SECRET = "secret_sandbox_standup_kit_FAKE_CLIENT_SECRET_01";
-
     @TempDir
     Path home;
-    private TestSandbox sandbox;
+    private OAuthFixture fixture;
     private ConnectionService connections;
     private OAuthService oauth;
     private Connection connection;
-    private final BrowserPlayer browser = new BrowserPlayer();
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = new TestSandbox(OAuthErrorStyle.NOTION);
-        RedirectUri redirect = RedirectUri.defaultFor(LoopbackListenerTest.freePort());
-        var kit = sandbox.model.read(() -> sandbox.model.connectionByClientId(CLIENT_ID));
-        sandbox.model.write(() -> kit.redirectUris().add(redirect.value()));
-        connections = ConnectionServices.open(new AppDirs(home), Map.of(ConnectionServices.SECRETS_ENV, "session"),
-                SandboxAccess.NONE, Runnable::run);
-        connection = connections.add(Connection.builder(ConnectionKind.PUBLIC_OAUTH).name("Standup Kit")
-                .baseUrl(sandbox.baseUrl()).clientId(CLIENT_ID).redirectUri(redirect.value())
-                .installationScope(InstallationScope.SELECTED_WORKSPACES).build(), null, Secret.of(CLIENT_SECRET));
-        oauth = new OAuthService(connections);
+        fixture = OAuthFixture.standupKit(home);
+        connections = fixture.connections;
+        oauth = fixture.oauth;
+        connection = fixture.connection;
     }
 
     @AfterEach
     void stop() {
-        sandbox.close();
+        fixture.close();
     }
 
-    /** Authorizes as the person, choosing "Duplicate template" (or "Select pages") on the consent page. */
-    static Person choosing(BrowserPlayer browser, String user, String access) {
-        return new Person(browser, user, List.of(), "allow", fields -> {
-            fields.put("access", access);
-            return fields;
-        }, e -> { });
-    }
-
-    private Installation authorize(Person person) throws Exception {
-        return oauth.authorize(connection, oauth.prepare(connection, person, Duration.ofSeconds(20)), new CancellationToken(),
-                new OAuthService.FlowObserver() { });
+    private Installation authorize(String user, String access) throws Exception {
+        return oauth.authorize(connection, oauth.prepare(connection, fixture.personChoosing(user, access), Duration.ofSeconds(20)),
+                new CancellationToken(), new OAuthService.FlowObserver() { });
     }
 
     @Test
     void duplicatingTheTemplateRecordsTheCopyAndTheInstallationSeesExactlyIt() throws Exception {
-        Installation inst = authorize(choosing(browser, "Bob", "template"));
+        Installation inst = authorize("Bob", "template");
 
         assertTrue(inst.duplicatedTemplateId() != null, inst.toString());
         assertTrue(!inst.duplicatedTemplateId().equals(Ids.fromKey("standup-kit-home")), "a copy, not the template");
@@ -108,14 +82,14 @@ class TemplateInstallationTest {
 
     @Test
     void pickingPagesInsteadRecordsNoTemplate() throws Exception {
-        Installation inst = authorize(choosing(browser, "Bob", "pages"));
+        Installation inst = authorize("Bob", "pages");
         assertEquals(null, inst.duplicatedTemplateId());
         assertEquals(null, inst.templateLine());
     }
 
     @Test
     void aPersonOutsideTheInstallationScopeIsRefusedWithTheFix() throws Exception {
-        OAuthException e = assertThrows(OAuthException.class, () -> authorize(choosing(browser, "Erin", "template")));
+        OAuthException e = assertThrows(OAuthException.class, () -> authorize("Erin", "template"));
         assertEquals(OAuthException.Reason.NOT_INSTALLABLE, e.reason());
         String m = e.getMessage();
         assertTrue(m.contains("Globex Labs"), m);
