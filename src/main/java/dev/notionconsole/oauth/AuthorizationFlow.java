@@ -139,7 +139,7 @@ public final class AuthorizationFlow {
         // Cancel sends access_denied alone (docs/notion-api.md §2.10); one with a reason is a refusal (decision 0120)
         boolean refused = d.description() != null && !d.description().isBlank();
         throw new OAuthException(refused ? OAuthException.Reason.NOT_INSTALLABLE : OAuthException.Reason.ACCESS_DENIED,
-                refused ? "Notion refused to install the connection: " + d.description() : d.explain());
+                refused ? "Notion refused to install the connection in that workspace. Notion said: " + d.description() : d.explain());
     }
 
     /**
