@@ -431,12 +431,20 @@ public final class ConnectionsViewModel {
         return openInExplorerAction != null;
     }
 
-    /** Hands the template copy an installation was made with to the Explorer, seen through the selected connection. */
+    /**
+     * Hands the template copy an installation was made with to the Explorer. The Explorer maps the current
+     * connection, so this installation of the selected connection is used first: the map is what it sees.
+     */
     public void openTemplateCopy(Installation i) {
         Connection sel = selected.get();
-        if (sel != null && openInExplorerAction != null && i.duplicatedTemplateId() != null) {
-            openInExplorerAction.accept(new ObjectRef(sel.id(), "page", i.duplicatedTemplateId(), i.duplicatedTemplateTitle(), null));
+        if (sel == null || openInExplorerAction == null || i.duplicatedTemplateId() == null) {
+            return;
         }
+        if (!sel.activeInstallation().map(a -> a.botId().equals(i.botId())).orElse(false)) {
+            useInstallation(i);
+        }
+        useSelected();
+        openInExplorerAction.accept(new ObjectRef(sel.id(), "page", i.duplicatedTemplateId(), i.duplicatedTemplateTitle(), null));
     }
 
     public void setAuthorizeAction(java.util.function.Consumer<Connection> action) {
