@@ -157,6 +157,32 @@ class TemplateAndScopeTest {
         assertEquals(0, server.model().read(() -> server.model().connectionByClientId(CLIENT_ID).installations().size()));
     }
 
+    @Test
+    void aStateFileKeepsTheTemplateTheScopeAndTheCopy() throws Exception {
+        JsonNode grant = exchange(allowAs("Bob Lindqvist", "template").get("code").get(0));
+        var model = server.model();
+        JsonNode state = model.read(() -> dev.notionconsole.sandbox.fixture.FixtureWriter.write(model));
+        var reloaded = dev.notionconsole.sandbox.fixture.FixtureLoader.load(state, "(state)", java.time.Clock.systemUTC());
+        var kit = reloaded.connectionByClientId(CLIENT_ID);
+        assertEquals(Set.of("acme"), kit.installationScope());
+        assertEquals("Standup Kit", dev.notionconsole.sandbox.fixture.FixtureTemplate.title(kit.template()));
+        assertEquals(grant.get("duplicated_template_id").asText(), kit.installations().get(0).duplicatedTemplateId());
+    }
+
+    @Test
+    void aFixtureWithABadTemplateOrScopeSaysWhere() {
+        String fixture = """
+                {"fixture_version": 1, "workspaces": [{"id": "w", "name": "W"}], "users": [{"id": "u", "name": "U", "workspace": "w"}],
+                 "connections": [{"kind": "public", "id": "p", "name": "P", "client_id": "c", "client_secret": "s",
+                   "redirect_uris": ["http://localhost:1/cb"], "installation_scope": ["w", "nowhere"],
+                   "template": [{"id": "t", "title": "T"}, {"id": "t2", "title": "T2", "parent": {"page": "elsewhere"}}]}]}
+                """;
+        List<String> problems = dev.notionconsole.sandbox.fixture.FixtureLoader.validate(fixture.getBytes(StandardCharsets.UTF_8));
+        assertTrue(problems.contains("connections[0].template[1].parent: a template page's parent is a page or block of the template, or none"),
+                problems.toString());
+        assertTrue(problems.contains("connections[0].installation_scope[1]: no workspace with id \"nowhere\""), problems.toString());
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
