@@ -29,34 +29,23 @@ import picocli.CommandLine;
         subcommands = {ConnectionsList.class, ConnectionsShow.class, ConnectionsTest.class, ConnectionsAdd.class,
                 ConnectionsRemove.class, ConnectionsUse.class, ConnectionsSetToken.class, ConnectionsExport.class,
                 ConnectionsImport.class, ConnectionsStorage.class},
-        footer = {"", "Secrets are read from an environment variable (--token-env VAR) or standard input (--token-stdin),",
-                "never from arguments. Exit codes: 0 ok, 1 the API said no (401, kind mismatch), 2 bad usage,",
-                "3 could not connect."})
-public final class ConnectionsCommand implements Runnable {
+        // one footer line each, shorter than the 80-column usage width: picocli re-wraps longer ones mid-sentence
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:the API said no (401, kind mismatch)", "2:bad usage", "3:could not connect"},
+        footer = {"", "Secrets are read from an environment variable (--token-env VAR) or from",
+                "standard input (--token-stdin), never from arguments."})
+public final class ConnectionsCommand extends CommandGroup {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
-    private final CliContext context;
     private boolean storageNoted;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     public ConnectionsCommand(CliContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    CliContext environment() {
-        return context;
+        super(context);
     }
 
     /** The connection service, with where secrets are kept said once (these commands are about connections). */
     ConnectionService service() {
-        ConnectionService service = context.connections(spec.commandLine());
+        ConnectionService service = environment().connections(spec.commandLine());
         if (!storageNoted) {
             storageNoted = true;
             PrintWriter err = spec.commandLine().getErr();
@@ -66,7 +55,7 @@ public final class ConnectionsCommand implements Runnable {
     }
 
     Connection resolve(String idOrName) {
-        return context.connection(idOrName, spec.commandLine());
+        return environment().connection(idOrName, spec.commandLine());
     }
 
     /** Reads one secret from a variable or the first line of standard input. */

@@ -37,10 +37,13 @@ import picocli.CommandLine.Parameters;
                 "With --matrix ID: which saved connections can read one object, and why the others cannot."},
         footer = {"", "Examples:",
                 "  notion-console diagnose -c \"Sandbox: Docs Sync\" GET /v1/pages/<id>",
-                "  notion-console diagnose -c \"Sandbox: Docs Sync\" --json POST /v1/data_sources/<id>/query",
+                "  notion-console diagnose -c \"Sandbox: Docs Sync\" --json \\",
+                "      POST /v1/data_sources/<id>/query",
                 "  notion-console diagnose -c \"Sandbox: Docs Sync\" --matrix <id>",
-                "", "Follow-up calls are reads only. Witnesses: your other saved connections on the same base URL (PATs first).",
-                "Exit codes: 0 a diagnosis was made, 2 bad usage, 3 nothing could be reached."})
+                "", "Follow-up calls are reads only. Witnesses: your other saved connections on the",
+                "same base URL (PATs first)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:a diagnosis was made", "2:bad usage", "3:nothing could be reached"})
 public final class DiagnoseCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -113,11 +116,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
             out.println(json ? Json.pretty(d.toJson()) : d.toText());
             return ExitCodes.OK;
         } catch (NotionTransportException | DiagnosticsEngine.UnreachableException e) {
-            err.println("Could not connect (" + c.name() + "): " + TerminalText.message(e.getMessage()));
-            return ExitCodes.CONNECT;
+            return CallFailures.couldNotConnect(err, c.name(), e);
         } catch (SecretStoreException e) {
-            err.println("No token for " + c.name() + ": " + TerminalText.message(e.getMessage()));
-            return ExitCodes.USAGE;
+            return CallFailures.noToken(err, c.name(), e);
         } catch (IllegalArgumentException e) {
             err.println("error: " + TerminalText.message(e.getMessage()));
             return ExitCodes.USAGE;

@@ -45,8 +45,10 @@ import picocli.CommandLine.Option;
                 "  notion-console map -c \"Sandbox: Docs Sync\"",
                 "  notion-console map -c \"Sandbox: Docs Sync\" --roots",
                 "  notion-console map -c Work --json --out work-map.json",
-                "  notion-console map --compare \"Sandbox: Docs Sync\" \"Sandbox: Alice's token\"",
-                "", "Exit codes: 0 ok, 1 the API answered with an error (or the map is incomplete), 2 bad usage, 3 could not connect."})
+                "  notion-console map --compare \"Sandbox: Docs Sync\" \"Sandbox: Alice's token\""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:the API answered with an error (or the map is incomplete)", "2:bad usage",
+                "3:could not connect"})
 public final class MapCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -141,11 +143,9 @@ public final class MapCommand implements Callable<Integer> {
             err.println(TerminalText.message(e.getMessage()));
             return ExitCodes.API_ERROR;
         } catch (dev.notionconsole.notion.NotionTransportException e) {
-            err.println("Could not connect (" + current[0] + "): " + TerminalText.message(e.getMessage()));
-            return ExitCodes.CONNECT;
+            return CallFailures.couldNotConnect(err, current[0], e);
         } catch (SecretStoreException e) {
-            err.println("No token: " + TerminalText.message(e.getMessage()));
-            return ExitCodes.USAGE;
+            return CallFailures.noToken(err, current[0], e);
         }
     }
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         versionProvider = NotionConsoleCli.Version.class,
         description = {"Notion Console: a developer console for the Notion API.",
                 "Without a command, opens the desktop app."},
-        footer = {"", "Exit codes: 0 success, 1 the API call failed, 2 bad usage, 3 could not connect."})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the API call failed", "2:bad usage", "3:could not connect"})
 public final class NotionConsoleCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -34,35 +34,22 @@ import picocli.CommandLine;
         description = "Authorize public connections (OAuth) and look after their tokens.",
         subcommands = {OAuthCommand.Login.class, OAuthCommand.Refresh.class, OAuthCommand.Introspect.class,
                 OAuthCommand.Revoke.class},
-        footer = {"", "Exit codes: 0 ok, 1 refused (denied, invalid_grant, wrong client secret, timed out), 2 bad usage,",
-                "3 could not connect."})
-public final class OAuthCommand implements Runnable {
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:refused (denied, invalid_grant, wrong client secret, timed out)", "2:bad usage",
+                "3:could not connect"})
+public final class OAuthCommand extends CommandGroup {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    private final CliContext context;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     public OAuthCommand(CliContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    CliContext environment() {
-        return context;
+        super(context);
     }
 
     OAuthService service() {
-        return context.oauth(spec.commandLine());
+        return environment().oauth(spec.commandLine());
     }
 
     Connection publicConnection(String idOrName, CommandLine cl) {
-        Connection c = context.connection(idOrName, cl);
+        Connection c = environment().connection(idOrName, cl);
         if (c.kind() != ConnectionKind.PUBLIC_OAUTH) {
             throw new CommandLine.ParameterException(cl, "\"" + c.name() + "\" is " + c.kind().label()
                     + "; only public connections are authorized through OAuth.");
@@ -93,11 +80,35 @@ public final class OAuthCommand implements Runnable {
         String botId;
     }
 
+    /** A token subcommand: finds the public connection and its installation, and reports a refusal the same way. */
+    abstract static class InstallationSubcommand implements Callable<Integer> {
+        @ParentCommand
+        OAuthCommand parent;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Mixin
+        Target target = new Target();
+
+        @Override
+        public final Integer call() throws Exception {
+            OAuthService oauth = parent.service();
+            Connection c = parent.publicConnection(target.connection, spec.commandLine());
+            Installation inst = parent.installation(c, target.botId, spec.commandLine());
+            try {
+                return run(oauth, c, inst, spec.commandLine().getOut());
+            } catch (OAuthException e) {
+                return refused(spec.commandLine().getErr(), e);
+            }
+        }
+
+        abstract int run(OAuthService oauth, Connection c, Installation inst, PrintWriter out) throws Exception;
+    }
+
     // ---- login -----------------------------------------------------------------------------------------
 
     @Command(name = "login", description = {"Authorize a public connection in the browser and store the installation.",
-            "Prints the URL, waits for Notion's redirect to the connection's redirect URI on this machine, or for the",
-            "redirected address pasted on standard input (for a browser on another machine)."})
+            "Prints the URL, then waits for Notion's redirect to the connection's redirect URI on this machine, "
+                    + "or for the redirected address pasted on standard input (for a browser on another machine)."})
     static final class Login implements Callable<Integer> {
         @ParentCommand
         OAuthCommand parent;
@@ -206,87 +217,47 @@ public final class OAuthCommand implements Runnable {
     // ---- refresh ---------------------------------------------------------------------------------------
 
     @Command(name = "refresh", description = "Refresh an installation's tokens now (Notion replaces both; both are stored).")
-    static final class Refresh implements Callable<Integer> {
-        @ParentCommand
-        OAuthCommand parent;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @CommandLine.Mixin
-        Target target = new Target();
-
+    static final class Refresh extends InstallationSubcommand {
         @Override
-        public Integer call() throws Exception {
-            OAuthService oauth = parent.service();
-            Connection c = parent.publicConnection(target.connection, spec.commandLine());
-            Installation inst = parent.installation(c, target.botId, spec.commandLine());
-            try {
-                oauth.refresh(c, inst.botId(), new CancellationToken());
-                String masked = oauth.connections().accessToken(c, inst.botId()).map(s -> s.masked()).orElse("?");
-                spec.commandLine().getOut().println("Refreshed " + inst.displayName() + ": new access token " + masked
-                        + "; the refresh token was replaced too.");
-                return ExitCodes.OK;
-            } catch (OAuthException e) {
-                return refused(spec.commandLine().getErr(), e);
-            }
+        int run(OAuthService oauth, Connection c, Installation inst, PrintWriter out) throws Exception {
+            oauth.refresh(c, inst.botId(), new CancellationToken());
+            String masked = oauth.connections().accessToken(c, inst.botId()).map(s -> s.masked()).orElse("?");
+            out.println("Refreshed " + inst.displayName() + ": new access token " + masked + "; the refresh token was replaced too.");
+            return ExitCodes.OK;
         }
     }
 
     // ---- introspect ------------------------------------------------------------------------------------
 
     @Command(name = "introspect", description = "Ask Notion whether an installation's access token is active.")
-    static final class Introspect implements Callable<Integer> {
-        @ParentCommand
-        OAuthCommand parent;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @CommandLine.Mixin
-        Target target = new Target();
-
+    static final class Introspect extends InstallationSubcommand {
         @Override
-        public Integer call() throws Exception {
-            OAuthService oauth = parent.service();
-            Connection c = parent.publicConnection(target.connection, spec.commandLine());
-            Installation inst = parent.installation(c, target.botId, spec.commandLine());
-            PrintWriter out = spec.commandLine().getOut();
-            try {
-                TokenEndpoint.Introspection i = oauth.introspect(c, inst.botId(), new CancellationToken());
-                out.println(inst.displayName() + ", bot " + inst.botId());
-                out.println("  active:    " + i.active());
-                if (i.scope() != null) {
-                    out.println("  scope:     " + i.scope());
-                }
-                if (i.issuedAt() != null) {
-                    out.println("  issued at: " + WHEN.format(i.issuedAt()));
-                }
-                if (!i.active()) {
-                    out.println("The token is not active: refresh it ('oauth refresh') or authorize again ('oauth login').");
-                }
-                return i.active() ? ExitCodes.OK : ExitCodes.API_ERROR;
-            } catch (OAuthException e) {
-                return refused(spec.commandLine().getErr(), e);
+        int run(OAuthService oauth, Connection c, Installation inst, PrintWriter out) throws Exception {
+            TokenEndpoint.Introspection i = oauth.introspect(c, inst.botId(), new CancellationToken());
+            out.println(inst.displayName() + ", bot " + inst.botId());
+            out.println("  active:    " + i.active());
+            if (i.scope() != null) {
+                out.println("  scope:     " + i.scope());
             }
+            if (i.issuedAt() != null) {
+                out.println("  issued at: " + WHEN.format(i.issuedAt()));
+            }
+            if (!i.active()) {
+                out.println("The token is not active: refresh it ('oauth refresh') or authorize again ('oauth login').");
+            }
+            return i.active() ? ExitCodes.OK : ExitCodes.API_ERROR;
         }
     }
 
     // ---- revoke ----------------------------------------------------------------------------------------
 
     @Command(name = "revoke", description = "Revoke an installation's tokens at Notion and forget the installation.")
-    static final class Revoke implements Callable<Integer> {
-        @ParentCommand
-        OAuthCommand parent;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @CommandLine.Mixin
-        Target target = new Target();
+    static final class Revoke extends InstallationSubcommand {
         @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
         boolean yes;
 
         @Override
-        public Integer call() throws Exception {
-            OAuthService oauth = parent.service();
-            Connection c = parent.publicConnection(target.connection, spec.commandLine());
-            Installation inst = parent.installation(c, target.botId, spec.commandLine());
-            PrintWriter out = spec.commandLine().getOut();
+        int run(OAuthService oauth, Connection c, Installation inst, PrintWriter out) throws Exception {
             if (!yes) {
                 out.print("Revoke \"" + c.name() + "\" in " + inst.displayName() + "? Its tokens stop working at once. [y/N] ");
                 out.flush();
@@ -296,13 +267,9 @@ public final class OAuthCommand implements Runnable {
                     return ExitCodes.OK;
                 }
             }
-            try {
-                oauth.revokeAndRemove(c, inst.botId(), new CancellationToken());
-                out.println("Revoked and removed " + inst.displayName() + " (bot " + inst.botId() + ").");
-                return ExitCodes.OK;
-            } catch (OAuthException e) {
-                return refused(spec.commandLine().getErr(), e);
-            }
+            oauth.revokeAndRemove(c, inst.botId(), new CancellationToken());
+            out.println("Revoked and removed " + inst.displayName() + " (bot " + inst.botId() + ").");
+            return ExitCodes.OK;
         }
     }
 }

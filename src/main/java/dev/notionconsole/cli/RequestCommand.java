@@ -42,11 +42,14 @@ import picocli.CommandLine.Parameters;
                 "Prints the response body to standard output and a one-line status to standard error."},
         footer = {"", "Examples:",
                 "  notion-console request GET /v1/users/me",
-                "  notion-console request --connection \"Sandbox: Docs Sync\" POST /v1/search --data '{\"query\":\"Roadmap\"}'",
+                "  notion-console request --connection \"Sandbox: Docs Sync\" \\",
+                "      POST /v1/search --data '{\"query\":\"Roadmap\"}'",
                 "  notion-console request GET /v1/blocks/<id>/children --all-pages",
                 "  notion-console request POST /v1/file_uploads/<id>/send --form file=@notes.pdf",
-                "", "The token is never an argument: it comes from the connection's keychain entry or NOTION_TOKEN.",
-                "Exit codes: 0 ok, 1 the API answered with an error, 2 bad usage, 3 could not connect."})
+                "", "The token is never an argument: it comes from the connection's keychain entry",
+                "or NOTION_TOKEN."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:the API answered with an error", "2:bad usage", "3:could not connect"})
 public final class RequestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -169,11 +172,9 @@ public final class RequestCommand implements Callable<Integer> {
             }
             return x.ok() ? ExitCodes.OK : ExitCodes.API_ERROR;
         } catch (NotionTransportException e) {
-            err.println("Could not connect (" + c.name() + "): " + TerminalText.message(e.getMessage()));
-            return ExitCodes.CONNECT;
+            return CallFailures.couldNotConnect(err, c.name(), e);
         } catch (SecretStoreException e) {
-            err.println("No token for " + c.name() + ": " + TerminalText.message(e.getMessage()));
-            return ExitCodes.USAGE;
+            return CallFailures.noToken(err, c.name(), e);
         }
     }
 

@@ -35,9 +35,9 @@ import picocli.CommandLine.Option;
                 "  notion-console sandbox --port 8080",
                 "  notion-console sandbox --pages 100000 --seed 7 --rate-limit off",
                 "  notion-console sandbox --fixture my-case.json --state my-case-state.json",
-                "  notion-console sandbox --json    (one line of JSON for scripts)",
-                "",
-                "Exit codes: 0 stopped normally, 2 bad usage or an invalid fixture/state file, 3 the port is in use."})
+                "  notion-console sandbox --json    (one line of JSON for scripts)"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped normally", "2:bad usage or an invalid fixture/state file", "3:the port is in use"})
 public final class SandboxCommand implements Callable<Integer> {
     static final String VERSION = "2026-03-11";
 

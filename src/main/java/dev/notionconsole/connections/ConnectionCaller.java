@@ -45,11 +45,17 @@ public final class ConnectionCaller {
     }
 
     private final ConnectionService connections;
+    private final ConnectionRegistry registry;
+    private final ConnectionClients clients;
+    private final CapabilityLedger ledger;
     private final TokenRenewal renewal;
 
     /** @param renewal renews public connections' tokens; {@link TokenRenewal#NONE} where no OAuth is wired */
     public ConnectionCaller(ConnectionService connections, TokenRenewal renewal) {
         this.connections = connections;
+        this.registry = connections.registry();
+        this.clients = connections.clients();
+        this.ledger = connections.ledger();
         this.renewal = renewal == null ? TokenRenewal.NONE : renewal;
     }
 
@@ -71,7 +77,7 @@ public final class ConnectionCaller {
      */
     public Reply sendWithClientCredentials(Connection c, ApiRequest request, CancellationToken cancel, CallObserver observer)
             throws IOException, SecretStoreException {
-        Exchange x = connections.oauthClientFor(c).send(request, cancel, observer);
+        Exchange x = clients.oauthClientFor(c).send(request, cancel, observer);
         return new Reply(x, false, null);
     }
 
@@ -84,7 +90,7 @@ public final class ConnectionCaller {
     public Pages paginate(Connection c, ApiRequest request, CursorPlacement placement, CancellationToken cancel,
                           CallObserver observer, Consumer<Exchange> onPage) throws IOException, SecretStoreException {
         Upkeep upkeep = new Upkeep();
-        NotionClient client = connections.clientFor(c);
+        NotionClient client = clients.clientFor(c);
         CancellationToken token = cancel == null ? CancellationToken.none() : cancel;
         CallObserver obs = observer == null ? CallObserver.NONE : observer;
         try {
@@ -103,16 +109,16 @@ public final class ConnectionCaller {
 
     private Exchange sendRenewing(Connection c, ApiRequest request, CancellationToken cancel, CallObserver observer,
                                   Upkeep upkeep) throws IOException, SecretStoreException {
-        Connection now = connections.find(c.id()).orElse(c);
-        Exchange first = connections.clientFor(now).send(request, cancel, observer);
+        Connection now = registry.find(c.id()).orElse(c);
+        Exchange first = clients.clientFor(now).send(request, cancel, observer);
         Exchange answer = first;
         if (first.status() == 401 && now.kind() == ConnectionKind.PUBLIC_OAUTH && request.credentialsOverride().isEmpty()
                 && !upkeep.renewed) {
             TokenRenewal.Renewal r = renewal.renewAfterRefusal(now, cancel);
             if (r.renewed()) {
                 upkeep.renewed = true;
-                Connection updated = connections.find(c.id()).orElse(now);
-                answer = connections.clientFor(updated).send(request, cancel, observer);
+                Connection updated = registry.find(c.id()).orElse(now);
+                answer = clients.clientFor(updated).send(request, cancel, observer);
                 if (answer.status() == 401) {
                     upkeep.reauthorize(c, "Notion refused the new access token too.");
                 }
@@ -127,7 +133,7 @@ public final class ConnectionCaller {
     /** Every answer teaches the connection something about its capabilities (connections owns the rules). */
     private void learn(Connection c, Exchange x) {
         try {
-            connections.learnFrom(c, x);
+            ledger.learnFrom(c, x);
         } catch (RuntimeException e) {
             LOG.debug("Could not record a capability for {}: {}", c.name(), e.toString());
         }

@@ -130,7 +130,7 @@ public final class ConnectionTransfer {
                 present.add(draft.name() + ": already here as \"" + same.get().name() + "\"");
                 continue;
             }
-            Connection named = draft.toBuilder().name(ConnectionService.uniqueName(draft.name(), service.list())).build();
+            Connection named = draft.toBuilder().name(ConnectionRegistry.uniqueName(draft.name(), service.list())).build();
             SecretNeed need = SecretNeed.of(named);
             Secret secret = null;
             if (need != SecretNeed.NONE) {

@@ -59,6 +59,9 @@ final class BadRequestRules {
         }
         if (e.additional("error_type").filter("multiple_data_sources_for_database"::equals).isPresent()) {
             String min = e.additional("minimum_api_version").orElse(NotionVersion.DATA_SOURCES);
+            if (run.version != null && NotionVersion.atLeast(run.version, min)) {
+                return severalSources(e.additional("database_id").orElse(null), e.additional("child_data_source_ids").orElse(""));
+            }
             return Verdict.of(Cause.VERSION_TOO_OLD, Confidence.CONFIRMED, "The database has several data sources ("
                     + e.additional("child_data_source_ids").orElse("") + "); Notion-Version " + run.version + " cannot address them.")
                     .detail("multiple_data_sources").fix(Fixes.version(run.version, min))
@@ -172,6 +175,13 @@ final class BadRequestRules {
         String route = NotionObject.route(actual, id);
         Optional<Probes.Answer> a = run.probes().get(run.connection, Evidence.FAILING, run.budget(), route);
         NotionObject o = a.filter(Probes.Answer::ok).map(x -> NotionObject.of(x.json())).orElse(null);
+        // "is a database" is also said of a linked database, which its own route never serves (docs/notion-api.md §4.3)
+        Optional<Matcher> linked = a.filter(x -> !x.ok() && x.exchange().error() != null)
+                .map(x -> LINKED.matcher(String.valueOf(x.exchange().error().message()))).filter(Matcher::find);
+        if (linked.isPresent()) {
+            run.probes().explain(a.get(), "its own route refuses it: a linked database");
+            return linkedDatabase(id, linked.get().group(2).startsWith("is a linked"));
+        }
         a.ifPresent(x -> run.probes().explain(x, o != null ? "readable as a " + actual.replace('_', ' ') + (o.title() != null ? ": \"" + o.title() + "\"" : "")
                 : "not readable through its own route either"));
         Verdict v = Verdict.of(Cause.WRONG_ID_KIND, Confidence.CONFIRMED, "The ID " + id + " is a " + actual.replace('_', ' ') + ", not a "
@@ -205,6 +215,22 @@ final class BadRequestRules {
         return v;
     }
 
+    /**
+     * The version is new enough, yet a database ID was sent where one data source must be named (a create with a
+     * {@code database_id} parent, docs/notion-api.md §1.5): the ID is of the wrong kind, not the version too old.
+     */
+    private Verdict severalSources(String databaseId, String sourceIds) {
+        String first = sourceIds.split("[,\\s]+")[0];
+        Verdict v = Verdict.of(Cause.WRONG_ID_KIND, Confidence.CONFIRMED, "The database " + (databaseId != null ? databaseId + " " : "")
+                + "has several data sources (" + sourceIds + "): a database ID cannot say which one, so give a data source ID instead.")
+                .detail("database_id_for_data_source");
+        if (!first.isBlank()) {
+            v.object(new DiagnosedObject(first, "data_source", null, null));
+        }
+        return v.step("Send parent {\"data_source_id\": \"<one of " + sourceIds + ">\"} instead of database_id (or the data source "
+                + "route: /v1/data_sources/{data_source_id}).");
+    }
+
     private Verdict trashed() {
         List<RequestIds.Ref> refs = RequestIds.all(run.spec, run.endpoint);
         for (RequestIds.Ref r : refs) {
@@ -220,6 +246,14 @@ final class BadRequestRules {
                     return new NotFoundLadder(run).trashed(o, "\"" + run.connection.name() + "\"");
                 }
                 run.probes().explain(a.get(), "readable and not in the trash itself");
+                // a page under a trashed page refuses writes too but reads in_trash: false itself (explorer-diagnostics.md §0.8, D9);
+                // the page to restore is the trashed ancestor, so walk up as the failing connection
+                List<NotionObject> chain = run.look.ancestry(run.connection, Evidence.FAILING, run.budget(), o);
+                for (NotionObject up : chain.subList(1, chain.size())) {
+                    if (up.inTrash()) {
+                        return new NotFoundLadder(run).trashedAncestor(o, up, "\"" + run.connection.name() + "\"");
+                    }
+                }
             }
         }
         return Verdict.of(Cause.IN_TRASH, Confidence.LIKELY, "Notion says the object is archived (in the trash), or sits in a trashed page: "

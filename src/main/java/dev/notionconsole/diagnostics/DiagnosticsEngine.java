@@ -62,7 +62,7 @@ public final class DiagnosticsEngine {
             }
         }
         Probes probes = new Probes(caller, cancel, listener);
-        Investigation look = new Investigation(probes, connections());
+        Investigation look = new Investigation(probes, connections().registry());
         Endpoint endpoint = catalog.lookup(request.request().method(), request.request().path()).orElse(null);
         Exchange answer = request.answer();
         if (answer == null) {
@@ -114,7 +114,7 @@ public final class DiagnosticsEngine {
         Connection c = connections().find(connectionId)
                 .orElseThrow(() -> new IllegalArgumentException("No saved connection with id " + connectionId));
         Probes probes = new Probes(caller, cancel, listener);
-        return new AccessMatrixBuilder(new Investigation(probes, connections()), c).build(objectId);
+        return new AccessMatrixBuilder(new Investigation(probes, connections().registry()), c).build(objectId);
     }
 
     /** No call of the diagnosis got an answer: the CLI's exit 3. */

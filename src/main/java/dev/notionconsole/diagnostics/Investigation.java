@@ -2,7 +2,7 @@ package dev.notionconsole.diagnostics;
 
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
-import dev.notionconsole.connections.ConnectionService;
+import dev.notionconsole.connections.ConnectionRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,10 +36,10 @@ final class Investigation {
     }
 
     final Probes probes;
-    final ConnectionService connections;
+    final ConnectionRegistry connections;
     private final Map<String, Optional<Identity>> identities = new HashMap<>();
 
-    Investigation(Probes probes, ConnectionService connections) {
+    Investigation(Probes probes, ConnectionRegistry connections) {
         this.probes = probes;
         this.connections = connections;
     }

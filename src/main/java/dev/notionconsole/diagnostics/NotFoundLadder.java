@@ -153,9 +153,25 @@ final class NotFoundLadder {
         return v;
     }
 
+    /** {@code o} is not in the trash itself but sits below {@code trashed}, which is: restoring that one restores both. */
+    Verdict trashedAncestor(NotionObject o, NotionObject trashed, String reader) {
+        Verdict v = Verdict.of(Cause.IN_TRASH, Confidence.CONFIRMED, Investigation.label(o) + " sits in " + Investigation.label(trashed)
+                + ", which is in the trash (" + reader + " reads it with in_trash: true): Notion refuses changes to everything in a "
+                + "trashed page.").detail("ancestor_in_trash").object(trashed.toDiagnosed());
+        v.step("Restore " + trashed.toDiagnosed().name() + ": in Notion, open Trash (sidebar) → find it → Restore; or PATCH "
+                + NotionObject.route("block".equals(trashed.kind()) ? "block" : trashed.shareKind(), trashed.id())
+                + " with {\"in_trash\": false} (needs the Update content capability).");
+        v.step("Then send the call again.");
+        return v;
+    }
+
     private static String kindWords(NotionObject o) {
         if ("block".equals(o.kind())) {
-            return o.blockType() != null && !o.blockType().startsWith("child_") ? o.blockType().replace('_', ' ') + " block" : o.shareKind();
+            if (o.blockType() == null || o.blockType().startsWith("child_")) {
+                return o.shareKind();
+            }
+            String type = o.blockType().replace('_', ' ');
+            return type.endsWith(" block") ? type : type + " block"; // "synced block", not "synced block block"
         }
         return o.kind().replace('_', ' ');
     }

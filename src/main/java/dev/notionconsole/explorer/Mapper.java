@@ -91,6 +91,7 @@ public final class Mapper {
             pass(walk, MapProgress.Phase.SEARCH_DATA_SOURCES, containerValue(), null);
             pass(walk, MapProgress.Phase.SEARCH_PAGES, "page", null);
             place();
+            nameMultiSourceDatabases(id -> true);
             return finish(Map.of());
         }
 
@@ -120,6 +121,7 @@ public final class Mapper {
             dropDescendants(prev, changed, lost);
             reprobeRoots(prev, changed, lost);
             place();
+            nameMultiSourceDatabases(changed::containsKey); // the others keep the title the previous map read
             return finish(lost);
         }
 
@@ -308,6 +310,25 @@ public final class Mapper {
                 progress();
             }
             relationNotes();
+        }
+
+        /**
+         * Search gives data sources, never their database's own title: a container with several sources is read once
+         * (the "D" term of explorer-diagnostics.md §1.5) so the map names it as Notion does, not after its sources.
+         */
+        private void nameMultiSourceDatabases(java.util.function.Predicate<String> found) throws IOException, SecretStoreException {
+            for (MapBuilder.Draft d : List.copyOf(b.drafts.values())) {
+                if (!"database".equals(d.object) || d.foundBy != FoundBy.SEARCH || d.related.size() < 2 || !found.test(d.id)) {
+                    continue;
+                }
+                Exchange x = send(ApiRequest.get("/v1/databases/" + d.id));
+                MapBuilder.Draft read = x.ok() ? NotionObjects.draft(x.json(), FoundBy.PROBE) : null;
+                if (read != null && read.title != null) {
+                    d.title = read.title;
+                    listener.onNodes(List.of(d.freeze(null)));
+                }
+                progress();
+            }
         }
 
         private int distinctMissingParents() {

@@ -71,6 +71,10 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
         // with the serial collector a metadata-triggered collection is a full one; the app's class metadata
         // crosses the default threshold (about 21 MB) during start-up (seen with -Xlog:gc)
         cmd.add("-XX:MetaspaceSize=96m");
+        // the client compiler only: at start-up the server compiler (C2) spent as much processor time as the app
+        // itself on a 2-core machine (4.6-5.5 s vs 2.5-3.2 s to the first frame, docs/decisions/0162); a
+        // desktop window waits on people and HTTP, not on hot loops. -XX:TieredStopAtLevel=4 restores it.
+        cmd.add("-XX:TieredStopAtLevel=1");
         if (in.jvmArgs().stream().noneMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"))) {
             // the serial collector starts faster and keeps less memory for one window's worth of objects
             // (jpackage's options use it too); two collectors would be an error, so only when none was chosen

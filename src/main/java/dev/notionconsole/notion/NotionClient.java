@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * {@link CallObserver}. HTTP error statuses come back as an {@link Exchange} with {@code error()} set; only
  * a missing answer throws ({@link NotionTransportException}). Cancel returns at once with a
  * {@link CancellationException}, whether the client is waiting or reading.
+ *
+ * <p>Over 400 lines, knowingly: it is the one place that builds and sends requests; preparing, pacing, retrying and
+ * reading stay together so that rule has one class to point at.
  */
 public final class NotionClient {
     private static final Logger LOG = LoggerFactory.getLogger(NotionClient.class);

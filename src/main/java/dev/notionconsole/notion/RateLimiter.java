@@ -30,17 +30,22 @@ public final class RateLimiter {
     private long last;
     private long pausedUntil;
 
-    /** What the status bar shows as the rate-limit budget. */
-    public record Snapshot(int available, int capacity, int limitPerMinute, Duration paused) {
+    /**
+     * What the status bar shows as the rate-limit budget: the burst bucket ({@code available} of {@code capacity}
+     * may go out at once), its refill rate and the plan's limit.
+     */
+    public record Snapshot(int available, int capacity, int refillPerMinute, int limitPerMinute, Duration paused) {
         /**
-         * "14 of 18 requests can go now · refills at 180/min": a burst bucket and its refill rate, so "60/60" next
-         * to "600/min" no longer reads as a contradiction (issue 16, item 11).
+         * "18 of 18 can go at once · then 153/min (180/min plan)": what the bucket models, in words. "60/60
+         * requests available (600/min)" read as a contradiction, and the bucket refills at 85 % of the plan, not at
+         * the plan's rate (issue 16, item 11).
          */
         public String describe() {
             if (limitPerMinute <= 0) {
                 return "no client-side rate limit";
             }
-            String s = available + " of " + capacity + " requests can go now · refills at " + limitPerMinute + "/min";
+            String s = available + " of " + capacity + " can go at once · then " + refillPerMinute + "/min ("
+                    + limitPerMinute + "/min plan)";
             return paused.isZero() ? s : s + ", paused " + Wait.human(paused) + " after a 429";
         }
     }
@@ -137,12 +142,12 @@ public final class RateLimiter {
 
     public synchronized Snapshot snapshot() {
         if (isUnlimited()) {
-            return new Snapshot(0, 0, 0, Duration.ZERO);
+            return new Snapshot(0, 0, 0, 0, Duration.ZERO);
         }
         long now = nanoTime.getAsLong();
         refill(now);
         int available = (int) Math.max(0, Math.floor(tokens));
-        return new Snapshot(available, (int) capacity, limitPerMinute, Duration.ofNanos(Math.max(0, pausedUntil - now)));
+        return new Snapshot(available, (int) capacity, (int) Math.round(perNano * 60e9), limitPerMinute, Duration.ofNanos(Math.max(0, pausedUntil - now)));
     }
 
     private void refill(long now) {

@@ -5,6 +5,7 @@ import dev.notionconsole.core.logging.Logging;
 import dev.notionconsole.ui.shell.MainWindowView;
 import dev.notionconsole.ui.shell.MainWindowViewModel;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import dev.notionconsole.settings.Theme;
 import dev.notionconsole.ui.common.ThemeManager;
 import javafx.application.Application;
@@ -31,7 +32,11 @@ public class App extends Application {
         Logging.configure(AppDirs.fromEnvironment());
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    /**
+     * The services, built on their own thread while the JavaFX toolkit starts (docs/decisions/0161): both take
+     * hundreds of milliseconds, and {@code Application.launch} would otherwise do them one after the other.
+     */
+    private static volatile CompletableFuture<AppContext> early;
 
     private AppContext context;
     private MainWindowViewModel mainWindow;
@@ -39,7 +44,28 @@ public class App extends Application {
     private Thread shutdownHook;
 
     public static void launchGui(String[] args) {
+        early = buildServicesEarly();
         Application.launch(App.class, args);
+    }
+
+    private static CompletableFuture<AppContext> buildServicesEarly() {
+        CompletableFuture<AppContext> services = new CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try {
+                log(); // the logging set-up comes first: AppContext's classes log
+                services.complete(new AppContext(AppDirs.fromEnvironment(), System.getenv()));
+            } catch (Throwable t) {
+                services.completeExceptionally(t);
+            }
+        }, "build-services");
+        builder.setDaemon(true);
+        builder.start();
+        return services;
+    }
+
+    /** Looked up when used, not in a static field: the first lookup configures Logback, off the launch path. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(App.class);
     }
 
     public static void main(String[] args) {
@@ -49,14 +75,29 @@ public class App extends Application {
     @Override
     public void init() {
         long t0 = System.nanoTime();
-        context = new AppContext(AppDirs.fromEnvironment(), System.getenv());
+        context = early != null ? joinServices(early) : new AppContext(AppDirs.fromEnvironment(), System.getenv());
         context.uncaughtErrors().install();
         // Start-up overlap (docs/decisions/0008-startup.md): the JavaFX thread is idle while init() runs, so
         // it parses the theme's large stylesheet now, while this thread loads the icon font and control classes.
         Theme theme = context.initialTheme();
         Platform.runLater(() -> ThemeManager.apply(theme));
         Warmup.run();
-        LOG.info("Services ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        log().info("Services ready {} ms after init() began", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static AppContext joinServices(CompletableFuture<AppContext> services) {
+        try {
+            return services.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // the cause as if it had been thrown here: a failing store stops the start the same way as before
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -78,7 +119,7 @@ public class App extends Application {
         shutdownHook = new Thread(this::saveSettings, "save-settings");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         stage.show();
-        LOG.info("Main window shown in {} ms; {} ms since the JVM started", (System.nanoTime() - t0) / 1_000_000,
+        log().info("Main window shown in {} ms; {} ms since the JVM started", (System.nanoTime() - t0) / 1_000_000,
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
@@ -121,7 +162,7 @@ public class App extends Application {
         try {
             mainWindow.saveNow();
         } catch (IOException e) {
-            LOG.warn("Could not save the window settings", e);
+            log().warn("Could not save the window settings", e);
         }
     }
 }

@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
  *       the picker set, the status bar live); the same as {@code first} when the app gives no test;</li>
  *   <li>{@code maxGapMs}: the longest time between two pulses from the first frame until
  *       {@value #WATCH_MS} ms after the useful one, with an animation asking for a pulse every frame, so any
- *       JavaFX-thread stall while the rest loads shows up here.</li>
+ *       JavaFX-thread stall while the rest loads shows up here;</li>
+ *   <li>{@code cpuMs}, {@code fxCpuMs}: processor time this JVM, and its JavaFX thread, had used at the first
+ *       frame (Linux {@code /proc}; -1 elsewhere). Unlike wall time it hardly depends on the machine's load, so
+ *       it compares two start-ups on a busy machine (docs/decisions/0160).</li>
  * </ul>
  * Then exits if {@code -Dnotionconsole.exitAfterFirstFrame=true}. Does nothing without the property. Both
  * may come from the environment instead ({@value #FILE_ENV}, {@value #EXIT_ENV}).
@@ -38,6 +41,8 @@ public final class FirstFrameProbe {
     private final Path file;
     private volatile BooleanSupplier useful = () -> true;
     private long first;
+    private long cpuMs = -1;
+    private long fxCpuMs = -1;
     private boolean usefulSeen;
     private long usefulAt;
     private long lastPulseNanos;
@@ -76,6 +81,8 @@ public final class FirstFrameProbe {
 
     private void firstFrame() {
         first = System.currentTimeMillis();
+        cpuMs = cpuMs("/proc/self/stat");
+        fxCpuMs = cpuMs("/proc/thread-self/stat");
         watch = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -96,8 +103,21 @@ public final class FirstFrameProbe {
         watch.start();
     }
 
+    /** User + system time from a Linux {@code stat} file (fields 14 and 15, in clock ticks of 10 ms), or -1. */
+    static long cpuMs(String statFile) {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of(statFile));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) ", field 3 (state) is f[0]: utime (14) is f[11], stime (15) is f[12]
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private void record() {
-        String text = "first=" + first + "\nuseful=" + usefulAt + "\nmaxGapMs=" + maxGapNanos / 1_000_000 + "\n";
+        String text = "first=" + first + "\nuseful=" + usefulAt + "\nmaxGapMs=" + maxGapNanos / 1_000_000
+                + "\ncpuMs=" + cpuMs + "\nfxCpuMs=" + fxCpuMs + "\n";
         try {
             AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

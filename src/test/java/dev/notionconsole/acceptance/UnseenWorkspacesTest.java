@@ -5,39 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.notionconsole.connections.Connection;
-import dev.notionconsole.connections.ConnectionCaller;
 import dev.notionconsole.connections.ConnectionKind;
-import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionServices;
-import dev.notionconsole.connections.SandboxAccess;
-import dev.notionconsole.core.AppDirs;
-import dev.notionconsole.core.Secret;
-import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.diagnostics.Diagnosis;
-import dev.notionconsole.diagnostics.DiagnosisListener;
 import dev.notionconsole.diagnostics.DiagnosisOptions;
-import dev.notionconsole.diagnostics.DiagnosisRequest;
-import dev.notionconsole.diagnostics.DiagnosticsEngine;
-import dev.notionconsole.explorer.ApiCalls;
-import dev.notionconsole.explorer.MapJson;
-import dev.notionconsole.explorer.MapListener;
-import dev.notionconsole.explorer.Mapper;
-import dev.notionconsole.explorer.TokenKind;
-import dev.notionconsole.notion.CallObserver;
-import dev.notionconsole.notion.Exchange;
-import dev.notionconsole.notion.catalog.EndpointCatalog;
-import dev.notionconsole.request.send.RequestSender;
-import dev.notionconsole.request.RequestSpec;
 import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.SandboxServer;
 import dev.notionconsole.sandbox.model.Ids;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -61,16 +37,13 @@ class UnseenWorkspacesTest {
     static Path home;
     private static SandboxServer harbor;
     private static SandboxServer cove;
-    private static ConnectionService service;
-    private static ConnectionCaller caller;
+    private static AcceptanceSession session;
 
     @BeforeAll
     static void start() throws Exception {
-        harbor = SandboxServer.start(SandboxOptions.builder().port(0).rateLimitOff().fixture(copy("harbor.json")).build());
-        cove = SandboxServer.start(SandboxOptions.builder().port(0).rateLimitOff().fixture(copy("cove.json")).build());
-        service = ConnectionServices.open(new AppDirs(home.resolve("home")), Map.of(ConnectionServices.SECRETS_ENV, "session"),
-                SandboxAccess.NONE, Runnable::run);
-        caller = new ConnectionCaller(service, null);
+        harbor = SandboxServer.start(SandboxOptions.builder().port(0).rateLimitOff().fixture(AcceptanceSession.copy(home, "harbor.json")).build());
+        cove = SandboxServer.start(SandboxOptions.builder().port(0).rateLimitOff().fixture(AcceptanceSession.copy(home, "cove.json")).build());
+        session = new AcceptanceSession(home);
         add(harbor, "Fleet Sync", ConnectionKind.INTERNAL, "ntn_sandbox_eval_fleet_sync_FAKE_TOKEN_00000000001");
         add(harbor, "Ledger Bot", ConnectionKind.INTERNAL, "ntn_sandbox_eval_ledger_bot_FAKE_TOKEN_00000000002");
         add(harbor, "Inbox Writer", ConnectionKind.INTERNAL, "ntn_sandbox_eval_inbox_writer_FAKE_TOKEN_000000003");
@@ -89,20 +62,8 @@ class UnseenWorkspacesTest {
         cove.close();
     }
 
-    private static Path copy(String name) throws Exception {
-        Path p = home.resolve(name);
-        try (InputStream in = UnseenWorkspacesTest.class.getResourceAsStream("/dev/notionconsole/acceptance/" + name)) {
-            Files.copy(in, p);
-        }
-        return p;
-    }
-
     private static void add(SandboxServer s, String name, ConnectionKind kind, String token) throws Exception {
-        service.add(Connection.builder(kind).name(name).baseUrl(s.baseUrl()).build(), Secret.of(token), null);
-    }
-
-    private static Connection c(String name) {
-        return service.findByIdOrName(name).orElseThrow();
+        session.add(s, name, kind, token);
     }
 
     private static String k(String key) {
@@ -110,9 +71,7 @@ class UnseenWorkspacesTest {
     }
 
     private static JsonNode map(String name) throws Exception {
-        Connection c = c(name);
-        return MapJson.write(new Mapper(ApiCalls.as(caller, c), c.name(), TokenKind.of(c.kind()), c.notionVersion())
-                .map(MapListener.NONE, CancellationToken.none()));
+        return session.map(name);
     }
 
     private static Set<String> ids(JsonNode m, String field) {
@@ -235,20 +194,8 @@ class UnseenWorkspacesTest {
                 DiagnosisOptions.defaults()).toJson().path("cause").asText());
     }
 
-    /** As {@code diagnose} does it: send the call as the connection, then judge the answer. */
     private static Diagnosis diagnose(String connection, String method, String path, String body, String version,
                                       DiagnosisOptions options) throws Exception {
-        Connection c = c(connection);
-        RequestSpec spec = RequestSpec.of(method, path);
-        if (body != null) {
-            spec = spec.withBody(body);
-        }
-        if (version != null) {
-            spec = spec.withVersion(version);
-        }
-        Exchange x = new RequestSender(caller, EndpointCatalog.builtIn(), null).send(c, spec, CancellationToken.none(),
-                CallObserver.NONE).exchange();
-        return new DiagnosticsEngine(caller, EndpointCatalog.builtIn()).diagnose(DiagnosisRequest.of(c.id(), spec, x),
-                options, CancellationToken.none(), DiagnosisListener.NONE);
+        return session.diagnose(connection, method, path, body, version, options);
     }
 }

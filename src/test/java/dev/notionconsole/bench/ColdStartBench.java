@@ -33,10 +33,13 @@ import org.junit.jupiter.api.Test;
  *   <li>first useful frame: the connection list filled, the picker set, the status bar live (for the bare
  *       window, its first frame);</li>
  *   <li>idle memory: resident set of the launched process and its children (the console's launcher JVM waits
- *       for the GUI JVM) {@value #IDLE_SECONDS} s after the start, or once settled if that is later.</li>
+ *       for the GUI JVM) {@value #IDLE_SECONDS} s after the start, or once settled if that is later; the files
+ *       both JVMs map are counted once (the GUI JVM's resident set plus the launcher's private pages). Also
+ *       printed: the GUI process alone, and the plain sum of resident sets (docs/decisions/0163).</li>
  * </ul>
  * Also the longest JavaFX pulse gap from the first frame to 1.5 s after the useful one ({@link FirstFrameProbe}),
- * so a first frame followed by a freeze shows.
+ * so a first frame followed by a freeze shows, and the GUI JVM's processor time at its first frame (all threads,
+ * and the JavaFX thread), which compares start-ups on a loaded machine better than wall time.
  *
  * <p>Pairs: {@code jar} ({@code java -jar target/notion-console.jar}, with its class-data archive recorded by the
  * warm-up launch, as on a user's second start) against {@code java -jar hello.jar}; {@code nocds} (the same jar
@@ -141,20 +144,26 @@ class ColdStartBench {
             }
             List<Long> appRss = new ArrayList<>();
             List<Long> baseRss = new ArrayList<>();
+            List<Long> appGuiRss = new ArrayList<>();
+            List<Long> appSummedRss = new ArrayList<>();
             for (int i = 0; i < rssRuns; i++) {
                 // both at once: memory hardly depends on timing, and this halves the wait
-                long[] both = Launch.idleRss(display, app, baseline);
-                appRss.add(both[0]);
-                baseRss.add(both[1]);
+                long[][] both = Launch.idleRss(display, app, baseline);
+                appRss.add(both[0][0]);
+                appGuiRss.add(both[0][1]);
+                appSummedRss.add(both[0][2]);
+                baseRss.add(both[1][0]);
             }
-            return new Result(this, appTimes, baseTimes, appRss, baseRss);
+            return new Result(this, appTimes, baseTimes, appRss, baseRss, appGuiRss, appSummedRss);
         }
     }
 
-    private record Times(long first, long useful, long maxGap) {
+    /** Wall times from the launch (ms), the longest pulse gap, and the GUI JVM's processor time at the first frame. */
+    private record Times(long first, long useful, long maxGap, long cpu, long fxCpu) {
     }
 
-    private record Result(Pair pair, List<Times> app, List<Times> base, List<Long> appRss, List<Long> baseRss) {
+    private record Result(Pair pair, List<Times> app, List<Times> base, List<Long> appRss, List<Long> baseRss,
+                          List<Long> appGuiRss, List<Long> appSummedRss) {
         String describe() {
             long fa = median(app, Times::first);
             long fb = median(base, Times::first);
@@ -162,27 +171,42 @@ class ColdStartBench {
             long ub = median(base, Times::first);
             long ra = median(appRss);
             long rb = median(baseRss);
+            long ga = median(appGuiRss);
+            long sa = median(appSummedRss);
+            long ca = median(app, Times::cpu);
+            long cb = median(base, Times::cpu);
+            long xa = median(app, Times::fxCpu);
+            long xb = median(base, Times::fxCpu);
             return String.format(Locale.ROOT, """
                     [%s] %s  vs  %s
                       first frame         median %5d ms  vs %5d ms   ratio %.2f   (all %s vs %s)
                       first useful frame  median %5d ms  vs %5d ms   ratio %.2f   (all %s)
-                      idle RSS at %d s     median %5d MB  vs %5d MB   ratio %.2f   (all %s vs %s)
+                      idle RSS at %d s     median %5d MB  vs %5d MB   ratio %.2f   (all %s vs %s; process tree, pages shared by its JVMs counted once)
+                        GUI process alone median %5d MB  vs %5d MB   ratio %.2f   (without the launcher JVM that waits for it)
+                        RSS summed        median %5d MB  vs %5d MB   ratio %.2f   (shared pages counted in each process)
                       longest pulse gap after the first frame: median %d ms, max %d ms (bare window: median %d, max %d)
+                      processor time of the GUI JVM at its first frame (load-independent; the launcher JVM not included):
+                        all threads       median %5d ms  vs %5d ms   ratio %.2f
+                        JavaFX thread     median %5d ms  vs %5d ms   ratio %.2f
                     """, pair.name, pair.app.name, pair.baseline.name,
                     fa, fb, (double) fa / fb, all(app, Times::first), all(base, Times::first),
                     ua, ub, (double) ua / ub, all(app, Times::useful),
                     IDLE_SECONDS, ra / 1024, rb / 1024, (double) ra / rb, mb(appRss), mb(baseRss),
-                    median(app, Times::maxGap), max(app, Times::maxGap), median(base, Times::maxGap), max(base, Times::maxGap));
+                    ga / 1024, rb / 1024, (double) ga / rb, sa / 1024, rb / 1024, (double) sa / rb,
+                    median(app, Times::maxGap), max(app, Times::maxGap), median(base, Times::maxGap), max(base, Times::maxGap),
+                    ca, cb, (double) ca / cb, xa, xb, (double) xa / xb);
         }
 
         String json() {
             long fb = median(base, Times::first);
             return String.format(Locale.ROOT, "{\"firstMs\":%d,\"baseFirstMs\":%d,\"firstRatio\":%.3f,\"usefulMs\":%d,"
                             + "\"usefulRatio\":%.3f,\"idleRssKb\":%d,\"baseIdleRssKb\":%d,\"rssRatio\":%.3f,\"maxGapMs\":%d,"
+                            + "\"guiIdleRssKb\":%d,\"summedIdleRssKb\":%d,\"cpuMs\":%d,\"baseCpuMs\":%d,\"fxCpuMs\":%d,\"baseFxCpuMs\":%d,"
                             + "\"first\":%s,\"baseFirst\":%s,\"useful\":%s,\"gaps\":%s}",
                     median(app, Times::first), fb, (double) median(app, Times::first) / fb, median(app, Times::useful),
                     (double) median(app, Times::useful) / fb, median(appRss), median(baseRss),
-                    (double) median(appRss) / median(baseRss), max(app, Times::maxGap),
+                    (double) median(appRss) / median(baseRss), max(app, Times::maxGap), median(appGuiRss), median(appSummedRss),
+                    median(app, Times::cpu), median(base, Times::cpu), median(app, Times::fxCpu), median(base, Times::fxCpu),
                     all(app, Times::first), all(base, Times::first), all(app, Times::useful), all(app, Times::maxGap));
         }
     }
@@ -204,7 +228,8 @@ class ColdStartBench {
                         + Files.readString(home.resolve("output.log")));
             }
             Map<String, Long> v = readProbe(frame);
-            return new Times(v.get("first") - start, v.get("useful") - start, v.get("maxGapMs"));
+            return new Times(v.get("first") - start, v.get("useful") - start, v.get("maxGapMs"),
+                    v.getOrDefault("cpuMs", -1L), v.getOrDefault("fxCpuMs", -1L));
         }
 
         Process start(VirtualDisplay display, Path home, Path frame, boolean exit) throws IOException {
@@ -222,8 +247,11 @@ class ColdStartBench {
             return pb.start();
         }
 
-        /** Resident memory (KB) of each launch's process tree, {@value #IDLE_SECONDS} s after both started. */
-        static long[] idleRss(VirtualDisplay display, Launch... launches) throws Exception {
+        /**
+         * Resident memory (KB) of each launch's process tree and of its largest process (the GUI JVM),
+         * {@value #IDLE_SECONDS} s after both started.
+         */
+        static long[][] idleRss(VirtualDisplay display, Launch... launches) throws Exception {
             List<Process> started = new ArrayList<>();
             List<Path> frames = new ArrayList<>();
             long start = System.currentTimeMillis();
@@ -245,7 +273,7 @@ class ColdStartBench {
                     // a fixed point in time is what is measured here, not a condition: nothing to wait on instead
                     Thread.sleep(wait);
                 }
-                long[] rss = new long[launches.length];
+                long[][] rss = new long[launches.length][];
                 for (int i = 0; i < launches.length; i++) {
                     if (!Files.exists(frames.get(i))) {
                         throw new AssertionError(launches[i].name + " had not settled 180 s after start");
@@ -263,12 +291,48 @@ class ColdStartBench {
         }
     }
 
-    private static long treeRssKb(ProcessHandle root) throws IOException {
-        long total = rssKb(root.pid());
-        for (ProcessHandle d : (Iterable<ProcessHandle>) root.descendants()::iterator) {
-            total += rssKb(d.pid());
+    /**
+     * Three views of a process tree's memory (KB): {@code [0]} its largest process's resident set plus the
+     * private pages (USS) of the others, so the JDK's files both JVMs map (libjvm, the base class-data archive)
+     * count once, as the kernel holds them once; {@code [1]} its largest process alone; {@code [2]} every
+     * process's resident set summed, shared pages counted in each.
+     */
+    private static long[] treeRssKb(ProcessHandle root) throws IOException {
+        List<Long> pids = new ArrayList<>(List.of(root.pid()));
+        root.descendants().forEach(d -> pids.add(d.pid()));
+        long largestPid = root.pid();
+        long largest = -1;
+        long summed = 0;
+        for (long pid : pids) {
+            long rss = rssKb(pid);
+            summed += rss;
+            if (rss > largest) {
+                largest = rss;
+                largestPid = pid;
+            }
         }
-        return total;
+        long deduplicated = largest;
+        for (long pid : pids) {
+            if (pid != largestPid) {
+                deduplicated += privateKb(pid);
+            }
+        }
+        return new long[] {deduplicated, largest, summed};
+    }
+
+    /** Private_Clean + Private_Dirty from {@code smaps_rollup}: the pages only this process maps. */
+    private static long privateKb(long pid) throws IOException {
+        Path rollup = Path.of("/proc", Long.toString(pid), "smaps_rollup");
+        if (!Files.exists(rollup)) {
+            return rssKb(pid);
+        }
+        long kb = 0;
+        for (String line : Files.readAllLines(rollup)) {
+            if (line.startsWith("Private_Clean:") || line.startsWith("Private_Dirty:")) {
+                kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return kb;
     }
 
     private static long rssKb(long pid) throws IOException {

@@ -1,11 +1,9 @@
 package dev.notionconsole.explorer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.notionconsole.core.json.Json;
 import dev.notionconsole.testsupport.VisibilityOracle;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -23,26 +21,20 @@ final class FixtureOracle {
     }
 
     final VisibilityOracle visibility;
-    private final JsonNode fixture;
 
-    private FixtureOracle(JsonNode fixture) {
-        this.fixture = fixture;
-        this.visibility = VisibilityOracle.of(fixture, Instant.now());
+    private FixtureOracle(VisibilityOracle visibility) {
+        this.visibility = visibility;
     }
 
     static FixtureOracle ofResource(String resource) throws IOException {
         try (InputStream in = FixtureOracle.class.getResourceAsStream(resource)) {
-            return new FixtureOracle(Json.mapper().readTree(in));
+            return new FixtureOracle(VisibilityOracle.of(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
     }
 
-    JsonNode connection(String id) {
-        for (JsonNode c : fixture.path("connections")) {
-            if (c.path("id").asText().equals(id)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("no connection " + id);
+    /** The fixture connection's token the map is made with. */
+    VisibilityOracle.Principal connection(String id) {
+        return visibility.connection(id);
     }
 
     /** The workspace key of an object. */
@@ -52,7 +44,7 @@ final class FixtureOracle {
 
     /** The map's expectation for a connection (2025-09-03 and later: search lists pages and data sources). */
     Expected expected(String connectionId) {
-        VisibilityOracle.Principal who = visibility.principal(MapAssertions.token(connection(connectionId)));
+        VisibilityOracle.Principal who = connection(connectionId);
         Set<String> searchable = new LinkedHashSet<>();
         for (VisibilityOracle.FixtureObject o : visibility.objects()) {
             if ((o.kind().equals("page") || o.kind().equals("data_source")) && !o.trashed() && visibility.sees(who, o)) {

@@ -2,7 +2,7 @@ package dev.notionconsole.explorer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.notionconsole.testsupport.VisibilityOracle;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -12,12 +12,8 @@ final class MapAssertions {
     private MapAssertions() {
     }
 
-    static String token(JsonNode conn) {
-        return conn.has("token") ? conn.get("token").asText() : conn.path("installations").get(0).path("access_token").asText();
-    }
-
-    static TokenKind kind(JsonNode conn) {
-        return switch (conn.path("kind").asText()) {
+    static TokenKind kind(VisibilityOracle.Principal conn) {
+        return switch (conn.kind()) {
             case "internal" -> TokenKind.INTERNAL;
             case "public" -> TokenKind.PUBLIC;
             default -> TokenKind.PERSONAL;

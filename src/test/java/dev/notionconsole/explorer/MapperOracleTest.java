@@ -2,11 +2,10 @@ package dev.notionconsole.explorer;
 
 import static dev.notionconsole.explorer.MapAssertions.assertMatches;
 import static dev.notionconsole.explorer.MapAssertions.kind;
-import static dev.notionconsole.explorer.MapAssertions.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.notionconsole.testsupport.VisibilityOracle;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.sandbox.model.Ids;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +30,8 @@ class MapperOracleTest {
     }
 
     static WorkspaceMap map(String connectionId) throws Exception {
-        JsonNode c = oracle.connection(connectionId);
-        return sandbox.mapper(c.path("name").asText(), token(c), kind(c)).map(MapListener.NONE, CancellationToken.none());
+        VisibilityOracle.Principal c = oracle.connection(connectionId);
+        return sandbox.mapper(c.name(), c.token(), kind(c)).map(MapListener.NONE, CancellationToken.none());
     }
 
     @ParameterizedTest

@@ -2,11 +2,10 @@ package dev.notionconsole.explorer;
 
 import static dev.notionconsole.explorer.MapAssertions.assertMatches;
 import static dev.notionconsole.explorer.MapAssertions.kind;
-import static dev.notionconsole.explorer.MapAssertions.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.notionconsole.testsupport.VisibilityOracle;
 import dev.notionconsole.core.concurrent.CancellationToken;
 import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.model.Ids;
@@ -22,8 +21,8 @@ class OwnFixturesMapTest {
     static final String WIKI = "/dev/notionconsole/explorer/wiki-multisource-fixture.json";
 
     static WorkspaceMap map(ExplorerSandbox sb, FixtureOracle oracle, String connectionId) throws Exception {
-        JsonNode c = oracle.connection(connectionId);
-        return sb.mapper(c.path("name").asText(), token(c), kind(c)).map(MapListener.NONE, CancellationToken.none());
+        VisibilityOracle.Principal c = oracle.connection(connectionId);
+        return sb.mapper(c.name(), c.token(), kind(c)).map(MapListener.NONE, CancellationToken.none());
     }
 
     static ExplorerSandbox start(String resource) throws Exception {
@@ -40,7 +39,7 @@ class OwnFixturesMapTest {
             WorkspaceMap m = map(sb, oracle, connectionId);
             assertMatches(oracle.expected(connectionId), m);
             assertTrue(m.complete(), m.notes()::toString);
-            assertEquals(sb.served(token(oracle.connection(connectionId)), m.requests()), m.requests());
+            assertEquals(sb.served(oracle.connection(connectionId).token(), m.requests()), m.requests());
         }
     }
 
@@ -85,7 +84,7 @@ class OwnFixturesMapTest {
             MapNode teamDir = m.node(Ids.fromKey("team-dir")).orElseThrow();
             assertEquals(Ids.fromKey("company-wiki"), teamDir.parentId(), "a database in a wiki hangs from the wiki's database");
 
-            ChildrenLoader loader = new ChildrenLoader(sb.calls(token(oracle.connection("home-bot"))), m, m.notionVersion());
+            ChildrenLoader loader = new ChildrenLoader(sb.calls(oracle.connection("home-bot").token()), m, m.notionVersion());
             MapNode view = loader.blockChildren(Ids.fromKey("home"), CancellationToken.none()).children().stream()
                     .filter(n -> n.id().equals(Ids.fromKey("home-vault-view"))).findFirst().orElseThrow();
             assertTrue(view.has(NodeFlag.LINKED_VIEW));

@@ -7,7 +7,9 @@ import dev.notionconsole.sandbox.model.Identity;
 import dev.notionconsole.sandbox.model.Node;
 import dev.notionconsole.sandbox.model.Page;
 import dev.notionconsole.sandbox.model.SandboxModel;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,11 +17,12 @@ import java.util.Set;
  * model for one token (what the sandbox will let it see), not from anything the explorer reports:
  * V = visible live pages and data sources; U = distinct page/database/data-source parents of those that are not
  * in V (a database container of a visible data source is free: search gives its {@code database_parent});
- * B = distinct blocks on {@code block_id} chains, up to the first non-block (or the first unreadable block).
+ * B = distinct blocks on {@code block_id} chains, up to the first non-block (or the first unreadable block);
+ * D = databases with two or more visible data sources (read once each for their own title).
  */
-record RequestFloor(int v, int u, int b) {
+record RequestFloor(int v, int u, int b, int d) {
     int floor() {
-        return (v + 99) / 100 + u + b;
+        return (v + 99) / 100 + u + b + d;
     }
 
     static RequestFloor of(SandboxModel model, String token) {
@@ -58,7 +61,14 @@ record RequestFloor(int v, int u, int b) {
                     missing.add(p);
                 }
             }
-            return new RequestFloor(visible.size(), missing.size(), blocks.size());
+            Map<Node, Integer> sources = new HashMap<>();
+            for (Node n : visible) {
+                if (n instanceof DataSource ds) {
+                    sources.merge(ds.database(), 1, Integer::sum);
+                }
+            }
+            int d = (int) sources.values().stream().filter(c -> c > 1).count();
+            return new RequestFloor(visible.size(), missing.size(), blocks.size(), d);
         });
     }
 }

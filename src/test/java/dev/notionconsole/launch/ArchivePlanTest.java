@@ -94,6 +94,14 @@ class ArchivePlanTest {
     }
 
     @Test
+    void theClientCompilerOnlyUnlessTheUserAsksForMore() {
+        List<String> cmd = plan(List.of()).orElseThrow().command();
+        assertTrue(cmd.contains("-XX:TieredStopAtLevel=1"), cmd.toString());
+        List<String> c2 = plan(List.of("-XX:TieredStopAtLevel=4")).orElseThrow().command();
+        assertTrue(c2.lastIndexOf("-XX:TieredStopAtLevel=4") > c2.indexOf("-XX:TieredStopAtLevel=1"), "the last one wins");
+    }
+
+    @Test
     void staysInThisJvmForChildrenDevRunsDebuggersAgentsAndWhenSwitchedOff() throws Exception {
         Map<String, String> env = Map.of(ArchivePlan.CACHE_ENV, cache.toString());
         String main = "dev.notionconsole.Launcher";

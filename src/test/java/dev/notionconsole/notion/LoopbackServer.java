@@ -75,7 +75,8 @@ final class LoopbackServer implements AutoCloseable {
     private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
     private volatile Function<Received, Answer> fallback = r -> Answer.json(404,
             "{\"object\":\"error\",\"status\":404,\"code\":\"object_not_found\",\"message\":\"no script\"}");
-    volatile boolean clientWentAway;
+    /** Counted down when writing an answer failed because the client had closed the connection. */
+    final java.util.concurrent.CountDownLatch clientWentAway = new java.util.concurrent.CountDownLatch(1);
 
     LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -148,7 +149,7 @@ final class LoopbackServer implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            clientWentAway = true;
+            clientWentAway.countDown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

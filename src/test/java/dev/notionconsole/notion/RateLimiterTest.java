@@ -52,10 +52,11 @@ class RateLimiterTest {
         assertEquals(0, r.snapshot().available());
         Duration wait = r.reserve();
         assertEquals(1000.0 / 2.55, wait.toNanos() / 1e6, 1.0, "one slot every 60/153 s");
-        assertEquals("0 of 18 requests can go now · refills at 180/min", r.snapshot().describe());
+        assertEquals("0 of 18 can go at once · then 153/min (180/min plan)", r.snapshot().describe());
         now.addAndGet(Duration.ofMinutes(5).toNanos());
         assertEquals(18, r.snapshot().available(), "refills up to capacity, no further");
         assertEquals(60, RateLimiter.perMinute(600).snapshot().capacity());
+        assertEquals("60 of 60 can go at once · then 510/min (600/min plan)", RateLimiter.perMinute(600).snapshot().describe());
     }
 
     @Test

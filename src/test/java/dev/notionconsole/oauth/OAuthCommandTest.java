@@ -45,6 +45,9 @@ class OAuthCommandTest {
     Path home;
     private TestSandbox sandbox;
     private final BrowserPlayer browser = new BrowserPlayer();
+    private static final Pattern AUTHORIZE_URL = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/v1/oauth/authorize\\?\\S+)");
+    /** Completed when a command prints the authorize URL: the test waits on that, not on a clock. */
+    private final CompletableFuture<URI> printedUrl = new CompletableFuture<>();
     private StringWriter out;
     private StringWriter err;
 
@@ -65,7 +68,7 @@ class OAuthCommandTest {
     }
 
     private int run(InputStream stdin, BrowserOpener opener, String... args) {
-        out = new StringWriter();
+        out = new UrlWatchingWriter();
         err = new StringWriter();
         var oauth = new picocli.CommandLine(new OAuthCommand(new CliContext(new AppDirs(home), ENV, () -> stdin,
                 SandboxAccess.NONE, opener)));
@@ -129,16 +132,48 @@ class OAuthCommandTest {
                 "the code is never echoed");
     }
 
-    private URI awaitUrl() throws InterruptedException {
-        Pattern p = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/v1/oauth/authorize\\?\\S+)");
-        for (int i = 0; i < 200; i++) {
-            Matcher m = p.matcher(out == null ? "" : out.toString());
-            if (m.find()) {
-                return URI.create(m.group(1));
-            }
-            Thread.sleep(50);
+    private URI awaitUrl() throws Exception {
+        try {
+            return printedUrl.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no URL printed: " + out);
         }
-        throw new AssertionError("no URL printed: " + out);
+    }
+
+    /** Standard output that completes {@link #printedUrl} once the authorize URL is in it. */
+    private final class UrlWatchingWriter extends StringWriter {
+        @Override
+        public void write(int c) {
+            super.write(c);
+            check();
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+            super.write(cbuf, off, len);
+            check();
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            super.write(str, off, len);
+            check();
+        }
+
+        @Override
+        public void write(String str) {
+            super.write(str);
+            check();
+        }
+
+        private void check() {
+            if (!printedUrl.isDone()) {
+                Matcher m = AUTHORIZE_URL.matcher(toString());
+                if (m.find() && Character.isWhitespace(toString().charAt(toString().length() - 1))) {
+                    printedUrl.complete(URI.create(m.group(1)));
+                }
+            }
+        }
     }
 
     @Test

@@ -119,7 +119,7 @@ class InstallerSmokeTest {
                 display.environment(env);
                 run(List.of(launcher.toString()), env, 180);
                 String probe = Files.readString(frame);
-                assertTrue(probe.matches("(?s)first=\\d+\nuseful=\\d+\nmaxGapMs=\\d+\n"), probe);
+                assertTrue(probe.matches("(?s)first=\\d+\nuseful=\\d+\nmaxGapMs=\\d+\ncpuMs=-?\\d+\nfxCpuMs=-?\\d+\n"), probe);
                 try (Stream<Path> s = Files.list(cache.resolve("cds"))) {
                     assertTrue(s.anyMatch(p -> p.getFileName().toString().endsWith(".jsa")),
                             "start " + start + " left the class-data archive in " + cache);

@@ -24,6 +24,13 @@ class TrashedWritesTest extends SandboxTestBase {
     }
 
     @Test
+    void creatingAPageInsideATrashedPageIsRefused() {
+        var r = api.post("/v1/pages", FixtureIds.DOCS_SYNC, "{\"parent\": {\"page_id\": \"" + FixtureIds.id("old-launch-plan")
+                + "\"}, \"properties\": {\"title\": {\"title\": [{\"text\": {\"content\": \"late\"}}]}}}");
+        assertError(r, 400, "validation_error", BLOCK);
+    }
+
+    @Test
     void updatingATrashedPageIsRefusedButRestoringItWorks() {
         String id = createPage("Soon trashed");
         assertOk(api.patch("/v1/pages/" + id, FixtureIds.DOCS_SYNC, "{\"in_trash\": true}"));

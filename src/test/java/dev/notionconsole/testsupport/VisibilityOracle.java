@@ -74,6 +74,11 @@ public final class VisibilityOracle {
         public boolean canRead() {
             return status == 0;
         }
+
+        /** internal (a bot: no user), public (an installation: the pages its user picked) or personal (its user's reach). */
+        public String kind() {
+            return user == null ? "internal" : roots == null ? "personal" : "public";
+        }
     }
 
     private record Person(String workspace, Set<String> access) {
@@ -155,6 +160,12 @@ public final class VisibilityOracle {
     public Principal principal(String token) {
         return principals.stream().filter(p -> p.token().equals(token)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no token of the fixture is " + mask(token)));
+    }
+
+    /** A fixture connection's first token (its own, or its first installation's): the one a test connects with. */
+    public Principal connection(String connectionKey) {
+        return principals.stream().filter(p -> p.connectionKey().equals(connectionKey)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no connection " + connectionKey + " in the fixture"));
     }
 
     /** Can the holder of {@code token} read the object ({@code GET} it with a 200)? */

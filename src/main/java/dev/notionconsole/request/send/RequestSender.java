@@ -3,7 +3,7 @@ package dev.notionconsole.request.send;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionCaller;
 import dev.notionconsole.connections.ConnectionKind;
-import dev.notionconsole.connections.ConnectionService;
+import dev.notionconsole.connections.ConnectionClients;
 import dev.notionconsole.connections.LearnedCapability;
 import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.concurrent.CancellationToken;
@@ -55,7 +55,7 @@ public final class RequestSender {
     }
 
     private final ConnectionCaller caller;
-    private final ConnectionService connections;
+    private final ConnectionClients clients;
     private final EndpointCatalog catalog;
     private final HistoryStore history;
     private final Preflight preflight;
@@ -66,7 +66,7 @@ public final class RequestSender {
      */
     public RequestSender(ConnectionCaller caller, EndpointCatalog catalog, HistoryStore history) {
         this.caller = caller;
-        this.connections = caller.connections();
+        this.clients = caller.connections().clients();
         this.catalog = catalog;
         this.history = history;
         this.preflight = new Preflight(catalog);
@@ -165,7 +165,7 @@ public final class RequestSender {
 
     private String baseUrl(Connection c) {
         try {
-            return connections.resolveBaseUrl(c);
+            return clients.resolveBaseUrl(c);
         } catch (IOException e) {
             return c.baseUrl();
         }

@@ -92,6 +92,9 @@ public final class PagesApi {
             ds = Mutations.rowParent(call, parent);
             parentNode = ds;
         }
+        if (parentNode != null) {
+            Mutations.requireNotTrashed(parentNode, null, false); // a new page is a new child block of a trashed parent
+        }
         Attachments uploads = new Attachments(call);
         icon = uploads.icon(icon, "body.icon");
         cover = uploads.icon(cover, "body.cover");

@@ -22,6 +22,9 @@ import java.util.Map;
  *
  * <p>The result is either the parts or a problem (a sentence for a validation_error message); reading never
  * throws for bad content, only for I/O.
+ *
+ * <p>Over 400 lines, knowingly: one streaming parser whose reader and sink (nested) share the buffer and the position;
+ * apart they would be harder to check against the RFCs.
  */
 public final class MultipartForm {
     /** Text fields longer than this are counted but not kept. */

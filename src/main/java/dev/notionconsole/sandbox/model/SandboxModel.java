@@ -22,6 +22,9 @@ import java.util.function.Supplier;
  * <p>Thread safety: one read-write lock. The router runs read-only routes under {@link #read} and mutating routes
  * under {@link #write}; anything else that touches the model (fixture loading, the page generator, OAuth installs,
  * state persistence) must do the same. Lookups are O(1) by ID; the tree keeps parent references and ordered children.
+ *
+ * <p>Over 400 lines, knowingly: it is the one holder of the sandbox's state behind one lock; each collection is a few
+ * small accessors, and separate stores would spread the locking rule over several classes.
  */
 public final class SandboxModel {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();

@@ -38,9 +38,10 @@ final class FormActionsBar extends HBox {
         revert.setOnAction(e -> vm.revert());
         Button test = new Button("Test connection", Icons.of(Feather.ACTIVITY));
         test.setId("testConnectionButton");
-        test.disableProperty().bind(vm.testingProperty().or(vm.selectedProperty().isNull()).or(form.isNewProperty()));
+        test.disableProperty().bind(vm.testingProperty().or(vm.selectedProperty().isNull().and(form.isNewProperty().not())));
         test.setOnAction(e -> vm.testConnection());
-        test.setTooltip(new Tooltip("Ask GET /v1/users/me who the token acts as (" + display("Shortcut+T") + ")"));
+        test.setTooltip(new Tooltip("Ask GET /v1/users/me who the token acts as, with the values in the form, saved or not ("
+                + display("Shortcut+T") + ")"));
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setId("testProgress");
         spinner.setPrefSize(18, 18);

@@ -49,6 +49,9 @@ import javafx.collections.ObservableList;
  *
  * <p>Modelled on GCP's Policy Troubleshooter (docs/explorer-diagnostics.md §2): input, then a verdict with the
  * evidence behind it, saying plainly what the API cannot tell.
+ *
+ * <p>Over 400 lines, knowingly: about a fifth is property accessors; the verdict ({@link VerdictModel}) and the access
+ * matrix ({@link AccessMatrixViewModel}) are already their own models.
  */
 public final class DiagnosticsViewModel {
     /** The two pages of the section. */

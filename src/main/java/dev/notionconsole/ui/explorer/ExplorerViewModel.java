@@ -50,6 +50,10 @@ import javafx.beans.property.StringProperty;
  * the browser, open as request, diagnose access). No Node types: tested without a toolkit with an inline task runner.
  *
  * <p>Comparing lives in {@link CompareViewModel}; this class owns one connection's map.
+ *
+ * <p>Over 400 lines, knowingly: mapping, streaming, filtering and the node actions share the current map and selection;
+ * the next cut is the node actions (copy, open, request, diagnose, export, snapshot) into their own ViewModel, as
+ * {@link CompareViewModel} was cut out.
  */
 public final class ExplorerViewModel {
     /** One drain of streamed nodes may hold the UI thread this long before the next pulse (NodeInbox). */

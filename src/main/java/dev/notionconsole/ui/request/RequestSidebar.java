@@ -53,7 +53,7 @@ final class RequestSidebar extends TabPane {
         Button clear = new Button("Clear history");
         clear.setId("clearHistoryButton");
         clear.setOnAction(e -> vm.clearHistory());
-        clear.disableProperty().bind(Bindings.isEmpty(vm.history()).and(vm.historyQueryProperty().isEmpty()));
+        clear.disableProperty().bind(Bindings.isEmpty(vm.allHistory())); // nothing recorded, nothing to clear (issue 16, item 11)
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox historyBox = new VBox(6, search, list, clear);
         historyBox.setPadding(new Insets(6));
@@ -77,7 +77,7 @@ final class RequestSidebar extends TabPane {
         Button delete = new Button("Delete");
         delete.setId("deleteSavedButton");
         delete.setOnAction(e -> vm.deleteSaved(saved.getSelectionModel().getSelectedItem()));
-        delete.disableProperty().bind(saved.getSelectionModel().selectedItemProperty().isNull());
+        delete.disableProperty().bind(saved.getSelectionModel().selectedItemProperty().isNull().or(Bindings.isEmpty(vm.savedRequests())));
         VBox.setVgrow(saved, Priority.ALWAYS);
         VBox savedBox = new VBox(6, saved, delete);
         savedBox.setPadding(new Insets(6));

@@ -6,9 +6,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -18,7 +15,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Request section's top: method, path, Notion-Version override, the endpoint picker, Send/Cancel and the
- * More menu (cURL, saved requests), with the picked endpoint's summary and the connection below.
+ * More menu ({@link MoreMenu}), with the picked endpoint's summary and the connection below.
  */
 final class RequestToolbar extends VBox {
     RequestToolbar(RequestViewModel vm, Runnable openPicker) {
@@ -58,15 +55,7 @@ final class RequestToolbar extends VBox {
         cancel.setOnAction(e -> vm.cancel());
         cancel.visibleProperty().bind(vm.sendingProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
-        MenuButton more = new MenuButton("More");
-        more.setId("moreButton");
-        MenuItem curl = item("Copy as cURL", "copyCurlItem", vm::copyAsCurl);
-        MenuItem curlToken = item("Copy as cURL with the token…", "copyCurlTokenItem", vm::copyAsCurlWithToken);
-        MenuItem importCurl = item("Import cURL command…", "importCurlItem", vm::importCurlFromPrompt);
-        MenuItem save = item("Save request…", "saveRequestItem", vm::saveRequestAs);
-        MenuItem export = item("Export saved requests…", "exportSavedItem", vm::exportSaved);
-        MenuItem importSaved = item("Import saved requests…", "importSavedItem", vm::importSaved);
-        more.getItems().addAll(curl, curlToken, importCurl, new SeparatorMenuItem(), save, export, importSaved);
+        Button more = MoreMenu.button(vm);
         for (javafx.scene.control.Control c : List.of(methodBox, pick, send, cancel, more)) {
             c.setMinWidth(Region.USE_PREF_SIZE); // the fields give way; a button's word is never cut
         }
@@ -96,13 +85,6 @@ final class RequestToolbar extends VBox {
         getChildren().addAll(bar, info);
         getStyleClass().add("request-top");
         setPadding(new Insets(8, 10, 6, 10));
-    }
-
-    private static MenuItem item(String text, String id, Runnable action) {
-        MenuItem m = new MenuItem(text);
-        m.setId(id);
-        m.setOnAction(e -> action.run());
-        return m;
     }
 
 }

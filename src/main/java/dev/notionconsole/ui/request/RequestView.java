@@ -30,6 +30,9 @@ public final class RequestView extends StackPane implements Disposable, InitialF
             new Shortcut("Shortcut+K", "Pick an endpoint from the catalog"),
             new Shortcut("Shortcut+F", "Search in the response body"),
             new Shortcut("Shortcut+Shift+F", "Format the JSON body"),
+            new Shortcut("Shortcut+S", "Save the request (group and name)"),
+            new Shortcut("Shortcut+Shift+C", "Copy the request as cURL (token masked)"),
+            new Shortcut("Shortcut+Shift+I", "Import a cURL command"),
             new Shortcut("Escape", "Close the endpoint picker / cancel the request")};
     private static final KeyCombination SEND = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination PICK = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
@@ -123,6 +126,15 @@ public final class RequestView extends StackPane implements Disposable, InitialF
             e.consume();
         } else if (FORMAT.match(e)) {
             vm.formatBody();
+            e.consume();
+        } else if (MoreMenu.SAVE.match(e)) {
+            vm.saveRequestAs();
+            e.consume();
+        } else if (MoreMenu.COPY_CURL.match(e)) {
+            vm.copyAsCurl();
+            e.consume();
+        } else if (MoreMenu.IMPORT_CURL.match(e)) {
+            vm.importCurlFromPrompt();
             e.consume();
         } else if (FIND.match(e)) {
             response.focusSearch();

@@ -1,6 +1,5 @@
 package dev.notionconsole.ui.request;
 
-import dev.notionconsole.request.NameValue;
 import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -9,8 +8,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -50,18 +47,31 @@ final class ResponsePane extends VBox {
         Label size = RequestNodes.label("sizeLabel", vm.sizeProperty());
         Label rid = RequestNodes.label("requestIdLabel", vm.requestIdProperty());
         rid.getStyleClass().add("mono");
-        // "Copy ID" was ambiguous next to page and block ids: it is the request id Notion support asks for (item 9)
-        Button copyRid = new Button("Copy request id");
-        copyRid.setTooltip(new Tooltip("Copy Notion's request id of this answer (x-notion-request-id), for support"));
+        // "Copy ID" was ambiguous next to page and block ids: it is the request id Notion support asks for (item 9).
+        // A row of its own, the id giving way (ellipsis, full text in the tooltip) so Copy stays in the pane.
+        Button copyRid = new Button("Copy");
+        copyRid.setTooltip(new Tooltip("Copy the request ID of this answer (x-notion-request-id), for Notion support"));
         copyRid.setId("copyRequestIdButton");
         copyRid.setOnAction(e -> vm.copyRequestId());
-        copyRid.visibleProperty().bind(vm.requestIdProperty().isNotEmpty());
+        copyRid.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip ridTip = new Tooltip();
+        ridTip.textProperty().bind(vm.requestIdProperty());
+        rid.setTooltip(ridTip);
+        rid.setMinWidth(0);
         for (Label l : List.of(status, timing, size)) {
             l.setMinWidth(Region.USE_PREF_SIZE); // "200 OK" is never elided; the row wraps instead
         }
         Label source = RequestNodes.label("responseSourceLabel", vm.responseSourceProperty());
         source.getStyleClass().add("muted");
-        FlowPane statusRow = new FlowPane(10, 4, status, timing, size, source, rid, copyRid);
+        Label ridName = new Label("Request ID");
+        ridName.getStyleClass().add("muted");
+        ridName.setMinWidth(Region.USE_PREF_SIZE);
+        HBox ridRow = new HBox(8, ridName, rid, copyRid);
+        ridRow.setId("requestIdRow");
+        ridRow.setAlignment(Pos.CENTER_LEFT);
+        ridRow.visibleProperty().bind(vm.requestIdProperty().isNotEmpty());
+        ridRow.managedProperty().bind(ridRow.visibleProperty());
+        FlowPane statusRow = new FlowPane(10, 4, status, timing, size, source);
         statusRow.setAlignment(Pos.CENTER_LEFT);
         statusRow.visibleProperty().bind(vm.statusTextProperty().isNotEmpty());
         statusRow.managedProperty().bind(statusRow.visibleProperty());
@@ -158,24 +168,8 @@ final class ResponsePane extends VBox {
         VBox bodyBox = new VBox(6, bodyBar, note, responseBody);
         bodyBox.setPadding(new Insets(6, 0, 0, 0));
 
-        ListView<NameValue> headers = new ListView<>(vm.responseHeaders());
-        headers.setId("responseHeadersList");
-        headers.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(NameValue h, boolean empty) {
-                super.updateItem(h, empty);
-                setText(empty || h == null ? null : h.name() + ": " + h.value());
-            }
-        });
-        ListView<NameValue> sent = new ListView<>(vm.sentHeaders());
-        sent.setId("sentHeadersList");
-        sent.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(NameValue h, boolean empty) {
-                super.updateItem(h, empty);
-                setText(empty || h == null ? null : getIndex() == 0 ? h.name() + " " + h.value() : h.name() + ": " + h.value());
-            }
-        });
+        HeaderLines headers = new HeaderLines("responseHeadersText", vm.responseHeaders(), false, "Response headers", vm::copyText);
+        HeaderLines sent = new HeaderLines("sentHeadersText", vm.sentHeaders(), true, "Request line and headers sent", vm::copyText);
         TabPane tabs = new TabPane(RequestNodes.tab("Body", bodyBox, "responseBodyTab"), RequestNodes.tab("Headers", headers, "responseHeadersTab"),
                 RequestNodes.tab("Sent", sent, "sentTab"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -192,7 +186,7 @@ final class ResponsePane extends VBox {
         empty.visibleProperty().bind(vm.exchangeProperty().isNull().and(vm.statusTextProperty().isEmpty()).and(vm.sendingProperty().not()));
         empty.managedProperty().bind(empty.visibleProperty());
 
-        getChildren().addAll(empty, progressRow, statusRow, meaning, errorBox, tabs);
+        getChildren().addAll(empty, progressRow, statusRow, ridRow, meaning, errorBox, tabs);
         setPadding(new Insets(8));
         getStyleClass().add("response-pane");
         waitTicker.setCycleCount(Timeline.INDEFINITE);

@@ -123,13 +123,8 @@ class ConnectionsViewTest {
 
     @Test
     void saveWorksOnTheFirstClickWhileATextFieldHasTheFocus(FxRobot robot) throws Exception {
-        robot.clickOn("#addConnectionButton").clickOn("#addInternal");
-        robot.clickOn("#nameField").write("First click");
         // leaving Name shows the messages of the fields still empty (the token), as a new user sees them
-        TextField baseUrl = robot.lookup("#baseUrlField").queryAs(TextField.class);
-        robot.doubleClickOn(baseUrl).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("sandbox");
-        robot.interact(() -> Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, docsSync.token())));
-        robot.clickOn("#tokenField").press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        fillNewInternalDraft(robot, "First click");
         assertTrue(robot.lookup("#tokenField").query().isFocused(), "the token field still has the focus");
         // once, as a person clicks: the layout gets a pulse between press and release
         robot.moveTo("#saveConnectionButton").press(MouseButton.PRIMARY);
@@ -137,6 +132,38 @@ class ConnectionsViewTest {
         robot.release(MouseButton.PRIMARY);
         waitFor(() -> service.list().stream().anyMatch(c -> c.name().equals("First click")));
         waitFor(() -> !robot.lookup("#formTitle").queryAs(Label.class).getText().startsWith("New "));
+    }
+
+    @Test
+    void testConnectionTriesTheFormsValuesWithoutSavingThem(FxRobot robot) throws Exception {
+        // issue 16, item 10: Test connection was disabled until the draft was saved
+        int saved = service.list().size();
+        fillNewInternalDraft(robot, "Draft under test");
+        assertFalse(robot.lookup("#testConnectionButton").query().isDisabled(), "a new draft can be tested");
+        robot.clickOn("#testConnectionButton");
+        Label result = robot.lookup("#checkResult").queryAs(Label.class);
+        waitFor(() -> result.getText().startsWith("Works"));
+        assertTrue(result.getText().contains("Docs Sync") && result.getText().contains("not saved"), result.getText());
+        assertFalse(result.getText().contains(docsSync.token()), "the token is never shown");
+        assertEquals(saved, service.list().size(), "testing saved nothing");
+        assertTrue(robot.lookup("#formTitle").queryAs(Label.class).getText().startsWith("New "), "still the draft");
+
+        // an edited saved connection is tested as edited (here a wrong token), and its recorded check is kept
+        Connection docs = service.list().stream().filter(c -> c.name().endsWith("Docs Sync")).findFirst().orElseThrow();
+        IdentityCheck before = docs.lastCheck();
+        robot.clickOn("#revertConnectionButton"); // an empty draft again: leaving it asks nothing
+        robot.clickOn(cellOf(robot, docs));
+        waitFor(() -> robot.lookup("#formTitle").queryAs(Label.class).getText().equals(docs.name()));
+        String wrong = "ntn_" + "1".repeat(46);
+        robot.interact(() -> Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, wrong)));
+        TextField token = robot.lookup("#tokenField").queryAs(TextField.class);
+        robot.clickOn(token).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                .press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        robot.clickOn("#testConnectionButton");
+        waitFor(() -> result.getText().startsWith("Token rejected"));
+        assertTrue(result.getText().contains("not saved"), result.getText());
+        assertEquals(before, service.find(docs.id()).orElseThrow().lastCheck(), "an unsaved test is not recorded");
+        assertEquals(docsSync.token(), service.token(docs).orElseThrow().reveal(), "the stored token is untouched");
     }
 
     @Test
@@ -170,6 +197,16 @@ class ConnectionsViewTest {
         assertEquals(others.get(1).id(), service.current().orElseThrow().id());
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         waitFor(() -> service.current().orElseThrow().id().equals(others.get(2).id()));
+    }
+
+    /** Add → Internal connection, then Name, Base URL "sandbox" and Docs Sync's token (pasted), nothing saved. */
+    private void fillNewInternalDraft(FxRobot robot, String name) {
+        robot.clickOn("#addConnectionButton").clickOn("#addInternal");
+        robot.clickOn("#nameField").write(name);
+        TextField baseUrl = robot.lookup("#baseUrlField").queryAs(TextField.class);
+        robot.doubleClickOn(baseUrl).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("sandbox");
+        robot.interact(() -> Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, docsSync.token())));
+        robot.clickOn("#tokenField").press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
     }
 
     private static javafx.scene.Node cellOf(FxRobot robot, Connection c) {

@@ -113,6 +113,28 @@ class BodyViewerTest {
     }
 
     @Test
+    void aShortBodyAfterALongOneNumbersEveryLineAlike(FxRobot robot) throws Exception {
+        // issue 16, item 9: after a long answer, the first line of a short one kept the long one's padding
+        BodyDocument longer = document(200);
+        BodyDocument shorter = document(1);
+        showAllOf(longer);
+        showAllOf(shorter);
+        java.util.List<String> labels = robot.lookup(".line-number").queryAllAs(javafx.scene.text.Text.class).stream()
+                .filter(javafx.scene.Node::isVisible).map(javafx.scene.text.Text::getText).sorted().toList();
+        int lines = shorter.document().getParagraphs().size();
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, lines).mapToObj(n -> LineNumbers.label(n, lines)).sorted().toList(),
+                labels);
+    }
+
+    private void showAllOf(BodyDocument doc) throws Exception {
+        onFx(() -> {
+            viewer.show(doc);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents(5);
+    }
+
+    @Test
     void lineNumbersArePaddedToTheWidthOfTheLastOne() {
         assertEquals("  7 ", LineNumbers.label(7, 40));
         assertEquals("    7 ", LineNumbers.label(7, 1200));

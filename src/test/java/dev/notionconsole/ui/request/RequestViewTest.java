@@ -176,6 +176,68 @@ class RequestViewTest {
                 && h.value().startsWith("multipart/form-data; boundary=")), view.viewModel().sentHeaders().toString());
     }
 
+    /**
+     * Issue 16, items 9 and 11: Clear history and Delete are disabled while there is nothing to clear or delete
+     * (Clear was enabled on an empty history as soon as the filter had text); Save request… asks for a group among
+     * the existing ones or a new one (Ctrl+S, shown in the More menu); the Sent tab shows the request line and
+     * headers one per line, the token masked.
+     */
+    @Test
+    void emptyListsDisableTheirActionsAndSavingAsksForAGroup(FxRobot robot) throws Exception {
+        Button clear = robot.lookup("#clearHistoryButton").queryAs(Button.class);
+        assertTrue(clear.isDisabled(), "nothing recorded");
+        robot.clickOn("#historySearchField").write("404");
+        assertTrue(clear.isDisabled(), "a filter over an empty history leaves nothing to clear");
+        robot.interact(() -> {
+            view.viewModel().historyQueryProperty().set("");
+            view.viewModel().methodProperty().set("GET");
+            view.viewModel().pathProperty().set("/v1/users/me");
+        });
+        robot.clickOn("#sendButton");
+        waitFor(() -> status(robot).equals("200 OK"));
+        waitFor(() -> !clear.isDisabled());
+        String sent = OnFx.call(() -> robot.lookup("#sentHeadersText").queryAs(javafx.scene.control.TextArea.class).getText(), 20);
+        assertTrue(sent.startsWith("GET http") && sent.contains("\nAuthorization: Bearer ntn_…") && !sent.contains("\n\n"), sent);
+        robot.clickOn(clear);
+        waitFor(() -> robot.lookup("#confirmButton").tryQuery().isPresent());
+        robot.clickOn("#confirmButton");
+        waitFor(() -> view.viewModel().history().isEmpty() && clear.isDisabled());
+
+        robot.clickOn("#savedTab");
+        Button delete = robot.lookup("#deleteSavedButton").queryAs(Button.class);
+        assertTrue(delete.isDisabled(), "nothing saved");
+        saveAs(robot, "Who am I", "Smoke tests");
+        waitFor(() -> view.viewModel().savedRequests().size() == 1);
+        assertEquals("Smoke tests", view.viewModel().savedRequests().get(0).group());
+        // the second save offers the group just made, already chosen
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#askGroupBox").tryQuery().isPresent());
+        ComboBox<?> groups = robot.lookup("#askGroupBox").queryAs(ComboBox.class);
+        assertEquals(java.util.List.of("Smoke tests"), java.util.List.copyOf(groups.getItems()));
+        assertEquals("Smoke tests", groups.getValue());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitFor(() -> robot.lookup("#askGroupBox").tryQuery().isEmpty());
+
+        robot.clickOn(robot.lookup("#savedList .list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
+                && c.getItem() != null).queryAs(javafx.scene.Node.class));
+        waitFor(() -> !delete.isDisabled());
+        robot.clickOn(delete);
+        waitFor(() -> view.viewModel().savedRequests().isEmpty() && delete.isDisabled());
+    }
+
+    /** Ctrl+S, a name, a new group typed into the group box, OK. */
+    private void saveAs(FxRobot robot, String name, String group) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#askNameField").tryQuery().isPresent());
+        TextField nameField = robot.lookup("#askNameField").queryAs(TextField.class);
+        ComboBox<?> groups = robot.lookup("#askGroupBox").queryAs(ComboBox.class);
+        assertTrue(groups.isEditable() && groups.getItems().isEmpty(), "no groups yet: a new one is typed");
+        robot.clickOn(nameField).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write(name);
+        robot.clickOn(groups.getEditor()).write(group);
+        robot.clickOn(nameField).press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#askNameField").tryQuery().isEmpty());
+    }
+
     @Test
     void aHistoryDoubleClickShowsThatEntrysOwnAnswer(FxRobot robot) throws Exception {
         robot.interact(() -> {

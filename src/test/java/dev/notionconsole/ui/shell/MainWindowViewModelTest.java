@@ -197,7 +197,7 @@ class MainWindowViewModelTest {
         assertEquals(b.id(), vm.currentConnectionProperty().get().id());
         assertEquals("My PAT · Personal access token · 127.0.0.1:9999", vm.connectionStatusProperty().get());
         String full = vm.rateLimitStatusProperty().get();
-        assertTrue(full.endsWith("requests can go now · refills at 180/min"), full);
+        assertTrue(full.endsWith("can go at once · then 153/min (180/min plan)"), full);
         connections.rateLimiterFor(b).reserve(); // a request went out through this connection
         connections.rateLimiterFor(b).reserve();
         vm.refreshRateLimit();
