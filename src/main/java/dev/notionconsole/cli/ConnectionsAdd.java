@@ -2,6 +2,7 @@ package dev.notionconsole.cli;
 
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
+import dev.notionconsole.connections.InstallationScope;
 import dev.notionconsole.connections.InvalidConnectionException;
 import dev.notionconsole.connections.RatePlan;
 import dev.notionconsole.core.Secret;
@@ -30,6 +31,10 @@ final class ConnectionsAdd extends ConnectionsSubcommand implements Callable<Int
     String clientId;
     @Option(names = "--redirect-uri", description = "Public connections: the registered redirect URI.")
     String redirectUri;
+    @Option(names = "--installation-scope", paramLabel = "any|selected", converter = ScopeConverter.class,
+            description = "Public connections: which workspaces may install it, as chosen when it was created in Notion "
+                    + "(fixed since; the API does not report it): any, or selected (selected workspaces only).")
+    InstallationScope installationScope;
     @ArgGroup(exclusive = true)
     TokenSource token;
     @ArgGroup(exclusive = true)
@@ -66,7 +71,8 @@ final class ConnectionsAdd extends ConnectionsSubcommand implements Callable<Int
         String redirect = k == ConnectionKind.PUBLIC_OAUTH && (redirectUri == null || redirectUri.isBlank())
                 ? dev.notionconsole.oauth.RedirectUri.pickDefault().value() : redirectUri;
         Connection draft = Connection.builder(k).name(name).baseUrl(baseUrl).notionVersion(notionVersion)
-                .ratePlan(RatePlan.ofPerMinute(ratePlan)).notes(notes).clientId(clientId).redirectUri(redirect).build();
+                .ratePlan(RatePlan.ofPerMinute(ratePlan)).notes(notes).clientId(clientId).redirectUri(redirect)
+                .installationScope(installationScope).build();
         Connection added;
         try {
             added = parent.service().add(draft, tokenValue, clientSecretValue);
@@ -87,5 +93,16 @@ final class ConnectionsAdd extends ConnectionsSubcommand implements Callable<Int
             cl.getOut().println("Check it with: notion-console connections test \"" + added.name() + "\"");
         }
         return ExitCodes.OK;
+    }
+
+    static final class ScopeConverter implements CommandLine.ITypeConverter<InstallationScope> {
+        @Override
+        public InstallationScope convert(String value) {
+            return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "any" -> InstallationScope.ANY_WORKSPACE;
+                case "selected" -> InstallationScope.SELECTED_WORKSPACES;
+                default -> throw new CommandLine.TypeConversionException("use any or selected, not '" + value + "'");
+            };
+        }
     }
 }

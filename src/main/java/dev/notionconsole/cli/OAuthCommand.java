@@ -170,6 +170,9 @@ public final class OAuthCommand extends CommandGroup {
                     }
                 });
                 out.println("Installed \"" + c.name() + "\" in " + inst.displayName() + " as bot " + inst.botId() + ".");
+                if (inst.templateLine() != null) {
+                    out.println(inst.templateLine() + "; the installation sees that copy only.");
+                }
                 out.println("Its tokens are in " + oauth.connections().secretStorage().describe()
                         + "; requests with this connection now use this installation.");
                 return ExitCodes.OK;

@@ -1,6 +1,7 @@
 package dev.notionconsole.connections;
 
 import dev.notionconsole.notion.Capability;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.notionconsole.notion.NotionVersion;
@@ -26,18 +27,21 @@ import java.util.Optional;
  * @param capabilities what has been observed, newest per capability
  * @param lastCheck the last identity check, or null
  * @param temporary true for the connection made from {@code NOTION_TOKEN}: shown, never saved
+ * @param installationScope public connections only: as the user recorded it (the API does not tell); null if not
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Connection(String id, String name, ConnectionKind kind, String baseUrl, String notionVersion,
                          RatePlan ratePlan, String notes, String sandboxRef, String clientId, String redirectUri,
                          List<Installation> installations, String activeBotId, List<LearnedCapability> capabilities,
-                         IdentityCheck lastCheck, Instant createdAt, @JsonIgnore boolean temporary) {
+                         IdentityCheck lastCheck, Instant createdAt, @JsonIgnore boolean temporary,
+                         InstallationScope installationScope) {
     public static final String DEFAULT_BASE_URL = "https://api.notion.com";
     /** The base-URL marker for the built-in sandbox, resolved to the running sandbox at call time. */
     public static final String SANDBOX = "sandbox";
     /** Notion-Version for new connections (the newest the console knows, docs/notion-api.md §1.3). */
     public static final String DEFAULT_NOTION_VERSION = NotionVersion.LATEST;
 
+    @JsonCreator
     public Connection {
         Objects.requireNonNull(kind, "kind");
         installations = installations == null ? List.of() : List.copyOf(installations);
@@ -46,6 +50,15 @@ public record Connection(String id, String name, ConnectionKind kind, String bas
         notionVersion = notionVersion == null || notionVersion.isBlank() ? DEFAULT_NOTION_VERSION : notionVersion.strip();
         ratePlan = ratePlan == null ? RatePlan.STANDARD : ratePlan;
         notes = notes == null ? "" : notes;
+    }
+
+    /** As before installation scopes were recorded. */
+    public Connection(String id, String name, ConnectionKind kind, String baseUrl, String notionVersion, RatePlan ratePlan,
+                      String notes, String sandboxRef, String clientId, String redirectUri, List<Installation> installations,
+                      String activeBotId, List<LearnedCapability> capabilities, IdentityCheck lastCheck, Instant createdAt,
+                      boolean temporary) {
+        this(id, name, kind, baseUrl, notionVersion, ratePlan, notes, sandboxRef, clientId, redirectUri, installations,
+                activeBotId, capabilities, lastCheck, createdAt, temporary, null);
     }
 
     /** Blank means api.notion.com; a trailing slash or /v1 is dropped (request paths carry /v1). */
@@ -124,6 +137,7 @@ public record Connection(String id, String name, ConnectionKind kind, String bas
         private IdentityCheck lastCheck;
         private Instant createdAt;
         private boolean temporary;
+        private InstallationScope installationScope;
 
         private Builder(ConnectionKind kind) {
             this.kind = kind;
@@ -146,6 +160,7 @@ public record Connection(String id, String name, ConnectionKind kind, String bas
             lastCheck = c.lastCheck;
             createdAt = c.createdAt;
             temporary = c.temporary;
+            installationScope = c.installationScope;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -164,11 +179,12 @@ public record Connection(String id, String name, ConnectionKind kind, String bas
         public Builder lastCheck(IdentityCheck v) { lastCheck = v; return this; }
         public Builder createdAt(Instant v) { createdAt = v; return this; }
         public Builder temporary(boolean v) { temporary = v; return this; }
+        public Builder installationScope(InstallationScope v) { installationScope = v; return this; }
 
         public Connection build() {
             return new Connection(id, name == null ? "" : name.strip(), kind, baseUrl, notionVersion, ratePlan, notes,
                     sandboxRef, blankToNull(clientId), blankToNull(redirectUri), installations, activeBotId,
-                    capabilities, lastCheck, createdAt, temporary);
+                    capabilities, lastCheck, createdAt, temporary, kind == ConnectionKind.PUBLIC_OAUTH ? installationScope : null);
         }
 
         private static String blankToNull(String s) {

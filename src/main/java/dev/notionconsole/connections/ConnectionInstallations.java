@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The OAuth installations of public connections: adding one after a code exchange, storing refreshed tokens,
@@ -34,9 +35,8 @@ public final class ConnectionInstallations {
         Connection c = registry.require(connectionId);
         requirePublic(c);
         secrets.putInstallationTokens(c, installation.botId(), accessToken, refreshToken, true);
-        Installation stamped = installation.installedAt() != null ? installation : new Installation(installation.botId(),
-                installation.workspaceId(), installation.workspaceName(), installation.workspaceIcon(), installation.owner(),
-                installation.duplicatedTemplateId(), clock.instant(), null);
+        Installation stamped = installation.installedAt() != null ? installation
+                : installation.withInstalledAt(clock.instant()).withRefreshedAt(null);
         List<Installation> list = new ArrayList<>(c.installations());
         list.removeIf(i -> i.botId().equals(installation.botId()));
         list.add(stamped);
@@ -52,10 +52,19 @@ public final class ConnectionInstallations {
         Installation inst = c.installation(botId).orElseThrow(
                 () -> new IllegalArgumentException("No installation " + botId + " in \"" + c.name() + "\""));
         secrets.putInstallationTokens(c, botId, accessToken, refreshToken, false);
-        Installation refreshed = new Installation(inst.botId(), inst.workspaceId(), inst.workspaceName(),
-                inst.workspaceIcon(), inst.owner(), inst.duplicatedTemplateId(), inst.installedAt(), clock.instant());
+        Installation refreshed = inst.withRefreshedAt(clock.instant());
         List<Installation> list = new ArrayList<>(c.installations());
         list.replaceAll(i -> i.botId().equals(botId) ? refreshed : i);
+        Connection updated = c.toBuilder().installations(list).build();
+        registry.replace(updated);
+        return updated;
+    }
+
+    /** Changes what is recorded about an installation (not its tokens), e.g. its template copy's title. */
+    public Connection update(String connectionId, String botId, UnaryOperator<Installation> change) {
+        Connection c = registry.require(connectionId);
+        List<Installation> list = new ArrayList<>(c.installations());
+        list.replaceAll(i -> i.botId().equals(botId) ? change.apply(i) : i);
         Connection updated = c.toBuilder().installations(list).build();
         registry.replace(updated);
         return updated;

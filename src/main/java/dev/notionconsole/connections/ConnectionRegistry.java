@@ -189,7 +189,8 @@ public final class ConnectionRegistry {
         // since the caller read the connection (an OAuth flow, a test) and are kept as stored
         Connection c = before.toBuilder().name(changed.name()).kind(changed.kind()).baseUrl(changed.baseUrl())
                 .notionVersion(changed.notionVersion()).ratePlan(changed.ratePlan()).notes(changed.notes())
-                .clientId(changed.clientId()).redirectUri(changed.redirectUri()).build();
+                .clientId(changed.clientId()).redirectUri(changed.redirectUri())
+                .installationScope(changed.installationScope()).build();
         if (c.sandboxRef() != null && !c.isSandbox()) {
             c = c.toBuilder().sandboxRef(null).build(); // pointed elsewhere: no longer backed by the fixture
         }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Executor;
 
 /**
@@ -106,6 +107,11 @@ public final class ConnectionService {
     public Connection updateInstallationTokens(String connectionId, String botId, Secret accessToken,
                                                Secret refreshToken) throws SecretStoreException {
         return installations.updateTokens(connectionId, botId, accessToken, refreshToken);
+    }
+
+    /** Changes what is recorded about an installation (not its tokens), e.g. its template copy's title. Blocking. */
+    public Connection updateInstallation(String connectionId, String botId, UnaryOperator<Installation> change) {
+        return installations.update(connectionId, botId, change);
     }
 
     public Connection removeInstallation(String connectionId, String botId) throws SecretStoreException {

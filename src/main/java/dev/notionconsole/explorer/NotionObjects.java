@@ -1,6 +1,7 @@
 package dev.notionconsole.explorer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.notionconsole.notion.PageTitles;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -116,23 +117,11 @@ final class NotionObjects {
     }
 
     static String pageTitle(JsonNode properties) {
-        for (JsonNode p : properties) {
-            if ("title".equals(p.path("type").asText())) {
-                return plain(p.get("title"));
-            }
-        }
-        return "";
+        return PageTitles.pageTitle(properties);
     }
 
     static String plain(JsonNode richText) {
-        if (richText == null || !richText.isArray()) {
-            return richText != null && richText.isTextual() ? richText.asText() : "";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (JsonNode t : richText) {
-            sb.append(t.path("plain_text").asText(t.path("text").path("content").asText("")));
-        }
-        return sb.toString();
+        return PageTitles.plain(richText);
     }
 
     private static String text(JsonNode o, String field) {

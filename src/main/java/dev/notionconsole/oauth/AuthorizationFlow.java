@@ -133,8 +133,13 @@ public final class AuthorizationFlow {
             return g.code();
         }
         AuthorizationResponse.Denied d = (AuthorizationResponse.Denied) response;
-        throw new OAuthException(d.error() == AuthorizationError.ACCESS_DENIED
-                ? OAuthException.Reason.ACCESS_DENIED : OAuthException.Reason.AUTHORIZATION_ERROR, d.explain());
+        if (d.error() != AuthorizationError.ACCESS_DENIED) {
+            throw new OAuthException(OAuthException.Reason.AUTHORIZATION_ERROR, d.explain());
+        }
+        // Cancel sends access_denied alone (docs/notion-api.md §2.10); one with a reason is a refusal (decision 0120)
+        boolean refused = d.description() != null && !d.description().isBlank();
+        throw new OAuthException(refused ? OAuthException.Reason.NOT_INSTALLABLE : OAuthException.Reason.ACCESS_DENIED,
+                refused ? "Notion refused to install the connection in that workspace. Notion said: " + d.description() : d.explain());
     }
 
     /**

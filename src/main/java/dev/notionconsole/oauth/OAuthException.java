@@ -19,6 +19,11 @@ public class OAuthException extends Exception {
         STATE_MISMATCH,
         /** The user clicked Cancel (access_denied). */
         ACCESS_DENIED,
+        /**
+         * access_denied with a reason instead of Cancel: Notion would not install the connection in that workspace,
+         * typically its installation scope (decision 0120).
+         */
+        NOT_INSTALLABLE,
         /** Another RFC 6749 authorization error. */
         AUTHORIZATION_ERROR,
         /** No answer within the time limit. */

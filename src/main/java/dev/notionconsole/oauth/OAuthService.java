@@ -3,7 +3,9 @@ package dev.notionconsole.oauth;
 import dev.notionconsole.connections.AuthorizingUser;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
+import dev.notionconsole.connections.ConnectionCaller;
 import dev.notionconsole.connections.ConnectionService;
+import dev.notionconsole.connections.InstallationScope;
 import dev.notionconsole.connections.Installation;
 import dev.notionconsole.connections.TokenRenewal;
 import dev.notionconsole.connections.InstallationRevoker;
@@ -13,6 +15,7 @@ import dev.notionconsole.notion.ApiRequest;
 import dev.notionconsole.notion.CallObserver;
 import dev.notionconsole.notion.Exchange;
 import dev.notionconsole.notion.NotionClient;
+import dev.notionconsole.notion.PageTitles;
 import dev.notionconsole.secrets.SecretStoreException;
 import java.io.IOException;
 import java.time.Duration;
@@ -73,17 +76,50 @@ public final class OAuthService implements InstallationRevoker, TokenRenewal {
      */
     public Installation authorize(Connection c, AuthorizationFlow flow, CancellationToken cancel, FlowObserver observer)
             throws OAuthException, IOException, SecretStoreException {
-        Secret code = flow.awaitCode(cancel, observer);
+        Secret code;
+        try {
+            code = flow.awaitCode(cancel, observer);
+        } catch (OAuthException e) {
+            if (e.reason() == OAuthException.Reason.NOT_INSTALLABLE) {
+                throw new OAuthException(e.reason(), e.getMessage() + "\n\n"
+                        + InstallationScope.adviceWhenRefused(c.name(), fresh(c).installationScope()), e);
+            }
+            throw e;
+        }
         observer.exchanging();
         cancel.throwIfCancelled();
         TokenGrant grant = endpoint(c).exchangeCode(code, flow.redirectUri(), cancel);
         Installation installation = new Installation(grant.botId(), grant.workspaceId(), grant.workspaceName(),
                 grant.workspaceIcon(), grant.ownerUserId() == null ? null
                         : new AuthorizingUser(grant.ownerUserId(), grant.ownerName(), grant.ownerEmail()),
-                grant.duplicatedTemplateId(), null, null);
-        connections.putInstallation(c.id(), installation, grant.accessToken(), grant.refreshToken());
+                grant.duplicatedTemplateId(), null, null, null);
+        Connection stored = connections.putInstallation(c.id(), installation, grant.accessToken(), grant.refreshToken());
         LOG.info("Installed \"{}\" in workspace {} as bot {}", c.name(), grant.workspaceName(), grant.botId());
-        return connections.find(c.id()).flatMap(x -> x.installation(grant.botId())).orElse(installation);
+        if (grant.duplicatedTemplateId() != null) {
+            stored = withTemplateTitle(stored, grant.botId(), grant.duplicatedTemplateId(), cancel);
+        }
+        Installation saved = stored.installation(grant.botId()).orElse(installation);
+        return saved;
+    }
+
+    /**
+     * Records the title of the template copy the installation was made with: the token answer gives only its id
+     * (docs/notion-api.md §2.10), so it is read once with the new token. Best effort: without it the id is shown.
+     */
+    private Connection withTemplateTitle(Connection c, String botId, String pageId, CancellationToken cancel)
+            throws SecretStoreException {
+        try {
+            ConnectionCaller.Reply reply = new ConnectionCaller(connections, this).send(c, ApiRequest.get("/v1/pages/" + pageId),
+                    cancel, CallObserver.NONE);
+            if (!reply.exchange().ok() || reply.exchange().json() == null) {
+                return c;
+            }
+            String title = PageTitles.pageTitle(reply.exchange().json().path("properties"));
+            return connections.updateInstallation(c.id(), botId, i -> i.withTemplateTitle(title));
+        } catch (IOException e) {
+            LOG.info("Could not read the title of the duplicated template {}: {}", pageId, e.getMessage());
+            return c;
+        }
     }
 
     /**

@@ -172,7 +172,10 @@ public final class AppContext implements AutoCloseable {
 
     private Section connectionsSection() {
         return Section.of(SectionSlot.CONNECTIONS, () -> ConnectionsView.create(connections, tasks, dialogs,
-                c -> OAuthFlowDialog.open(oauth, c, tasks, dialogs, mainWindow)))
+                c -> OAuthFlowDialog.open(oauth, c, tasks, dialogs, mainWindow), object -> {
+                    toExplorer.offer(object); // an installation's template copy
+                    navigator.accept(SectionSlot.EXPLORER);
+                }))
                 .withShortcuts(ConnectionsView.SHORTCUTS);
     }
 

@@ -1,5 +1,7 @@
 package dev.notionconsole.sandbox.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,6 +36,10 @@ public final class Connection {
     private String clientSecret;
     private final List<String> redirectUris = new ArrayList<>();
     private final List<Installation> installations = new ArrayList<>();
+    /** The template offered on the consent page, as the fixture wrote it (pages[] shape); null when none. */
+    private JsonNode template;
+    /** Keys of the workspaces it may be installed in; null for any workspace (docs/notion-api.md §2.10). */
+    private Set<String> installationScope;
     // personal access tokens
     private User creator;
     private Instant expiresAt;
@@ -128,6 +134,28 @@ public final class Connection {
 
     public List<Installation> installations() {
         return installations;
+    }
+
+    public JsonNode template() {
+        return template;
+    }
+
+    public void setTemplate(JsonNode template) {
+        this.template = template;
+    }
+
+    /** Workspace keys it may be installed in, or null when any workspace may install it. */
+    public Set<String> installationScope() {
+        return installationScope;
+    }
+
+    public void setInstallationScope(Set<String> workspaceKeys) {
+        this.installationScope = workspaceKeys == null ? null : Set.copyOf(workspaceKeys);
+    }
+
+    /** Whether a user of this workspace may install it (its installation scope, fixed when it was created). */
+    public boolean installableIn(Workspace ws) {
+        return installationScope == null || installationScope.contains(ws.key());
     }
 
     public User creator() {

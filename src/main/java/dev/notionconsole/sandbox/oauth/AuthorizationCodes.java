@@ -25,8 +25,10 @@ final class AuthorizationCodes {
     /**
      * @param redirectUriSent the redirect_uri of the authorize URL, or null when it had none (the token request
      *                        must then not send one either)
+     * @param duplicateTemplate the user chose "Duplicate template": the exchange copies it and shares the copy
      */
-    record Grant(Connection connection, User user, List<String> pickedPages, String redirectUriSent, Instant expiresAt) {
+    record Grant(Connection connection, User user, List<String> pickedPages, boolean duplicateTemplate, String redirectUriSent,
+                 Instant expiresAt) {
     }
 
     /** Why a code cannot be exchanged. */
@@ -40,11 +42,11 @@ final class AuthorizationCodes {
         this.clock = clock;
     }
 
-    String issue(Connection connection, User user, List<String> pages, String redirectUriSent) {
+    String issue(Connection connection, User user, List<String> pages, boolean duplicateTemplate, String redirectUriSent) {
         byte[] b = new byte[24];
         RANDOM.nextBytes(b);
         String code = "sandbox-code-" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        live.put(code, new Grant(connection, user, List.copyOf(pages), redirectUriSent, clock.instant().plus(LIFETIME)));
+        live.put(code, new Grant(connection, user, List.copyOf(pages), duplicateTemplate, redirectUriSent, clock.instant().plus(LIFETIME)));
         return code;
     }
 

@@ -2,6 +2,7 @@ package dev.notionconsole.sandbox.oauth;
 
 import static dev.notionconsole.core.Html.escape;
 
+import dev.notionconsole.sandbox.fixture.FixtureTemplate;
 import dev.notionconsole.sandbox.model.Capability;
 import dev.notionconsole.sandbox.model.Connection;
 import dev.notionconsole.sandbox.model.Node;
@@ -24,6 +25,10 @@ final class ConsentPage {
 
     /** The authorize request as received, carried through the form in hidden fields. */
     record Request(String clientId, String redirectUri, String state, String responseType, String owner) {
+    }
+
+    /** What the form had chosen: the picked pages, or the template (offered only when the connection has one). */
+    record Choice(Set<String> pages, boolean template) {
     }
 
     /** A page or database in the picker, with its depth among listed items. */
@@ -69,7 +74,8 @@ final class ConsentPage {
     }
 
     static String render(Connection connection, Request request, List<User> people, User selected, List<Item> pages,
-                         Set<String> checked, String problem) {
+                         Choice choice, String problem) {
+        Set<String> checked = choice.pages();
         StringBuilder sb = new StringBuilder(8192);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -107,6 +113,15 @@ final class ConsentPage {
         sb.append("</select><button type=\"submit\" name=\"decision\" value=\"switch_user\" class=\"secondary\">")
                 .append("Show this person's pages</button></div>");
 
+        if (connection.template() != null) {
+            // docs/notion-api.md §2.10: with a template, the user chooses "duplicate template" or "select pages"
+            sb.append("<h2>Access</h2><div class=\"choice\">");
+            radio(sb, "template", choice.template(), "Duplicate template",
+                    "Copies “" + FixtureTemplate.title(connection.template()) + "” into your workspace as a private page of yours; "
+                            + "the connection gets access to the copy only.");
+            radio(sb, "pages", !choice.template(), "Select pages", "Pick existing pages below.");
+            sb.append("</div>");
+        }
         sb.append("<h2>Pages it can access</h2><p class=\"muted\">Only the pages you pick, and everything inside them. ")
                 .append("Pages ").append(selected == null ? "" : escape(selected.name()) + " ").append("can access in ")
                 .append(selected == null ? "" : escape(selected.workspace().name())).append(":</p><div class=\"pages\">");
@@ -131,6 +146,12 @@ final class ConsentPage {
                 .append("</div></form><p class=\"muted small\">You will be sent back to ").append(escape(request.redirectUri()))
                 .append("</p></main></body></html>\n");
         return sb.toString();
+    }
+
+    private static void radio(StringBuilder sb, String value, boolean on, String label, String detail) {
+        sb.append("<label class=\"option\"><input type=\"radio\" name=\"access\" id=\"access_").append(value).append("\" value=\"")
+                .append(value).append('"').append(on ? " checked" : "").append("><span><strong>").append(escape(label))
+                .append("</strong><br><span class=\"muted\">").append(escape(detail)).append("</span></span></label>");
     }
 
     private static void hidden(StringBuilder sb, String name, String value) {
@@ -188,6 +209,9 @@ final class ConsentPage {
             .caps{margin:0;padding-left:1.2rem}.row{display:flex;gap:.5rem}.row button{white-space:nowrap}select{flex:1;padding:.35rem;font:inherit}
             .pages{max-height:18rem;overflow:auto;border:1px solid var(--border);border-radius:6px;padding:.4rem .6rem}
             .page{display:block;padding:.15rem 0;overflow-wrap:anywhere}.page input{margin-right:.5rem}.kind{margin-right:.35rem;color:var(--muted)}
+            .choice{display:grid;gap:.4rem}.option{display:flex;gap:.6rem;align-items:flex-start;padding:.5rem .6rem;\
+            border:1px solid var(--border);border-radius:6px;cursor:pointer}.option:has(input:checked){border-color:var(--accent)}
+            form:has(#access_template:checked) .pages{opacity:.45}
             .actions{display:flex;justify-content:flex-end;gap:.5rem;margin-top:1.25rem}
             button{font:inherit;padding:.45rem .9rem;border-radius:6px;border:1px solid var(--border);background:var(--card);color:var(--fg);cursor:pointer}
             button.primary{background:var(--accent);border-color:var(--accent);color:#fff}

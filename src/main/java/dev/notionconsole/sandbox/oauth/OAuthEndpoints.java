@@ -4,6 +4,7 @@ import dev.notionconsole.core.http.QueryString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.notionconsole.sandbox.fixture.FixtureTemplate;
 import dev.notionconsole.sandbox.http.ApiError;
 import dev.notionconsole.sandbox.http.Call;
 import dev.notionconsole.sandbox.http.Response;
@@ -49,6 +50,8 @@ import java.util.stream.Collectors;
 public final class OAuthEndpoints {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Starts the error_description of a refusal for installation scope, for clients that want to recognise it. */
+    public static final String OUT_OF_SCOPE_PREFIX = "This connection cannot be installed in workspace";
     private static final String ALPHANUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final SandboxModel model;
@@ -109,7 +112,8 @@ public final class OAuthEndpoints {
         }
         ConsentPage.Request request = new ConsentPage.Request(call.queryParam("client_id"), checked.redirectUriSent() ? checked.redirectUri() : "",
                 state, call.queryParam("response_type"), call.queryParam("owner"));
-        return renderConsent(checked.connection(), request, call.queryParam("user_id"), Set.of(), null, 200);
+        return renderConsent(checked.connection(), request, call.queryParam("user_id"), Set.of(),
+                checked.connection().template() != null, null, 200);
     }
 
     private Response checkResponseTypeAndOwner(Checked checked, String responseType, String owner, String state) {
@@ -126,11 +130,11 @@ public final class OAuthEndpoints {
     }
 
     private Response renderConsent(Connection c, ConsentPage.Request request, String userId, Set<String> checked,
-                                   String problem, int status) {
+                                   boolean templateChosen, String problem, int status) {
         List<User> people = model.read(() -> ConsentPage.people(model));
         User selected = people.stream().filter(u -> u.id().equals(userId)).findFirst().orElse(people.isEmpty() ? null : people.get(0));
         List<ConsentPage.Item> pages = selected == null ? List.of() : model.read(() -> ConsentPage.pagesFor(model, selected));
-        return html(status, ConsentPage.render(c, request, people, selected, pages, checked, problem));
+        return html(status, ConsentPage.render(c, request, people, selected, pages, new ConsentPage.Choice(checked, templateChosen), problem));
     }
 
     private Response consentDecision(Call call) {
@@ -153,16 +157,24 @@ public final class OAuthEndpoints {
         ConsentPage.Request request = new ConsentPage.Request(clientId, sentRedirect == null ? "" : sentRedirect, state,
                 first(form, "response_type"), first(form, "owner"));
         String userId = first(form, "user_id");
-        Set<String> picked = new LinkedHashSet<>(form.getOrDefault("page_id", List.of()));
+        boolean template = "template".equals(first(form, "access")) && checked.connection().template() != null;
+        Set<String> picked = template ? Set.of() : new LinkedHashSet<>(form.getOrDefault("page_id", List.of()));
         if ("switch_user".equals(decision)) {
-            return renderConsent(checked.connection(), request, userId, Set.of(), null, 200);
+            return renderConsent(checked.connection(), request, userId, Set.of(), template, null, 200);
         }
         if (!"allow".equals(decision)) {
-            return renderConsent(checked.connection(), request, userId, picked, "Choose Allow access or Cancel.", 400);
+            return renderConsent(checked.connection(), request, userId, picked, template, "Choose Allow access or Cancel.", 400);
         }
         User user = userId == null ? null : model.read(() -> model.user(userId));
         if (user == null || user.isBot()) {
-            return renderConsent(checked.connection(), request, null, picked, "Pick the person who is authorizing.", 400);
+            return renderConsent(checked.connection(), request, null, picked, template, "Pick the person who is authorizing.", 400);
+        }
+        if (!checked.connection().installableIn(user.workspace())) {
+            // decision 0120: Notion documents the scope, not how its authorize step refuses it; the sandbox ends the
+            // flow as Cancel does (docs/notion-api.md §2.10), saying why
+            return redirect(checked.redirectUri(), Map.of("error", "access_denied", "error_description",
+                    OUT_OF_SCOPE_PREFIX + " \"" + user.workspace().name() + "\": \"" + checked.connection().name()
+                            + "\" was created for selected workspaces only, and this is not one of them."), state);
         }
         List<String> notAccessible = model.read(() -> picked.stream().filter(id -> {
             Node n = model.node(id);
@@ -170,10 +182,11 @@ public final class OAuthEndpoints {
                     || !model.visibility().userCanSee(user, n);
         }).toList());
         if (!notAccessible.isEmpty()) {
-            return renderConsent(checked.connection(), request, userId, picked,
+            return renderConsent(checked.connection(), request, userId, picked, template,
                     user.name() + " cannot access " + notAccessible.size() + " of the picked pages; pick only pages listed here.", 400);
         }
-        String code = codes.issue(checked.connection(), user, new ArrayList<>(picked), checked.redirectUriSent() ? checked.redirectUri() : null);
+        String code = codes.issue(checked.connection(), user, new ArrayList<>(picked), template,
+                checked.redirectUriSent() ? checked.redirectUri() : null);
         return redirect(checked.redirectUri(), Map.of("code", code), state);
     }
 
@@ -245,15 +258,24 @@ public final class OAuthEndpoints {
         if (!codes.consume(code)) {
             return invalidGrant(call, "Invalid code: this code has been revoked.");
         }
+        List<String> pages = grant.pickedPages();
+        String duplicated = null;
+        if (grant.duplicateTemplate()) {
+            // the copy is made when the code is exchanged, so an unexchanged code leaves the workspace as it was
+            List<Node> copy = FixtureTemplate.duplicate(model, client.template(), grant.user());
+            pages = copy.stream().map(Node::id).toList();
+            duplicated = copy.get(0).id();
+        }
         Installation inst = model.installationOf(client, grant.user());
         if (inst == null) {
-            inst = model.install(client, grant.user(), model.newId(), grant.pickedPages());
+            inst = model.install(client, grant.user(), model.newId(), pages);
         } else {
             // authorizing again replaces the pick (the user revisited the picker); same bot
             inst.pickedPages().clear();
-            inst.pickedPages().addAll(grant.pickedPages());
+            inst.pickedPages().addAll(pages);
             model.sharesChanged();
         }
+        inst.setDuplicatedTemplateId(duplicated);
         return Response.ok(issueTokens(call, inst));
     }
 

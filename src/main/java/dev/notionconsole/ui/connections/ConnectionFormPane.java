@@ -10,6 +10,7 @@ import atlantafx.base.theme.Styles;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionValidator.Field;
+import dev.notionconsole.connections.InstallationScope;
 import dev.notionconsole.connections.RatePlan;
 import dev.notionconsole.notion.NotionVersion;
 import dev.notionconsole.ui.common.Icons;
@@ -156,6 +157,16 @@ final class ConnectionFormPane extends VBox {
         row = addRow(grid, row, "Client secret", clientSecret, Field.CLIENT_SECRET, null);
         TextField redirect = textField("redirectUriField", form.redirectUriProperty(), "http://localhost:53682/callback");
         row = addRow(grid, row, "Redirect URI", redirect, Field.REDIRECT_URI, "Exactly as registered with Notion");
+        ComboBox<InstallationScope> scope = new ComboBox<>();
+        scope.setId("installationScopeChoice");
+        scope.getItems().setAll(InstallationScope.values());
+        scope.setConverter(converter(InstallationScope::label));
+        scope.setPromptText("Not recorded");
+        scope.valueProperty().bindBidirectional(form.installationScopeProperty());
+        scope.setMaxWidth(Double.MAX_VALUE);
+        row = addRow(grid, row, "Installation scope", scope, null, "Which workspaces may install it: chosen when the connection "
+                + "was created in Notion and fixed since. The API does not report it, so say which. With selected workspaces "
+                + "only, people of other workspaces are refused when they authorize.");
         bindVisible(grid, publicStart, row, form.publicKindProperty());
 
         TextArea notes = new TextArea();

@@ -2,6 +2,7 @@ package dev.notionconsole.ui.connections;
 
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
+import dev.notionconsole.connections.InstallationScope;
 import dev.notionconsole.connections.ConnectionValidator;
 import dev.notionconsole.connections.ConnectionValidator.Field;
 import dev.notionconsole.connections.ConnectionValidator.Problem;
@@ -42,6 +43,8 @@ public final class ConnectionFormViewModel {
     private final StringProperty clientId = new SimpleStringProperty("");
     private final StringProperty clientSecret = new SimpleStringProperty("");
     private final StringProperty redirectUri = new SimpleStringProperty("");
+    /** Public connections: which workspaces may install it, as the user says (the API does not tell); null = not recorded. */
+    private final ObjectProperty<InstallationScope> installationScope = new SimpleObjectProperty<>();
     private final BooleanProperty tokenRevealed = new SimpleBooleanProperty(false);
     private final BooleanProperty clientSecretRevealed = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper isNew = new ReadOnlyBooleanWrapper(true);
@@ -62,7 +65,8 @@ public final class ConnectionFormViewModel {
             blocking.put(f, new ReadOnlyBooleanWrapper(false));
         }
         publicKind.bind(kind.isEqualTo(ConnectionKind.PUBLIC_OAUTH));
-        for (Observable o : List.of(name, kind, baseUrl, notionVersion, ratePlan, notes, token, clientId, clientSecret, redirectUri)) {
+        for (Observable o : List.of(name, kind, baseUrl, notionVersion, ratePlan, notes, token, clientId, clientSecret, redirectUri,
+                installationScope)) {
             o.addListener(x -> dirty.set(computeDirty()));
         }
         // a new public connection gets its fixed loopback redirect URI, port chosen once (docs/decisions/0050)
@@ -89,6 +93,7 @@ public final class ConnectionFormViewModel {
         notes.set(shown.notes());
         clientId.set(Objects.requireNonNullElse(shown.clientId(), ""));
         redirectUri.set(Objects.requireNonNullElse(shown.redirectUri(), ""));
+        installationScope.set(shown.installationScope());
         token.set(loadedToken);
         clientSecret.set(loadedClientSecret);
         tokenRevealed.set(false);
@@ -140,7 +145,8 @@ public final class ConnectionFormViewModel {
     public Connection toConnection() {
         Connection.Builder b = original != null ? original.toBuilder() : Connection.builder(kind.get());
         return b.name(name.get()).kind(kind.get()).baseUrl(baseUrl.get()).notionVersion(notionVersion.get())
-                .ratePlan(ratePlan.get()).notes(notes.get()).clientId(clientId.get()).redirectUri(redirectUri.get()).build();
+                .ratePlan(ratePlan.get()).notes(notes.get()).clientId(clientId.get()).redirectUri(redirectUri.get())
+                .installationScope(installationScope.get()).build();
     }
 
     /** The token typed in, if it differs from the stored one; null otherwise. */
@@ -168,6 +174,7 @@ public final class ConnectionFormViewModel {
                 || !now.baseUrl().equals(original.baseUrl()) || !now.notionVersion().equals(original.notionVersion())
                 || now.ratePlan() != original.ratePlan() || !now.notes().equals(original.notes())
                 || !Objects.equals(now.clientId(), original.clientId()) || !Objects.equals(now.redirectUri(), original.redirectUri())
+                || now.installationScope() != original.installationScope()
                 || changedToken() != null || changedClientSecret() != null;
     }
 
@@ -190,6 +197,7 @@ public final class ConnectionFormViewModel {
     public StringProperty clientIdProperty() { return clientId; }
     public StringProperty clientSecretProperty() { return clientSecret; }
     public StringProperty redirectUriProperty() { return redirectUri; }
+    public ObjectProperty<InstallationScope> installationScopeProperty() { return installationScope; }
     public BooleanProperty tokenRevealedProperty() { return tokenRevealed; }
     public BooleanProperty clientSecretRevealedProperty() { return clientSecretRevealed; }
     public ReadOnlyBooleanProperty isNewProperty() { return isNew.getReadOnlyProperty(); }

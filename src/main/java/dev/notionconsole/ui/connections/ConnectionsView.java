@@ -1,6 +1,7 @@
 package dev.notionconsole.ui.connections;
 
 import dev.notionconsole.connections.Connection;
+import dev.notionconsole.ui.common.ObjectRef;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.core.concurrent.TaskRunner;
@@ -75,12 +76,20 @@ public final class ConnectionsView extends SplitPane implements Disposable, Init
      */
     public static ConnectionsView create(ConnectionService service, TaskRunner tasks, DialogService dialogs,
                                          java.util.function.Consumer<Connection> authorize) {
+        return create(service, tasks, dialogs, authorize, null);
+    }
+
+    /** As above; {@code openInExplorer} takes an installation's template copy to the Explorer (null: no button). */
+    public static ConnectionsView create(ConnectionService service, TaskRunner tasks, DialogService dialogs,
+                                         java.util.function.Consumer<Connection> authorize,
+                                         java.util.function.Consumer<ObjectRef> openInExplorer) {
         SecretPrompt[] prompt = new SecretPrompt[1];
         ConnectionsViewModel vm = new ConnectionsViewModel(service, tasks, dialogs,
                 (title, message, label) -> prompt[0].ask(title, message, label), Platform::runLater);
         ConnectionsView view = new ConnectionsView(vm);
         prompt[0] = new SecretPromptDialog(view);
         vm.setAuthorizeAction(authorize);
+        vm.setOpenInExplorerAction(openInExplorer);
         vm.start();
         return view;
     }

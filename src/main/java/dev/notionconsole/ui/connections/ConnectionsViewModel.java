@@ -7,6 +7,7 @@ import dev.notionconsole.connections.ConnectionTransfer;
 import dev.notionconsole.connections.ConnectionsListener;
 import dev.notionconsole.connections.IdentityCheck;
 import dev.notionconsole.connections.Installation;
+import dev.notionconsole.ui.common.ObjectRef;
 import dev.notionconsole.connections.InvalidConnectionException;
 import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.Secret;
@@ -84,6 +85,7 @@ public final class ConnectionsViewModel {
     private final ReadOnlyBooleanWrapper authorizeAvailable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper fileInUse = new ReadOnlyBooleanWrapper(false);
     private java.util.function.Consumer<Connection> authorizeAction;
+    private java.util.function.Consumer<ObjectRef> openInExplorerAction;
     private TaskHandle runningTest;
     private long selectionGeneration;
 
@@ -429,6 +431,31 @@ public final class ConnectionsViewModel {
     // ---- installations (public connections) -------------------------------------------------------------
 
     /** The OAuth feature sets how to start an authorization for a public connection (adds an installation). */
+    /** Where "Open in Explorer" on an installation's template copy goes; null hides the button. */
+    public void setOpenInExplorerAction(java.util.function.Consumer<ObjectRef> action) {
+        openInExplorerAction = action;
+    }
+
+    public boolean canOpenInExplorer() {
+        return openInExplorerAction != null;
+    }
+
+    /**
+     * Hands the template copy an installation was made with to the Explorer. The Explorer maps the current
+     * connection, so this installation of the selected connection is used first: the map is what it sees.
+     */
+    public void openTemplateCopy(Installation i) {
+        Connection sel = selected.get();
+        if (sel == null || openInExplorerAction == null || i.duplicatedTemplateId() == null) {
+            return;
+        }
+        if (!sel.activeInstallation().map(a -> a.botId().equals(i.botId())).orElse(false)) {
+            useInstallation(i);
+        }
+        useSelected();
+        openInExplorerAction.accept(new ObjectRef(sel.id(), "page", i.duplicatedTemplateId(), i.duplicatedTemplateTitle(), null));
+    }
+
     public void setAuthorizeAction(java.util.function.Consumer<Connection> action) {
         authorizeAction = action;
         authorizeAvailable.set(action != null);

@@ -24,7 +24,7 @@ final class InstallationsPane extends VBox {
         heading.getStyleClass().add(Styles.TITLE_4);
         ListView<Installation> installs = new ListView<>(vm.installations());
         installs.setId("installationsList");
-        installs.setPrefHeight(110);
+        installs.setPrefHeight(120);
         installs.setPlaceholder(new Label("None yet: authorize the connection in a workspace to get a token."));
         installs.setCellFactory(l -> new ListCell<>() {
             @Override
@@ -57,7 +57,28 @@ final class InstallationsPane extends VBox {
                 HBox row = new HBox(8, text, spacer, use, remove);
                 row.setAlignment(Pos.CENTER_LEFT);
                 setText(null);
-                setGraphic(row);
+                setPrefWidth(0); // fit the list's width: long lines end in an ellipsis, the buttons stay in view
+                if (i.templateLine() == null) {
+                    setGraphic(row);
+                    return;
+                }
+                // made by duplicating the connection's template: it sees that copy only
+                String title = i.duplicatedTemplateTitle() == null ? "" : " \"" + i.duplicatedTemplateTitle() + "\"";
+                Label template = new Label("Made by duplicating the template" + title + ": it sees that copy only",
+                        Icons.of(Feather.COPY));
+                template.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+                template.setTooltip(new Tooltip(i.templateLine()));
+                template.setMinWidth(0);
+                Button open = new Button("Open in Explorer", Icons.of(Feather.MAP));
+                open.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+                open.setTooltip(new Tooltip("Show the copy in the Explorer's map of this connection"));
+                open.setOnAction(e -> vm.openTemplateCopy(i));
+                open.setVisible(vm.canOpenInExplorer());
+                open.managedProperty().bind(open.visibleProperty());
+                HBox second = new HBox(8, template, open);
+                second.setAlignment(Pos.CENTER_LEFT);
+                second.setPadding(new javafx.geometry.Insets(0, 0, 0, 22));
+                setGraphic(new VBox(2, row, second));
             }
         });
         Button authorize = new Button("Authorize in a workspace…", Icons.of(Feather.LOG_IN));

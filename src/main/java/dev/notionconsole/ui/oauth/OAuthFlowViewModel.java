@@ -153,8 +153,9 @@ public final class OAuthFlowViewModel {
         status.set("");
         outcomeTitle.set("Installed");
         outcomeDetail.set("\"" + connection.name() + "\" is installed in " + inst.displayName() + " as bot " + inst.botId()
-                + ". Requests with this connection now use this installation.\nTokens kept in: "
-                + oauth.connections().secretStorage().describe());
+                + ". Requests with this connection now use this installation."
+                + (inst.templateLine() == null ? "" : "\n" + inst.templateLine() + ". It sees that copy only.")
+                + "\nTokens kept in: " + oauth.connections().secretStorage().describe());
     }
 
     private void failed(Throwable t) {
@@ -184,6 +185,7 @@ public final class OAuthFlowViewModel {
             case LISTENER_FAILED -> "Could not listen for the redirect";
             case STATE_MISMATCH -> "Answer refused: possibly forged";
             case ACCESS_DENIED -> "Access denied";
+            case NOT_INSTALLABLE -> "Not installable in that workspace";
             case AUTHORIZATION_ERROR -> "Notion ended the authorization";
             case TIMED_OUT -> "No answer from the browser";
             case NOT_A_REDIRECT -> "Not the redirected address";

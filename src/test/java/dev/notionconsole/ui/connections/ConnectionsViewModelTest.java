@@ -269,6 +269,30 @@ class ConnectionsViewModelTest {
     }
 
     @Test
+    void aTemplateInstallationOpensItsCopyInTheExplorerAsThatInstallation() throws Exception {
+        Connection app = service.add(Connection.builder(ConnectionKind.PUBLIC_OAUTH).name("Kit").baseUrl("sandbox")
+                .clientId("cid").redirectUri("http://localhost:53682/callback")
+                .installationScope(dev.notionconsole.connections.InstallationScope.SELECTED_WORKSPACES).build(), null,
+                dev.notionconsole.core.Secret.of("secret_vmtest_client_000000000002"));
+        service.putInstallation(app.id(), new dev.notionconsole.connections.Installation("bot-t", "ws", "WS", null, null,
+                "copy-id", null, null, "Standup Kit"), dev.notionconsole.core.Secret.of("ntn_vmtest_access_bot_t_000000"), null);
+        service.putInstallation(app.id(), new dev.notionconsole.connections.Installation("bot-p", "ws", "WS", null, null,
+                null, null, null), dev.notionconsole.core.Secret.of("ntn_vmtest_access_bot_p_000000"), null);
+        java.util.List<dev.notionconsole.ui.common.ObjectRef> opened = new java.util.ArrayList<>();
+        vm.setOpenInExplorerAction(opened::add);
+        vm.select(service.find(app.id()).orElseThrow());
+        assertEquals(dev.notionconsole.connections.InstallationScope.SELECTED_WORKSPACES, form().installationScopeProperty().get());
+        dev.notionconsole.connections.Installation template = vm.installations().get(0);
+        assertTrue(template.templateLine().contains("\"Standup Kit\""), template.templateLine());
+
+        vm.openTemplateCopy(template);
+        assertEquals(java.util.List.of(new dev.notionconsole.ui.common.ObjectRef(app.id(), "page", "copy-id", "Standup Kit", null)), opened);
+        Connection now = service.find(app.id()).orElseThrow();
+        assertEquals("bot-t", now.activeBotId(), "the Explorer maps as the installation that sees the copy");
+        assertEquals(app.id(), service.current().map(Connection::id).orElse(null));
+    }
+
+    @Test
     void changingTheKindAsksFirstWhenSecretsGo() throws Exception {
         addDocsSyncCopy("Kind change");
         Connection c = vm.selectedProperty().get();
