@@ -15,13 +15,18 @@ import picocli.CommandLine.Command;
 @Command(name = "bundle",
         description = {"Support bundles: hand over failing calls without secrets, and replay them in the sandbox."},
         footer = {"", "Examples:",
-                "  notion-console bundle create -c \"Sandbox: Wiki Reader\" --history 5 --with-map --out wiki.ncbundle",
-                "  notion-console bundle create -c \"Sandbox: Docs Sync\" --diagnose GET /v1/pages/<id> --out call.ncbundle",
+                "  notion-console bundle create -c \"Sandbox: Wiki Reader\" --history 5 \\",
+                "      --with-map --out wiki.ncbundle",
+                "  notion-console bundle create -c \"Sandbox: Docs Sync\" \\",
+                "      --diagnose GET /v1/pages/<id> --out call.ncbundle",
                 "  notion-console bundle show wiki.ncbundle",
                 "  notion-console bundle replay wiki.ncbundle",
                 "  notion-console bundle import-har exported-from-browser.har",
-                "", "Secrets are always removed; titles, names and emails become pseudonyms unless --no-pseudonyms.",
-                "Exit codes: 0 ok, 1 a replayed call answered differently, 2 bad usage, 3 could not connect."})
+                "", "Secrets are always removed; titles, names and emails become pseudonyms",
+                "unless --no-pseudonyms."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:a replayed call answered differently", "2:bad usage (also a file that is not a bundle)",
+                "3:could not connect"})
 public final class BundleCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
