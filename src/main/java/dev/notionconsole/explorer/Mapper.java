@@ -29,6 +29,10 @@ import java.util.Objects;
  *
  * <p>Blocking; one run at a time per instance is not required (runs share nothing but the {@link ApiCalls}).
  * Cancel through the token: the run stops before its next request, and an in-flight one is aborted.
+ *
+ * <p>Just over 400 lines, knowingly: one run's steps (passes, placing, probes, re-map, naming multi-source
+ * databases) share the run's builder, progress and request counter; the parts that stand alone already live
+ * elsewhere ({@link SearchWalk}, {@link EarlyProbes}, {@link MapBuilder}).
  */
 public final class Mapper {
     static final int MAX_HOPS = 8;
