@@ -10,6 +10,7 @@ import dev.notionconsole.diagnostics.DiagnosisListener;
 import dev.notionconsole.diagnostics.DiagnosisOptions;
 import dev.notionconsole.diagnostics.DiagnosisRequest;
 import dev.notionconsole.diagnostics.DiagnosticsEngine;
+import dev.notionconsole.diagnostics.Evidence;
 import dev.notionconsole.explorer.MapJson;
 import dev.notionconsole.explorer.WorkspaceMap;
 import dev.notionconsole.notion.Exchange;
@@ -77,6 +78,26 @@ public final class BundleMaker {
                     : null);
         }
         return out;
+    }
+
+    /**
+     * The diagnosed call as a history entry (Diagnostics' "Create bundle…"): the answer the diagnosis was given, else
+     * the engine's own send of the call (its first evidence); empty when the call was never answered (a write the
+     * engine only checked).
+     */
+    public static Optional<HistoryEntry> diagnosedCall(Connection c, DiagnosisRequest request, Diagnosis diagnosis) {
+        Exchange answer = request.answer();
+        if (answer == null) {
+            answer = diagnosis.evidence().stream()
+                    .filter(e -> e.exchange() != null && Evidence.FAILING.equals(e.role())
+                            && e.method().equalsIgnoreCase(request.request().method()))
+                    .map(Evidence::exchange).findFirst().orElse(null);
+        }
+        if (answer == null) {
+            return Optional.empty();
+        }
+        // redacted as the history stores it, so the call reads exactly like one picked from the history
+        return Optional.of(HistoryEntries.of(answer, request.request(), c.id(), c.name(), c.baseUrl(), null, null, 1).redacted());
     }
 
     /** A history entry as a bundle exchange; the error body with its code put back (history masks "code" values). */

@@ -108,6 +108,8 @@ public final class AppContext implements AutoCloseable {
     private final HandOver<ObjectRef> toDiagnostics = new HandOver<>();
     /** Diagnostics' "Open in Explorer" on the verdict's object; the Explorer section takes it once it is built. */
     private final HandOver<ObjectRef> toExplorer = new HandOver<>();
+    /** The Explorer section's view model once it is built (JavaFX thread only): its map goes into bundles. */
+    private dev.notionconsole.ui.explorer.ExplorerViewModel explorer;
 
     // --- diagnostics (issue 11): the engine is made on first use (it reads the endpoint catalog) ---
     private DiagnosticsEngine diagnostics;
@@ -194,8 +196,10 @@ public final class AppContext implements AutoCloseable {
                 .withShortcuts(RequestView.SHORTCUTS);
     }
 
+    /** A bundle's map without a snapshot comes from the Explorer's map in memory, when it is that connection's. */
     private BundleViewModel bundleViewModel() {
-        return new BundleViewModel(connections, diagnostics(), new SnapshotStore(dirs.config()), tasks, dialogs);
+        return new BundleViewModel(connections, diagnostics(), new SnapshotStore(dirs.config()), tasks, dialogs,
+                id -> explorer == null ? null : explorer.mapOf(id));
     }
 
     private Section explorerSection() {
@@ -209,6 +213,11 @@ public final class AppContext implements AutoCloseable {
                                 navigator.accept(SectionSlot.DIAGNOSTICS);
                             });
                     toExplorer.subscribe(view::show); // Diagnostics' "Open in Explorer"
+                    explorer = view.viewModel();
+                    explorer.bundleAction((c, map) -> {
+                        BundleViewModel bundle = bundleViewModel();
+                        BundleWindow.preview(bundle, mainWindow, () -> bundle.createFromMap(c, map, requestServices().sender().history().entries()));
+                    });
                     return view;
                 })
                 .withShortcuts(ExplorerView.SHORTCUTS);
@@ -223,6 +232,10 @@ public final class AppContext implements AutoCloseable {
                                 navigator.accept(SectionSlot.EXPLORER);
                             }, new SystemBrowserOpener(), Platform::runLater);
                     failedCalls.subscribe(vm::diagnose);
+                    vm.bundleAction((request, diagnosis) -> {
+                        BundleViewModel bundle = bundleViewModel();
+                        BundleWindow.preview(bundle, mainWindow, () -> bundle.createFromDiagnosis(request, diagnosis));
+                    });
                     toDiagnostics.subscribe(vm::diagnoseAccess);
                     return new DiagnosticsView(vm);
                 })

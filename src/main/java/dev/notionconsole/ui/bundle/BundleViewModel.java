@@ -14,6 +14,8 @@ import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.core.concurrent.BackgroundTask;
 import dev.notionconsole.core.concurrent.TaskRunner;
 import dev.notionconsole.core.json.Json;
+import dev.notionconsole.diagnostics.Diagnosis;
+import dev.notionconsole.diagnostics.DiagnosisRequest;
 import dev.notionconsole.diagnostics.DiagnosticsEngine;
 import dev.notionconsole.explorer.SnapshotStore;
 import dev.notionconsole.explorer.WorkspaceMap;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -53,6 +56,7 @@ public final class BundleViewModel {
     private final SnapshotStore snapshots;
     private final TaskRunner tasks;
     private final DialogService dialogs;
+    private final Function<String, WorkspaceMap> liveMap;
     private final StringProperty preview = new SimpleStringProperty("");
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
@@ -67,6 +71,16 @@ public final class BundleViewModel {
 
     public BundleViewModel(ConnectionService connections, DiagnosticsEngine engine, SnapshotStore snapshots, TaskRunner tasks,
                            DialogService dialogs) {
+        this(connections, engine, snapshots, tasks, dialogs, id -> null);
+    }
+
+    /**
+     * @param liveMap a connection's map in memory by connection ID (the Explorer's, when it shows that connection's
+     *     finished map), or null; asked on the JavaFX thread, used when the connection has no saved snapshot
+     */
+    public BundleViewModel(ConnectionService connections, DiagnosticsEngine engine, SnapshotStore snapshots, TaskRunner tasks,
+                           DialogService dialogs, Function<String, WorkspaceMap> liveMap) {
+        this.liveMap = liveMap;
         this.connections = connections;
         this.engine = engine;
         this.snapshots = snapshots;
@@ -77,34 +91,106 @@ public final class BundleViewModel {
 
     /**
      * Starts a bundle of these history entries (as the first entry's connection): diagnoses the failed ones with the
-     * answers they recorded, adds the connection's newest map snapshot if there is one, then shows the preview.
+     * answers they recorded, adds the connection's map (see {@link #mapOf}), then shows the preview.
+     *
+     * @return false when nothing was started (a dialog said why)
      */
-    public void create(List<HistoryEntry> entries) {
+    public boolean create(List<HistoryEntry> entries) {
         if (entries.isEmpty()) {
             dialogs.showInformation("Create bundle", "Select one or more calls in the history first.");
-            return;
+            return false;
         }
         Connection c = connections.find(entries.get(0).connectionId()).orElse(null);
         if (c == null) {
             dialogs.showInformation("Create bundle", "The connection these calls were made as is no longer saved.");
-            return;
+            return false;
         }
         List<HistoryEntry> chronological = new ArrayList<>(entries);
         chronological.sort(java.util.Comparator.comparing(HistoryEntry::at));
-        run(BackgroundTask.of("Prepare support bundle", ctx -> {
+        prepare(c, liveMap.apply(c.id()), ctx -> {
             ctx.progress(-1, "Diagnosing the failed calls…");
-            var diagnoses = BundleMaker.diagnose(engine, c.id(), chronological, ctx.cancellation());
-            List<Path> maps = snapshots.list(c.name());
-            WorkspaceMap map = maps.isEmpty() ? null : SnapshotStore.load(maps.get(0));
+            return new Parts(chronological, BundleMaker.diagnose(engine, c.id(), chronological, ctx.cancellation()));
+        });
+        return true;
+    }
+
+    /**
+     * Diagnostics' "Create bundle…": the diagnosed call, its diagnosis with its evidence, and the connection's map.
+     *
+     * @return false when nothing was started (a dialog said why)
+     */
+    public boolean createFromDiagnosis(DiagnosisRequest request, Diagnosis diagnosis) {
+        Connection c = connections.find(request.connectionId()).orElse(null);
+        if (c == null) {
+            dialogs.showInformation("Create bundle", "The connection this call was diagnosed as is no longer saved.");
+            return false;
+        }
+        var call = BundleMaker.diagnosedCall(c, request, diagnosis);
+        if (call.isEmpty()) {
+            dialogs.showInformation("Create bundle", "This diagnosis has no answered call to bundle (a write is checked, "
+                    + "not sent): send the call from the Request section, then diagnose and bundle it.");
+            return false;
+        }
+        prepare(c, liveMap.apply(c.id()), ctx -> new Parts(List.of(call.get()), List.of(diagnosis)));
+        return true;
+    }
+
+    /**
+     * Explorer's "Create bundle…": this map (the one on screen) with the connection's failed calls in the history
+     * (newest {@value #MAP_CALLS} at most), diagnosed with the answers they recorded; no calls is fine.
+     */
+    public boolean createFromMap(Connection c, WorkspaceMap map, List<HistoryEntry> failedCalls) {
+        if (map == null) {
+            dialogs.showInformation("Create bundle", "Map a connection first; a map that is still running or was "
+                    + "cancelled has no sharing roots yet.");
+            return false;
+        }
+        List<HistoryEntry> calls = failedCalls.stream().filter(e -> c.id().equals(e.connectionId()) && !e.ok() && e.status() != 0)
+                .sorted(java.util.Comparator.comparing(HistoryEntry::at).reversed()).limit(MAP_CALLS)
+                .sorted(java.util.Comparator.comparing(HistoryEntry::at)).toList();
+        prepare(c, map, true, ctx -> {
+            ctx.progress(-1, "Diagnosing the failed calls…");
+            return new Parts(calls, BundleMaker.diagnose(engine, c.id(), calls, ctx.cancellation()));
+        });
+        return true;
+    }
+
+    /** The failed calls Explorer's bundle takes from the history at most. */
+    public static final int MAP_CALLS = 10;
+
+    private record Parts(List<HistoryEntry> entries, List<Diagnosis> diagnoses) {
+    }
+
+    private void prepare(Connection c, WorkspaceMap live, BackgroundTask.Work<Parts> parts) {
+        prepare(c, live, false, parts);
+    }
+
+    /**
+     * Collects the parts in the background and shows the preview. The map: {@code live} when {@code preferLive} (the
+     * Explorer's own map), else the connection's newest snapshot, else {@code live} (the Explorer's map in memory,
+     * read on the JavaFX thread by the caller), else none.
+     */
+    private void prepare(Connection c, WorkspaceMap live, boolean preferLive, BackgroundTask.Work<Parts> parts) {
+        draft = null;
+        preview.set("");
+        run(BackgroundTask.of("Prepare support bundle", ctx -> {
+            Parts p = parts.call(ctx);
+            List<Path> maps = preferLive ? List.of() : snapshots.list(c.name());
+            WorkspaceMap map = maps.isEmpty() ? live : SnapshotStore.load(maps.get(0));
+            String source = map == null ? "no map (map the connection in the Explorer to replay)"
+                    : maps.isEmpty() ? "the Explorer's current map" : "the newest map snapshot";
             Connection now = connections.find(c.id()).orElse(c);
-            return BundleMaker.make(now, chronological, diagnoses, map, Instant.now());
-        }).onSuccess(b -> {
-            draft = b;
-            status.set(b.exchanges().size() + " call(s), " + b.diagnoses().size() + " diagnosis(es), "
-                    + (b.hasMap() ? "the newest map snapshot" : "no map (map the connection in the Explorer and save a snapshot to replay)")
+            return new Draft(BundleMaker.make(now, p.entries(), p.diagnoses(), map, Instant.now()), source);
+        }).onSuccess(d -> {
+            draft = d.bundle();
+            Bundle b = d.bundle();
+            status.set(b.exchanges().size() + " call(s), " + b.diagnoses().size() + " diagnosis(es), " + d.mapSource()
                     + ". Below is exactly what will be saved.");
             renderPreview();
         }));
+    }
+
+    private record Draft(Bundle bundle, String mapSource) {
     }
 
     private void renderPreview() {

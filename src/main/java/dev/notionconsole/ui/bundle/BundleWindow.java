@@ -75,13 +75,19 @@ public final class BundleWindow {
 
     /** Shows the preview of a bundle of {@code entries} being made ("Create bundle from selected history…"). */
     public static BundleWindow create(BundleViewModel vm, java.util.List<dev.notionconsole.request.history.HistoryEntry> entries, Window owner) {
-        if (entries.isEmpty()) {
-            vm.create(entries); // says to select calls first
+        return preview(vm, owner, () -> vm.create(entries));
+    }
+
+    /**
+     * Starts a bundle with {@code start} (one of the view model's {@code create…} methods) and, when it started,
+     * shows the window on its preview; null when it did not (a dialog said why).
+     */
+    public static BundleWindow preview(BundleViewModel vm, Window owner, java.util.function.BooleanSupplier start) {
+        if (!start.getAsBoolean()) {
             return null;
         }
         BundleWindow w = new BundleWindow(vm, owner);
         w.stage.show();
-        vm.create(entries);
         return w;
     }
 

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -79,6 +80,10 @@ public final class DiagnosticsViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final AtomicInteger generation = new AtomicInteger();
     private TaskHandle handle;
+    /** The call the shown diagnosis is of (what "Create bundle…" bundles). */
+    private DiagnosisRequest diagnosed;
+    private BiConsumer<DiagnosisRequest, Diagnosis> bundle = (r, d) -> { };
+    private final ReadOnlyBooleanWrapper bundles = new ReadOnlyBooleanWrapper(this, "bundles");
 
     private final VerdictModel verdict = new VerdictModel();
 
@@ -216,6 +221,7 @@ public final class DiagnosticsViewModel {
         DiagnosisOptions options = input.witnessesProperty().get() ? DiagnosisOptions.defaults()
                 : DiagnosisOptions.defaults().withoutWitnesses();
         verdict.clear();
+        diagnosed = null;
         problem.set("");
         running.set(true);
         progressText.set("Starting…");
@@ -252,6 +258,7 @@ public final class DiagnosticsViewModel {
                 })
                 .onSuccess(d -> {
                     if (gen == generation.get()) {
+                        diagnosed = request;
                         verdict.show(d);
                         progressText.set(d.evidence().size() + (d.evidence().size() == 1 ? " follow-up call." : " follow-up calls."));
                         refreshRecentFailures();
@@ -292,6 +299,24 @@ public final class DiagnosticsViewModel {
     }
 
     // ------------------------------------------------------------------ actions on the result
+
+    /** Where "Create bundle…" goes (AppContext opens the support-bundle preview); shows the button. */
+    public void bundleAction(BiConsumer<DiagnosisRequest, Diagnosis> action) {
+        bundle = action;
+        bundles.set(true);
+    }
+
+    /** A support bundle of the diagnosed call and its diagnosis (issue 13). */
+    public void createBundle() {
+        Diagnosis d = verdict.diagnosisProperty().get();
+        if (d != null && diagnosed != null && !running.get()) {
+            bundle.accept(diagnosed, d);
+        }
+    }
+
+    public ReadOnlyBooleanProperty bundlesProperty() {
+        return bundles.getReadOnlyProperty();
+    }
 
     /** The diagnosis as plain text for a support reply (tokens masked). */
     public void copyAsText() {

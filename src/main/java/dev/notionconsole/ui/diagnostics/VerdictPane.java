@@ -49,9 +49,16 @@ final class VerdictPane extends VBox {
         copy.setTooltip(new Tooltip("The verdict, fix and evidence as plain text for a support reply (Ctrl+Shift+C)"));
         copy.setOnAction(e -> vm.copyAsText());
         copy.disableProperty().bind(v.diagnosisProperty().isNull());
+        Button bundle = new Button("Create bundle…");
+        bundle.setId("createBundleButton");
+        bundle.setTooltip(new Tooltip("A support bundle of this call and its diagnosis with its evidence, redacted, previewed before saving"));
+        bundle.setOnAction(e -> vm.createBundle());
+        bundle.disableProperty().bind(v.diagnosisProperty().isNull().or(vm.runningProperty()));
+        bundle.visibleProperty().bind(vm.bundlesProperty());
+        bundle.managedProperty().bind(bundle.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(10, cause, code, confidence, spacer, copy);
+        HBox head = new HBox(10, cause, code, confidence, spacer, bundle, copy);
         head.setAlignment(Pos.CENTER_LEFT);
         Label summary = label("summaryLabel", v.summaryProperty(), "summary");
         summary.setWrapText(true);

@@ -169,7 +169,8 @@ public final class ExplorerView extends BorderPane implements InitialFocus {
         search.setOnAction(e -> vm.searchNotion());
         search.setPrefWidth(170);
         search.setMinWidth(110);
-        Node export = new ExportMenu(vm::exportMap, vm.redactTitlesProperty(), "exportMapButton").node();
+        Node export = new ExportMenu(vm::exportMap, vm.redactTitlesProperty(), "exportMapButton")
+                .withBundle(vm::createBundle, vm.bundlesProperty()).node();
         Button snapshot = new Button("Save snapshot");
         snapshot.setId("saveSnapshotButton");
         snapshot.setTooltip(new Tooltip("Keep this map to compare with a later one (Compare tab)"));

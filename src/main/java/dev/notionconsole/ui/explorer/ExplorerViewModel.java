@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -97,6 +98,8 @@ public final class ExplorerViewModel {
     private TaskHandle filtering;
     private TaskHandle jsonLoad;
     private Connection mappedConnection;
+    private BiConsumer<Connection, WorkspaceMap> bundle = (c, m) -> { };
+    private final ReadOnlyBooleanWrapper bundles = new ReadOnlyBooleanWrapper(this, "bundles");
     private MapIdentity identity;
     private int generation;
 
@@ -502,6 +505,33 @@ public final class ExplorerViewModel {
         boolean redact = redactTitles.get();
         ExportFiles.save(dialogs, tasks, "Export the map", name, format, () -> format == ExportFormat.CSV ? MapExport.csv(m, redact)
                 : Json.pretty(MapExport.json(m, redact)));
+    }
+
+    /** Where "Create bundle…" goes (AppContext opens the support-bundle preview); shows the menu item. */
+    public void bundleAction(BiConsumer<Connection, WorkspaceMap> action) {
+        bundle = action;
+        bundles.set(true);
+    }
+
+    /** A support bundle with the map on screen (issue 13); says so when there is no finished map. */
+    public void createBundle() {
+        WorkspaceMap m = map.get();
+        if (m == null || mappedConnection == null) {
+            dialogs.showInformation("Nothing to bundle", "Map a connection first; a map that is still running or was "
+                    + "cancelled has no sharing roots yet.");
+            return;
+        }
+        bundle.accept(mappedConnection, m);
+    }
+
+    /** The finished map on screen when it is {@code connectionId}'s, else null (a bundle's map without a snapshot). */
+    public WorkspaceMap mapOf(String connectionId) {
+        WorkspaceMap m = map.get();
+        return m != null && mappedConnection != null && mappedConnection.id().equals(connectionId) ? m : null;
+    }
+
+    public ReadOnlyBooleanProperty bundlesProperty() {
+        return bundles.getReadOnlyProperty();
     }
 
     /** Keeps the finished map in the config folder (bounded per connection) for the Compare tab. */
