@@ -76,6 +76,7 @@ public final class ExplorerView extends BorderPane implements InitialFocus {
         getStyleClass().add("explorer-view");
         getStylesheets().add(Objects.requireNonNull(ExplorerView.class.getResource("explorer.css")).toExternalForm());
         treeView.setId("explorerTree");
+        treeView.getStyleClass().add("explorer-tree");
         treeView.setShowRoot(false);
         treeView.setCellFactory(v -> new NodeCell(vm.tree(), vm::loadMore));
         items = new TreeItems(vm.tree(), treeView, vm::expand);

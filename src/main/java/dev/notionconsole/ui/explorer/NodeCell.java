@@ -3,7 +3,9 @@ package dev.notionconsole.ui.explorer;
 import dev.notionconsole.explorer.MapNode;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -13,7 +15,7 @@ import javafx.scene.layout.HBox;
 /**
  * One row of the Explorer tree: kind badge, title, the other badges, and for a parent how many children it has;
  * or the lazy-children row ("Loading…", "Load more", "Could not load: … Retry"). Only visible rows exist, so the
- * graphic is rebuilt on each update; colours come from explorer.css ({@code .badge-<style>}).
+ * graphic is re-filled on each update, reusing its labels; colours come from explorer.css ({@code .badge-<style>}).
  */
 final class NodeCell extends TreeCell<TreeRow> {
     private final ExplorerTree tree;
@@ -23,9 +25,10 @@ final class NodeCell extends TreeCell<TreeRow> {
     private final HBox badges = new HBox(4);
     private final Label hint = new Label();
     private final HBox box = new HBox(6, kind, title, badges, hint);
-    private final Hyperlink more = new Hyperlink();
-    private final Label lazyText = new Label();
-    private final HBox lazyBox = new HBox(6, lazyText, more);
+    /** The lazy-children row's parts, made the first time this cell shows one: most cells never do. */
+    private Hyperlink more;
+    private Label lazyText;
+    private HBox lazyBox;
     /** Made on the first hover: a tooltip per cell made with the cell costs every newly shown row (docs/decisions/0151). */
     private Tooltip tip;
     private String tipText;
@@ -39,11 +42,8 @@ final class NodeCell extends TreeCell<TreeRow> {
         this.loadMore = loadMore;
         getStyleClass().add("explorer-cell");
         box.setAlignment(Pos.CENTER_LEFT);
-        lazyBox.setAlignment(Pos.CENTER_LEFT);
         title.getStyleClass().add("node-title");
         hint.getStyleClass().add("muted");
-        lazyText.getStyleClass().add("muted");
-        more.setId("loadMoreLink");
         kind.setMinWidth(USE_PREF_SIZE);
         title.setMinWidth(40);
         setOnMouseEntered(e -> {
@@ -53,12 +53,6 @@ final class NodeCell extends TreeCell<TreeRow> {
                 }
                 tip.setText(tipText);
                 setTooltip(tip);
-            }
-        });
-        more.setOnAction(e -> {
-            TreeRow r = getItem();
-            if (r != null) {
-                loadMore.accept(r.id());
             }
         });
     }
@@ -92,29 +86,48 @@ final class NodeCell extends TreeCell<TreeRow> {
         shownCount = count;
         List<Badge> all = Badge.of(n);
         Badge k = all.get(0);
-        kind.setText(k.label());
-        kind.getStyleClass().setAll("label", "badge", "badge-" + k.style());
+        showBadge(kind, k);
         String t = ExplorerText.title(n);
         title.setText(t);
-        title.getStyleClass().setAll("label", "node-title");
-        if (n.placeholder()) {
-            title.getStyleClass().add("ghost-title");
+        mark(title, "ghost-title", n.placeholder());
+        mark(title, "trashed-title", n.inTrash());
+        // badge labels are reused, and style classes set only when they change: a new label or a changed class
+        // costs the next pass a CSS pass over it, for every visible row of every batch (docs/decisions/0152)
+        List<Node> shownBadges = badges.getChildren();
+        while (shownBadges.size() > all.size() - 1) {
+            shownBadges.remove(shownBadges.size() - 1);
         }
-        if (n.inTrash()) {
-            title.getStyleClass().add("trashed-title");
-        }
-        badges.getChildren().clear();
         StringBuilder text = new StringBuilder(t).append("\n").append(k.meaning());
         for (int i = 1; i < all.size(); i++) {
             Badge b = all.get(i);
-            Label l = new Label(b.label());
-            l.getStyleClass().addAll("badge", "badge-" + b.style());
-            badges.getChildren().add(l);
+            if (shownBadges.size() < i) {
+                shownBadges.add(new Label());
+            }
+            showBadge((Label) shownBadges.get(i - 1), b);
             text.append("\n").append(b.label()).append(": ").append(b.meaning());
         }
         hint.setText(count == 0 ? "" : String.format("%,d", count));
         showTip(text.toString());
         setGraphic(box);
+    }
+
+    private static void showBadge(Label l, Badge b) {
+        l.setText(b.label());
+        String style = "badge-" + b.style();
+        ObservableList<String> classes = l.getStyleClass();
+        if (classes.size() != 3 || !classes.get(2).equals(style)) {
+            classes.setAll("label", "badge", style);
+        }
+    }
+
+    private static void mark(Label l, String styleClass, boolean on) {
+        if (on != l.getStyleClass().contains(styleClass)) {
+            if (on) {
+                l.getStyleClass().add(styleClass);
+            } else {
+                l.getStyleClass().remove(styleClass);
+            }
+        }
     }
 
     private void showTip(String text) {
@@ -132,6 +145,20 @@ final class NodeCell extends TreeCell<TreeRow> {
         if (l == null) {
             setGraphic(null);
             return;
+        }
+        if (lazyBox == null) {
+            lazyText = new Label();
+            lazyText.getStyleClass().add("muted");
+            more = new Hyperlink();
+            more.setId("loadMoreLink");
+            more.setOnAction(e -> {
+                TreeRow r = getItem();
+                if (r != null) {
+                    loadMore.accept(r.id());
+                }
+            });
+            lazyBox = new HBox(6, lazyText, more);
+            lazyBox.setAlignment(Pos.CENTER_LEFT);
         }
         switch (l.state()) {
             case LOADING -> {

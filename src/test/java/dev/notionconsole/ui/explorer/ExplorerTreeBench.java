@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.notionconsole.explorer.FoundBy;
 import dev.notionconsole.explorer.MapNode;
 import dev.notionconsole.explorer.NodeFlag;
+import dev.notionconsole.settings.Theme;
 import dev.notionconsole.ui.OnFx;
+import dev.notionconsole.ui.common.ThemeManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +65,11 @@ class ExplorerTreeBench {
     void hundredThousandNodesStreamIntoTheTree() throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
+            // what users get: the theme, the app stylesheet and explorer.css (docs/decisions/0152)
+            ThemeManager.apply(Theme.LIGHT);
+            ThemeManager.style(root);
+            root.getStyleClass().add("explorer-view");
+            root.getStylesheets().add(ExplorerView.class.getResource("explorer.css").toExternalForm());
             s.setScene(new Scene(root, 1000, 700));
             s.show();
         });
@@ -84,6 +91,7 @@ class ExplorerTreeBench {
         tree = new ExplorerTree();
         view = fx(() -> {
             TreeView<TreeRow> v = new TreeView<>();
+            v.getStyleClass().add("explorer-tree");
             v.setCellFactory(x -> new NodeCell(tree, id -> { }));
             root.getChildren().setAll(v);
             return v;
