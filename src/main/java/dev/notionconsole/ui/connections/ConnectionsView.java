@@ -11,6 +11,7 @@ import dev.notionconsole.ui.shell.InitialFocus;
 import dev.notionconsole.ui.shell.SectionKeys;
 import dev.notionconsole.ui.shell.Shortcut;
 import dev.notionconsole.ui.common.Pulses;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -131,26 +132,33 @@ public final class ConnectionsView extends SplitPane implements Disposable, Init
     }
 
     /**
-     * The detail pane in steps, each after the previous one's pulse: the frame (scroll pane, actions bar, storage
-     * banner), the form, the identity check, the installations. Each step's nodes get their CSS, layout and
+     * The detail pane in steps, each after the previous one's pulse: the frame (scroll pane, actions bar), the storage
+     * banner with the form's header, the form's rows in groups, the identity check, the installations. Each step's nodes get their CSS, layout and
      * paint in the pulse that follows it, so every pulse pays for one part.
      */
     private void buildDetailAfterFirstFrame() {
         VBox content = new VBox(16);
         content.getStyleClass().add("detail-pane");
         content.setPadding(new Insets(16, 20, 20, 20));
-        List<Runnable> steps = List.of(
-                () -> {
-                    content.getChildren().add(new StorageBanner(vm));
-                    ScrollPane scroll = new ScrollPane(content);
-                    scroll.setFitToWidth(true);
-                    scroll.getStyleClass().add("edge-to-edge");
-                    detail.setCenter(scroll);
-                    detail.setBottom(new FormActionsBar(vm));
-                },
-                () -> content.getChildren().add(new ConnectionFormPane(vm)),
-                () -> content.getChildren().add(new IdentityPane(vm)),
-                () -> content.getChildren().add(new InstallationsPane(vm)));
+        ConnectionFormPane[] form = new ConnectionFormPane[1]; // built in the first step, not before the first frame
+        List<Runnable> steps = new ArrayList<>();
+        steps.add(() -> {
+            ScrollPane scroll = new ScrollPane(content);
+            scroll.setFitToWidth(true);
+            scroll.getStyleClass().add("edge-to-edge");
+            detail.setCenter(scroll);
+            detail.setBottom(new FormActionsBar(vm));
+        });
+        steps.add(() -> {
+            form[0] = new ConnectionFormPane(vm);
+            content.getChildren().addAll(new StorageBanner(vm), form[0]);
+        });
+        for (int i = 0; i < ConnectionFormPane.ROW_GROUPS; i++) {
+            int group = i;
+            steps.add(() -> form[0].rowGroups().get(group).run());
+        }
+        steps.add(() -> content.getChildren().add(new IdentityPane(vm)));
+        steps.add(() -> content.getChildren().add(new InstallationsPane(vm)));
         whenInScene(scene -> runAfterPulses(scene, steps.iterator()));
     }
 
