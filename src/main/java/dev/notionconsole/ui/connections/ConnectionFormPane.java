@@ -14,6 +14,7 @@ import dev.notionconsole.connections.InstallationScope;
 import dev.notionconsole.connections.RatePlan;
 import dev.notionconsole.notion.NotionVersion;
 import dev.notionconsole.ui.common.Icons;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.StringProperty;
@@ -47,14 +48,36 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * the pointer (issue 16, item 1).
  */
 final class ConnectionFormPane extends VBox {
+    /** How many groups {@link #rowGroups()} has. */
+    static final int ROW_GROUPS = 6;
     private final ConnectionsViewModel vm;
     private final ConnectionFormViewModel form;
+    private final GridPane grid = new GridPane();
+    private int row;
 
+    /** The header and an empty grid: the fields come from {@link #rowGroups()}, one group per pulse (0165). */
     ConnectionFormPane(ConnectionsViewModel vm) {
         super(16);
         this.vm = vm;
         this.form = vm.form();
-        getChildren().addAll(header(), grid());
+        grid.getStyleClass().add("connection-form");
+        grid.setHgap(12);
+        grid.setVgap(4);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
+        getChildren().addAll(header(), grid);
+    }
+
+    /**
+     * The form's rows in groups, to be run in this order, each adding its rows to the grid: the view runs one
+     * per pulse after the first frame, so no pulse pays for all the fields' skins and first CSS pass at once.
+     */
+    List<Runnable> rowGroups() {
+        return List.of(this::nameRow, this::kindRows, this::versionRows, this::tokenRow, this::publicRows, this::notesRow);
     }
 
     private Node header() {
@@ -92,22 +115,12 @@ final class ConnectionFormPane extends VBox {
         return header;
     }
 
-    private Node grid() {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("connection-form");
-        grid.setHgap(12);
-        grid.setVgap(4);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        grid.getColumnConstraints().addAll(labels, fields);
-        int row = 0;
-
+    private void nameRow() {
         TextField name = textField("nameField", form.nameProperty(), "e.g. Acme production");
         row = addRow(grid, row, "Name", name, Field.NAME, null);
+    }
 
+    private void kindRows() {
         ComboBox<ConnectionKind> kind = new ComboBox<>();
         kind.setId("kindChoice");
         kind.getItems().setAll(ConnectionKind.values());
@@ -119,7 +132,9 @@ final class ConnectionFormPane extends VBox {
         TextField baseUrl = textField("baseUrlField", form.baseUrlProperty(), Connection.DEFAULT_BASE_URL);
         row = addRow(grid, row, "Base URL", baseUrl, Field.BASE_URL,
                 "https://api.notion.com, \"sandbox\" for the built-in sandbox, or any compatible server");
+    }
 
+    private void versionRows() {
         ComboBox<String> version = new ComboBox<>();
         version.setId("notionVersionChoice");
         version.setEditable(true);
@@ -143,12 +158,16 @@ final class ConnectionFormPane extends VBox {
         plan.valueProperty().bindBidirectional(form.ratePlanProperty());
         plan.setMaxWidth(Double.MAX_VALUE);
         row = addRow(grid, row, "Rate plan", plan, null, "The console paces requests to stay under this limit");
+    }
 
+    private void tokenRow() {
         Node token = secretField("token", form.tokenProperty(), form.tokenRevealedProperty(), "Paste the token", true);
         int tokenRow = row;
         row = addRow(grid, row, "Token", token, Field.TOKEN, null);
         bindVisible(grid, tokenRow, row, form.publicKindProperty().not());
+    }
 
+    private void publicRows() {
         int publicStart = row;
         TextField clientId = textField("clientIdField", form.clientIdProperty(), "OAuth client ID");
         row = addRow(grid, row, "Client ID", clientId, Field.CLIENT_ID, null);
@@ -168,14 +187,15 @@ final class ConnectionFormPane extends VBox {
                 + "was created in Notion and fixed since. The API does not report it, so say which. With selected workspaces "
                 + "only, people of other workspaces are refused when they authorize.");
         bindVisible(grid, publicStart, row, form.publicKindProperty());
+    }
 
+    private void notesRow() {
         TextArea notes = new TextArea();
         notes.setId("notesArea");
         notes.setPrefRowCount(3);
         notes.setWrapText(true);
         notes.textProperty().bindBidirectional(form.notesProperty());
-        addRow(grid, row, "Notes", notes, null, null);
-        return grid;
+        row = addRow(grid, row, "Notes", notes, null, null);
     }
 
     private Node secretField(String id, StringProperty value, BooleanProperty revealed, String prompt, boolean copy) {

@@ -10,8 +10,18 @@ import dev.notionconsole.ui.shell.Disposable;
 import dev.notionconsole.ui.shell.InitialFocus;
 import dev.notionconsole.ui.shell.SectionKeys;
 import dev.notionconsole.ui.shell.Shortcut;
+import dev.notionconsole.ui.common.Pulses;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Scene;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
@@ -51,6 +61,9 @@ public final class ConnectionsView extends SplitPane implements Disposable, Init
     };
 
     private final ConnectionsViewModel vm;
+    private final BorderPane detail = new BorderPane();
+    private final ReadOnlyBooleanWrapper detailBuilt = new ReadOnlyBooleanWrapper(this, "detailBuilt");
+    private boolean disposed;
 
     public ConnectionsView(ConnectionsViewModel vm) {
         this.vm = vm;
@@ -58,11 +71,22 @@ public final class ConnectionsView extends SplitPane implements Disposable, Init
         getStyleClass().add("connections-view");
         getStylesheets().add(STYLESHEET);
         Node left = new ConnectionListPane(vm);
-        Node right = detailPane();
-        getItems().addAll(left, right);
+        detail.setMinWidth(0);
+        getItems().addAll(left, detail);
         SplitPane.setResizableWithParent(left, false);
         setDividerPositions(0.3);
         installShortcuts();
+        buildDetailAfterFirstFrame();
+    }
+
+    /**
+     * True once the detail pane (form, identity, installations) is built: it is built after the scene's first
+     * frame, one part per pulse, so that the first frame holds the shell and the list only and no pulse after it
+     * pays for the whole form's first CSS pass and paint (docs/decisions/0165-connections-detail-after-the-first-frame.md).
+     * Tests that look up form fields wait for this.
+     */
+    public ReadOnlyBooleanProperty detailBuiltProperty() {
+        return detailBuilt.getReadOnlyProperty();
     }
 
     /** The section as the app composes it: ViewModel started, import prompts owned by this view. */
@@ -103,21 +127,69 @@ public final class ConnectionsView extends SplitPane implements Disposable, Init
     /** Called by the shell when the view is really dropped; never on a section switch (issue 17). */
     @Override
     public void dispose() {
+        disposed = true;
         vm.dispose();
     }
 
-    private Node detailPane() {
-        VBox content = new VBox(16, new StorageBanner(vm), new ConnectionFormPane(vm), new IdentityPane(vm),
-                new InstallationsPane(vm));
+    /**
+     * The detail pane in steps, each after the previous one's pulse: the frame (scroll pane, actions bar), the storage
+     * banner with the form's header, the form's rows in groups, the identity check, the installations. Each step's nodes get their CSS, layout and
+     * paint in the pulse that follows it, so every pulse pays for one part.
+     */
+    private void buildDetailAfterFirstFrame() {
+        VBox content = new VBox(16);
         content.getStyleClass().add("detail-pane");
         content.setPadding(new Insets(16, 20, 20, 20));
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("edge-to-edge");
-        BorderPane pane = new BorderPane(scroll);
-        pane.setBottom(new FormActionsBar(vm));
-        pane.setMinWidth(0);
-        return pane;
+        ConnectionFormPane[] form = new ConnectionFormPane[1]; // built in the first step, not before the first frame
+        List<Runnable> steps = new ArrayList<>();
+        steps.add(() -> {
+            ScrollPane scroll = new ScrollPane(content);
+            scroll.setFitToWidth(true);
+            scroll.getStyleClass().add("edge-to-edge");
+            detail.setCenter(scroll);
+            detail.setBottom(new FormActionsBar(vm));
+        });
+        steps.add(() -> {
+            form[0] = new ConnectionFormPane(vm);
+            content.getChildren().addAll(new StorageBanner(vm), form[0]);
+        });
+        for (int i = 0; i < ConnectionFormPane.ROW_GROUPS; i++) {
+            int group = i;
+            steps.add(() -> form[0].rowGroups().get(group).run());
+        }
+        steps.add(() -> content.getChildren().add(new IdentityPane(vm)));
+        steps.add(() -> content.getChildren().add(new InstallationsPane(vm)));
+        whenInScene(scene -> runAfterPulses(scene, steps.iterator()));
+    }
+
+    private void runAfterPulses(Scene scene, Iterator<Runnable> steps) {
+        Pulses.afterNextPulse(scene, () -> {
+            if (disposed) {
+                return;
+            }
+            steps.next().run();
+            if (steps.hasNext()) {
+                runAfterPulses(scene, steps);
+            } else {
+                detailBuilt.set(true);
+            }
+        });
+    }
+
+    private void whenInScene(Consumer<Scene> then) {
+        if (getScene() != null) {
+            then.accept(getScene());
+            return;
+        }
+        sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> o, Scene was, Scene now) {
+                if (now != null) {
+                    sceneProperty().removeListener(this);
+                    then.accept(now);
+                }
+            }
+        });
     }
 
     private void installShortcuts() {

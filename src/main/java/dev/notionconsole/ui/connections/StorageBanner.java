@@ -51,12 +51,15 @@ final class StorageBanner extends HBox {
         HBox.setHgrow(body, Priority.ALWAYS);
         body.setMinWidth(0);
         getChildren().addAll(icon, body);
-        vm.storageWarningProperty().addListener((o, was, warn) -> {
+        // built after the first frame (0165): the warning may already be set, so style from the current value too
+        java.util.function.Consumer<Boolean> style = warn -> {
             getStyleClass().remove("warning");
             if (warn) {
                 getStyleClass().add("warning");
             }
             icon.setIconCode(warn ? Feather.ALERT_TRIANGLE : Feather.LOCK);
-        });
+        };
+        vm.storageWarningProperty().addListener((o, was, warn) -> style.accept(warn));
+        style.accept(vm.storageWarningProperty().get());
     }
 }

@@ -31,6 +31,7 @@ import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,6 +52,7 @@ class ConnectionsViewTest {
     final SandboxConnection docsSync = sandbox.fixtureConnection("Docs Sync");
     ConnectionService service;
     FxTaskRunner tasks;
+    ConnectionsView view;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -60,11 +62,18 @@ class ConnectionsViewTest {
         });
         FxDialogService dialogs = new FxDialogService();
         ThemeManager.apply(Theme.LIGHT);
-        Scene scene = new Scene(ConnectionsView.create(service, tasks, dialogs), 1200, 800);
+        view = ConnectionsView.create(service, tasks, dialogs);
+        Scene scene = new Scene(view, 1200, 800);
         ThemeManager.style(scene);
         stage.setScene(scene);
         dialogs.attach(stage);
         stage.show();
+    }
+
+    /** The detail pane (the form) is built after the first frame, one part per pulse (decision 0165). */
+    @BeforeEach
+    void formBuilt() throws Exception {
+        waitFor(() -> view.detailBuiltProperty().get());
     }
 
     @Stop
