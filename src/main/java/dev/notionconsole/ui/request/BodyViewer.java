@@ -53,7 +53,7 @@ public final class BodyViewer extends StackPane {
         shown = doc;
         shows++;
         var d = doc.document();
-        lineNumbers.expect(d.getParagraphs().size());
+        boolean renumber = lineNumbers.expect(d.getParagraphs().size());
         Scene scene = getScene();
         pending.clear();
         int lines = d.getParagraphs().size();
@@ -72,6 +72,10 @@ public final class BodyViewer extends StackPane {
             pending.add(d.subSequence(from, d.length()));
             area.replace(0, area.getLength(), d.subSequence(0, first));
             afterNextPulse(scene, doc);
+        }
+        if (renumber) { // cells RichTextFX reused keep their old graphic: make the visible ones again
+            area.setParagraphGraphicFactory(null);
+            area.setParagraphGraphicFactory(lineNumbers);
         }
         area.moveTo(0);
         area.showParagraphAtTop(0);

@@ -20,22 +20,32 @@ final class LineNumbers implements IntFunction<Node> {
         this.area = area;
     }
 
-    /** The line count of the document about to be shown (it may go in over more than one pulse). */
-    void expect(int lineCount) {
+    /**
+     * The line count of the document about to be shown (it may go in over more than one pulse). Returns whether
+     * the labels' width changes: graphics RichTextFX keeps for reused cells then still carry the old padding, so the
+     * viewer makes them again ({@link BodyViewer}; issue 16, item 9: a short body after a long one).
+     */
+    boolean expect(int lineCount) {
+        boolean widthChanges = digits(lineCount) != digits(lines);
         lines = lineCount;
+        return widthChanges;
     }
 
     @Override
     public Node apply(int paragraph) {
-        Text t = new Text(label(paragraph + 1, Math.max(lines, area.getParagraphs().size())));
+        // the expected count, not the area's: during a replace the area may still hold the previous document
+        Text t = new Text(label(paragraph + 1, lines > 0 ? lines : area.getParagraphs().size()));
         t.getStyleClass().add("line-number");
         return t;
     }
 
     /** {@code n} right-aligned to the width of {@code count}, with a space either side. */
     static String label(int n, int count) {
-        int digits = Math.max(2, Integer.toString(Math.max(1, count)).length());
         String num = Integer.toString(n);
-        return " ".repeat(1 + Math.max(0, digits - num.length())) + num + " ";
+        return " ".repeat(1 + Math.max(0, digits(count) - num.length())) + num + " ";
+    }
+
+    private static int digits(int count) {
+        return Math.max(2, Integer.toString(Math.max(1, count)).length());
     }
 }
