@@ -113,12 +113,12 @@ final class ConnectionListPane extends VBox {
         importButton.setId("importConnectionsButton");
         importButton.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         importButton.setTooltip(new Tooltip("Import connection definitions from an export"));
-        importButton.setOnAction(e -> vm.importConnections());
+        importButton.setOnAction(e -> vm.transfer().importConnections());
         Button exportButton = new Button("Export…", Icons.of(Feather.UPLOAD));
         exportButton.setId("exportConnectionsButton");
         exportButton.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         exportButton.setTooltip(new Tooltip("Export connection definitions (no secrets)"));
-        exportButton.setOnAction(e -> vm.exportConnections());
+        exportButton.setOnAction(e -> vm.transfer().exportConnections());
         exportButton.disableProperty().bind(Bindings.isEmpty(vm.connections()));
         importButton.setMinWidth(Region.USE_PREF_SIZE);
         exportButton.setMinWidth(Region.USE_PREF_SIZE);
@@ -191,7 +191,7 @@ final class ConnectionListPane extends VBox {
             sub.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMaxWidth(Double.MAX_VALUE);
-            String status = c.lastCheck() == null ? "Not tested yet" : ConnectionsViewModel.describe(c.lastCheck());
+            String status = c.lastCheck() == null ? "Not tested yet" : ConnectionTestViewModel.describe(c.lastCheck());
             Label statusHolder = new Label(null, statusIcon(c.lastCheck()));
             statusHolder.setMinWidth(Region.USE_PREF_SIZE);
             statusHolder.setTooltip(new Tooltip(status));

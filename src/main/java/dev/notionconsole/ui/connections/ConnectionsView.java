@@ -112,8 +112,8 @@ public final class ConnectionsView extends SplitPane implements Disposable, Init
                 (title, message, label) -> prompt[0].ask(title, message, label), Platform::runLater);
         ConnectionsView view = new ConnectionsView(vm);
         prompt[0] = new SecretPromptDialog(view);
-        vm.setAuthorizeAction(authorize);
-        vm.setOpenInExplorerAction(openInExplorer);
+        vm.installations().setAuthorizeAction(authorize);
+        vm.installations().setOpenInExplorerAction(openInExplorer);
         vm.start();
         return view;
     }
@@ -209,7 +209,7 @@ public final class ConnectionsView extends SplitPane implements Disposable, Init
                 vm.newConnection(ConnectionKind.INTERNAL);
                 e.consume();
             } else if (test.match(e)) {
-                vm.testConnection();
+                vm.test().testConnection();
                 e.consume();
             }
         });

@@ -3,32 +3,18 @@ package dev.notionconsole.ui.connections;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
-import dev.notionconsole.connections.ConnectionTransfer;
 import dev.notionconsole.connections.ConnectionsListener;
-import dev.notionconsole.connections.IdentityCheck;
 import dev.notionconsole.connections.Installation;
-import dev.notionconsole.ui.common.ObjectRef;
 import dev.notionconsole.connections.InvalidConnectionException;
 import dev.notionconsole.core.Redactor;
 import dev.notionconsole.core.Secret;
 import dev.notionconsole.core.concurrent.BackgroundTask;
-import dev.notionconsole.core.concurrent.TaskHandle;
 import dev.notionconsole.core.concurrent.TaskRunner;
-import dev.notionconsole.secrets.FileSecretStore;
-import dev.notionconsole.secrets.SecretStorage;
 import dev.notionconsole.ui.common.DialogService;
 import dev.notionconsole.ui.common.DialogService.NotificationKind;
-import dev.notionconsole.ui.common.FileType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
@@ -43,50 +29,38 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Connections workspace: the saved connections, the form for the selected one, and the commands (add,
- * save, duplicate, delete, test, copy token, import, export, keep secrets in a file). Everything that touches
- * the secret store or the network runs as a background task; properties change only in task callbacks and in
- * service events handed to {@code uiThread}. Selecting a connection only shows it; {@link #useSelected()} (a
- * button, a double-click, Enter) makes it current for the whole app (issue 16: selecting is not choosing;
- * docs/decisions/0086-selecting-is-not-choosing.md).
- *
- * <p>Over 400 lines: the commands share the selection, the busy flag and the task runner; the natural cut
- * (installations, import/export, secret storage as their own small ViewModels) is not made yet.
+ * The Connections workspace: the saved connections, which one is selected and which is current, the form for
+ * the selected one, and the commands on it (add, save, revert, duplicate, delete, copy token). Its parts have
+ * their own ViewModels, reached from here: {@link #test()} (test connection, the identity check),
+ * {@link #installations()} (a public connection's installations), {@link #transfer()} (import, export) and
+ * {@link #storage()} (where secrets are kept). Everything that touches the secret store or the network runs as a
+ * background task; properties change only in task callbacks and in service events handed to {@code uiThread}.
+ * Selecting a connection only shows it; {@link #useSelected()} (a button, a double-click, Enter) makes it current
+ * for the whole app (issue 16: selecting is not choosing; docs/decisions/0086-selecting-is-not-choosing.md).
  */
 public final class ConnectionsViewModel {
     /** How long a copied token stays on the clipboard. */
     public static final Duration CLIPBOARD_CLEAR = Duration.ofSeconds(30);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final ConnectionService service;
     private final TaskRunner tasks;
     private final DialogService dialogs;
-    private final SecretPrompt secretPrompt;
     private final Executor uiThread;
     private final ConnectionFormViewModel form = new ConnectionFormViewModel();
+    private final SecretStorageViewModel storage;
+    private final InstallationsViewModel installations;
+    private final ConnectionTestViewModel test;
+    private final ConnectionTransferViewModel transfer;
 
     private final ObservableList<Connection> connections = FXCollections.observableArrayList();
-    private final ObservableList<Installation> installations = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Connection> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper currentId = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loadingSecrets = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper testProgress = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<IdentityCheck> lastCheck = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper lastCheckText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper storageText = new ReadOnlyStringWrapper("Looking for the system keychain…");
-    private final ReadOnlyBooleanWrapper storageWarning = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper fileOptInOffered = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canEditSelection;
     private final BooleanBinding canSave;
     private final BooleanBinding selectedIsCurrent;
     private final ConnectionsListener listener;
-    private final ReadOnlyBooleanWrapper authorizeAvailable = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper fileInUse = new ReadOnlyBooleanWrapper(false);
-    private java.util.function.Consumer<Connection> authorizeAction;
-    private java.util.function.Consumer<ObjectRef> openInExplorerAction;
-    private TaskHandle runningTest;
     private long selectionGeneration;
 
     public ConnectionsViewModel(ConnectionService service, TaskRunner tasks, DialogService dialogs, SecretPrompt secretPrompt,
@@ -94,8 +68,33 @@ public final class ConnectionsViewModel {
         this.service = service;
         this.tasks = tasks;
         this.dialogs = dialogs;
-        this.secretPrompt = secretPrompt;
         this.uiThread = uiThread;
+        storage = new SecretStorageViewModel(service, tasks, dialogs);
+        test = new ConnectionTestViewModel(service, tasks, dialogs, form, selected.getReadOnlyProperty());
+        installations = new InstallationsViewModel(service, tasks, dialogs, busy, new InstallationsViewModel.Selection() {
+            @Override
+            public Connection selected() {
+                return selected.get();
+            }
+
+            @Override
+            public void show(Connection c) {
+                ConnectionsViewModel.this.show(c);
+            }
+
+            @Override
+            public void updated(Connection c) {
+                selected.set(c);
+                installations.showFor(c);
+                test.show(c.lastCheck());
+            }
+
+            @Override
+            public void useSelected() {
+                ConnectionsViewModel.this.useSelected();
+            }
+        });
+        transfer = new ConnectionTransferViewModel(service, tasks, dialogs, secretPrompt, connections, busy, this::show);
         canEditSelection = Bindings.createBooleanBinding(() -> selected.get() != null && !busy.get(), selected, busy);
         canSave = Bindings.createBooleanBinding(() -> form.dirtyProperty().get() && !busy.get() && !loadingSecrets.get(),
                 form.dirtyProperty(), busy, loadingSecrets);
@@ -134,20 +133,12 @@ public final class ConnectionsViewModel {
                 form.newDraft(ConnectionKind.INTERNAL, null);
             }
         });
-        BackgroundTask.of("Check secret storage", ctx -> {
-            SecretStorage.Status status = service.secretStorage().status();
-            return Map.entry(status, service.secretStorage().notices());
-        }).onSuccess(r -> {
-            showStorage(r.getKey());
-            r.getValue().forEach(n -> dialogs.notify(NotificationKind.WARNING, n));
-        }).onFailure(e -> storageText.set("Secret storage could not be checked: " + e.getMessage())).executeWith(tasks);
+        storage.start();
     }
 
     public void dispose() {
         service.removeListener(listener);
-        if (runningTest != null) {
-            runningTest.cancel();
-        }
+        test.cancelTest();
     }
 
     // ---- selection -------------------------------------------------------------------------------------
@@ -203,8 +194,8 @@ public final class ConnectionsViewModel {
         long generation = ++selectionGeneration;
         // the form first: listeners of the selection then see a consistent, clean form
         form.load(c, null, null);
-        installations.setAll(c.installations());
-        showCheck(c.lastCheck());
+        installations.showFor(c);
+        test.show(c.lastCheck());
         selected.set(c);
         loadingSecrets.set(true);
         BackgroundTask.of("Read the secrets of " + c.name(), ctx -> {
@@ -233,8 +224,8 @@ public final class ConnectionsViewModel {
                 selected.set(null);
             } else if (!now.get().equals(sel)) {
                 selected.set(now.get());
-                installations.setAll(now.get().installations());
-                showCheck(now.get().lastCheck());
+                installations.showFor(now.get());
+                test.show(now.get().lastCheck());
             }
         }
     }
@@ -247,8 +238,8 @@ public final class ConnectionsViewModel {
             return;
         }
         selected.set(null);
-        installations.clear();
-        showCheck(null);
+        installations.showFor(null);
+        test.show(null);
         form.newDraft(kind, null);
     }
 
@@ -366,51 +357,7 @@ public final class ConnectionsViewModel {
                 .executeWith(tasks);
     }
 
-    // ---- test, copy ------------------------------------------------------------------------------------
-
-    /**
-     * "Test connection": GET /v1/users/me in the background, with progress and cancel. A new or edited form is
-     * tested with the values it shows, unsaved (issue 16, item 10): the typed token goes to the service as a
-     * {@code Secret}, never through a field or message; the result is shown but not recorded.
-     */
-    public void testConnection() {
-        Connection sel = selected.get();
-        if (testing.get() || (sel == null && !form.isNewProperty().get())) {
-            return;
-        }
-        boolean draft = sel == null || form.dirtyProperty().get();
-        Connection target = draft ? form.toConnection() : sel;
-        Secret typed = draft ? form.changedToken() : null;
-        Connection shownBefore = form.original();
-        testing.set(true);
-        testProgress.set(target.isSandbox() ? "Starting the sandbox and calling GET /v1/users/me…" : "Calling GET /v1/users/me…");
-        runningTest = BackgroundTask.of("Test " + target.name(), ctx -> {
-            ctx.progress(-1, testProgress.get());
-            return draft ? service.testDraft(target, typed, ctx.cancellation()) : service.testConnection(sel, ctx.cancellation());
-        }).onSuccess(check -> {
-            if (form.original() == shownBefore) { // the form still shows what was tested
-                showCheck(check);
-                if (draft) {
-                    lastCheckText.set(lastCheckText.get() + "\nTested with the form's values; not saved.");
-                }
-            }
-            dialogs.notify(check.outcome().good() ? NotificationKind.SUCCESS : NotificationKind.WARNING,
-                    (target.name().isBlank() ? "New connection" : target.name()) + (draft ? " (unsaved)" : "") + ": " + check.summary());
-        }).onCancelled(() -> dialogs.notify(NotificationKind.INFO, "Test cancelled."))
-                .onFailure(e -> dialogs.showError("Test failed", Redactor.redact(String.valueOf(e.getMessage())), e))
-                .onFinally(() -> {
-                    testing.set(false);
-                    testProgress.set("");
-                    runningTest = null;
-                })
-                .executeWith(tasks);
-    }
-
-    public void cancelTest() {
-        if (runningTest != null) {
-            runningTest.cancel();
-        }
-    }
+    // ---- copy ------------------------------------------------------------------------------------
 
     /** Copies the selected connection's token; the clipboard is cleared after {@link #CLIPBOARD_CLEAR}. */
     public void copyToken() {
@@ -428,250 +375,25 @@ public final class ConnectionsViewModel {
                 .executeWith(tasks);
     }
 
-    // ---- installations (public connections) -------------------------------------------------------------
-
-    /** The OAuth feature sets how to start an authorization for a public connection (adds an installation). */
-    /** Where "Open in Explorer" on an installation's template copy goes; null hides the button. */
-    public void setOpenInExplorerAction(java.util.function.Consumer<ObjectRef> action) {
-        openInExplorerAction = action;
-    }
-
-    public boolean canOpenInExplorer() {
-        return openInExplorerAction != null;
-    }
-
-    /**
-     * Hands the template copy an installation was made with to the Explorer. The Explorer maps the current
-     * connection, so this installation of the selected connection is used first: the map is what it sees.
-     */
-    public void openTemplateCopy(Installation i) {
-        Connection sel = selected.get();
-        if (sel == null || openInExplorerAction == null || i.duplicatedTemplateId() == null) {
-            return;
-        }
-        if (!sel.activeInstallation().map(a -> a.botId().equals(i.botId())).orElse(false)) {
-            useInstallation(i);
-        }
-        useSelected();
-        openInExplorerAction.accept(new ObjectRef(sel.id(), "page", i.duplicatedTemplateId(), i.duplicatedTemplateTitle(), null));
-    }
-
-    public void setAuthorizeAction(java.util.function.Consumer<Connection> action) {
-        authorizeAction = action;
-        authorizeAvailable.set(action != null);
-    }
-
-    public void authorize() {
-        Connection sel = selected.get();
-        if (sel != null && authorizeAction != null && sel.kind() == ConnectionKind.PUBLIC_OAUTH) {
-            authorizeAction.accept(sel);
-        }
-    }
-
-    /** Requests of the selected public connection act as this installation from now on. */
-    public void useInstallation(Installation i) {
-        Connection sel = selected.get();
-        if (sel == null || sel.installation(i.botId()).isEmpty()) {
-            return;
-        }
-        Connection updated = service.setActiveInstallation(sel.id(), i.botId());
-        dialogs.notify(NotificationKind.INFO, "\"" + sel.name() + "\" now acts as " + i.displayName() + ".");
-        selected.set(updated);
-        installations.setAll(updated.installations());
-        showCheck(updated.lastCheck());
-    }
-
-    /** Forgets an installation's tokens; offers to revoke them at Notion first when the OAuth feature can. */
-    public void removeInstallation(Installation i) {
-        Connection sel = selected.get();
-        if (sel == null || !dialogs.confirm("Remove installation?", "Remove " + i.displayName() + " from \""
-                + sel.name() + "\" and forget its tokens?", "Remove")) {
-            return;
-        }
-        boolean revoke = service.revoker().isPresent() && dialogs.confirm("Revoke at Notion too?",
-                "Revoke the installation's access token at Notion, so it stops working everywhere?", "Revoke");
-        busy.set(true);
-        BackgroundTask.of("Remove installation", ctx -> {
-            String failure = null;
-            if (revoke) {
-                try {
-                    service.revoker().orElseThrow().revoke(sel, i);
-                } catch (Exception e) {
-                    failure = e.getMessage();
-                }
-            }
-            return Map.entry(service.removeInstallation(sel.id(), i.botId()), Optional.ofNullable(failure));
-        }).onSuccess(r -> {
-            show(r.getKey());
-            r.getValue().ifPresentOrElse(f -> dialogs.showWarning("Not revoked", Redactor.redact(f)),
-                    () -> dialogs.notify(NotificationKind.SUCCESS, "Removed " + i.displayName() + "."));
-        }).onFailure(e -> dialogs.showError("Could not remove the installation", Redactor.redact(String.valueOf(e.getMessage())), e))
-                .onFinally(() -> busy.set(false))
-                .executeWith(tasks);
-    }
-
-    // ---- import, export, secret storage ----------------------------------------------------------------
-
-    public void exportConnections() {
-        Optional<Path> target = dialogs.chooseFileToSave("Export connections (no secrets)", "notion-connections.json",
-                List.of(FileType.JSON));
-        if (target.isEmpty()) {
-            return;
-        }
-        List<Connection> all = List.copyOf(connections);
-        BackgroundTask.of("Export connections", ctx -> {
-            dev.notionconsole.core.io.AtomicFiles.write(target.get(), ConnectionTransfer.export(all, Instant.now()));
-            return all.stream().filter(c -> !c.temporary()).count();
-        }).onSuccess(n -> dialogs.notify(NotificationKind.SUCCESS, "Exported " + n + " connection(s) without secrets to "
-                + target.get().getFileName() + "."))
-                .onFailure(e -> dialogs.showError("Export failed", String.valueOf(e.getMessage()), e))
-                .executeWith(tasks);
-    }
-
-    /** Reads an export, asks for each connection's secret (skippable), then adds them. */
-    public void importConnections() {
-        Optional<Path> source = dialogs.chooseFileToOpen("Import connections", List.of(FileType.JSON, FileType.ALL));
-        if (source.isEmpty()) {
-            return;
-        }
-        BackgroundTask.of("Read connections export", ctx -> ConnectionTransfer.parse(Files.readAllBytes(source.get())))
-                .onSuccess(this::askSecretsAndImport)
-                .onFailure(e -> dialogs.showError("Cannot import", String.valueOf(e.getMessage())))
-                .executeWith(tasks);
-    }
-
-    private void askSecretsAndImport(List<Connection> drafts) {
-        Map<String, Secret> secrets = new LinkedHashMap<>();
-        for (Connection d : drafts) {
-            ConnectionTransfer.SecretNeed need = ConnectionTransfer.SecretNeed.of(d);
-            if (need == ConnectionTransfer.SecretNeed.NONE || ConnectionTransfer.alreadyPresent(service, d).isPresent()) {
-                continue;
-            }
-            String what = need == ConnectionTransfer.SecretNeed.TOKEN
-                    ? (d.kind() == ConnectionKind.INTERNAL ? "internal connection token" : "personal access token")
-                    : "OAuth client secret";
-            Optional<String> answer = secretPrompt.ask("Import \"" + d.name() + "\"",
-                    "Exports carry no secrets. Paste the " + what + " for \"" + d.name() + "\" (" + d.kind().label()
-                            + ", " + d.baseUrl() + "), or skip this connection.", capitalize(what));
-            answer.filter(a -> !a.isBlank()).ifPresent(a -> secrets.put(d.name(), Secret.of(a)));
-        }
-        busy.set(true);
-        BackgroundTask.of("Import connections", ctx -> ConnectionTransfer.importInto(service, drafts,
-                (draft, need) -> Optional.ofNullable(secrets.get(draft.name()))))
-                .onSuccess(report -> {
-                    String msg = "Imported " + report.added().size() + " connection(s)."
-                            + (report.alreadyPresent().isEmpty() ? "" : " " + report.alreadyPresent().size() + " already here.");
-                    if (report.skipped().isEmpty()) {
-                        dialogs.notify(NotificationKind.SUCCESS, msg);
-                    } else {
-                        dialogs.showWarning("Import finished", msg + "\nSkipped:\n" + String.join("\n", report.skipped()));
-                    }
-                    if (!report.added().isEmpty()) {
-                        show(report.added().get(0));
-                    }
-                })
-                .onFailure(e -> dialogs.showError("Import failed", Redactor.redact(String.valueOf(e.getMessage())), e))
-                .onFinally(() -> busy.set(false))
-                .executeWith(tasks);
-    }
-
-    /** No keychain: after a plain warning, keep secrets in a file only the user can read. */
-    public void useSecretsFile() {
-        if (!dialogs.confirm("Keep secrets in a file?", FileSecretStore.WARNING
-                + "\n\nWithout it, secrets are kept for this session only and must be entered again after a restart.",
-                "Use a file")) {
-            return;
-        }
-        BackgroundTask.of("Keep secrets in a file", ctx -> {
-            service.optInToSecretsFile();
-            return service.secretStorage().status();
-        }).onSuccess(s -> {
-            showStorage(s);
-            dialogs.notify(NotificationKind.SUCCESS, "Secrets are now kept in " + service.secretStorage().secretsFile() + ".");
-        }).onFailure(e -> dialogs.showError("Could not switch to the secrets file", String.valueOf(e.getMessage()), e))
-                .executeWith(tasks);
-    }
-
-    /** Back to session-only secrets; the file is deleted. */
-    public void stopUsingSecretsFile() {
-        BackgroundTask.of("Stop using the secrets file", ctx -> {
-            service.optOutOfSecretsFile();
-            return service.secretStorage().status();
-        }).onSuccess(this::showStorage)
-                .onFailure(e -> dialogs.showError("Could not delete the secrets file", String.valueOf(e.getMessage()), e))
-                .executeWith(tasks);
-    }
-
     // ---- display helpers ---------------------------------------------------------------------------------
-
-    private void showStorage(SecretStorage.Status s) {
-        storageWarning.set(!s.keychainAvailable());
-        fileOptInOffered.set(!s.keychainAvailable() && !s.fileOptedIn());
-        fileInUse.set(s.persistence() == dev.notionconsole.secrets.SecretStore.Persistence.FILE);
-        if (s.keychainAvailable()) {
-            storageText.set("Secrets are kept in the " + s.description() + ".");
-        } else if (s.fileOptedIn()) {
-            storageText.set("Secrets are kept in a file only you can read: " + service.secretStorage().secretsFile()
-                    + " (no system keychain).");
-        } else {
-            storageText.set(s.keychainProblem() + " Secrets are therefore kept for this session only and are gone "
-                    + "when the console closes.");
-        }
-    }
-
-    private void showCheck(IdentityCheck check) {
-        lastCheck.set(check);
-        lastCheckText.set(check == null ? "Not tested yet." : describe(check));
-    }
-
-    static String describe(IdentityCheck check) {
-        String outcome = switch (check.outcome()) {
-            case OK -> "Works";
-            case KIND_MISMATCH -> "Works, but not the declared kind";
-            case UNAUTHORIZED -> "Token rejected";
-            case UNREACHABLE -> "Unreachable";
-            case NO_TOKEN -> "No token";
-            case API_ERROR -> "Error";
-        };
-        StringBuilder sb = new StringBuilder(outcome).append(" (").append(WHEN.format(check.checkedAt())).append(")\n")
-                .append(check.summary());
-        if (check.workspaceId() != null) {
-            sb.append("\nWorkspace: ").append(check.workspaceName() != null ? check.workspaceName() : "(no name)")
-                    .append(" · ").append(check.workspaceId());
-        }
-        if (check.requestId() != null) {
-            sb.append("\nRequest id: ").append(check.requestId());
-        }
-        return sb.toString();
-    }
 
     private List<Connection> others() {
         return List.copyOf(connections);
     }
 
-    private static String capitalize(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
     // ---- properties ------------------------------------------------------------------------------------
 
     public ConnectionFormViewModel form() { return form; }
+    public SecretStorageViewModel storage() { return storage; }
+    public InstallationsViewModel installations() { return installations; }
+    public ConnectionTestViewModel test() { return test; }
+    public ConnectionTransferViewModel transfer() { return transfer; }
     public ObservableList<Connection> connections() { return FXCollections.unmodifiableObservableList(connections); }
-    public ObservableList<Installation> installations() { return FXCollections.unmodifiableObservableList(installations); }
     public ReadOnlyObjectProperty<Connection> selectedProperty() { return selected.getReadOnlyProperty(); }
     public ReadOnlyStringProperty currentIdProperty() { return currentId.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty testingProperty() { return testing.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadingSecretsProperty() { return loadingSecrets.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty testProgressProperty() { return testProgress.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<IdentityCheck> lastCheckProperty() { return lastCheck.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty lastCheckTextProperty() { return lastCheckText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty storageTextProperty() { return storageText.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty storageWarningProperty() { return storageWarning.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty fileOptInOfferedProperty() { return fileOptInOffered.getReadOnlyProperty(); }
     public BooleanBinding canEditSelectionProperty() { return canEditSelection; }
-    public ReadOnlyBooleanProperty authorizeAvailableProperty() { return authorizeAvailable.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty fileInUseProperty() { return fileInUse.getReadOnlyProperty(); }
     public BooleanBinding canSaveProperty() { return canSave; }
     /** The selected connection is the app's current one (the "current" badge; "Use this connection" hidden). */
     public BooleanBinding selectedIsCurrentProperty() { return selectedIsCurrent; }

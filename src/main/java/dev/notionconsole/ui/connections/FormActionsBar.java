@@ -38,25 +38,25 @@ final class FormActionsBar extends HBox {
         revert.setOnAction(e -> vm.revert());
         Button test = new Button("Test connection", Icons.of(Feather.ACTIVITY));
         test.setId("testConnectionButton");
-        test.disableProperty().bind(vm.testingProperty().or(vm.selectedProperty().isNull().and(form.isNewProperty().not())));
-        test.setOnAction(e -> vm.testConnection());
+        test.disableProperty().bind(vm.test().testingProperty().or(vm.selectedProperty().isNull().and(form.isNewProperty().not())));
+        test.setOnAction(e -> vm.test().testConnection());
         test.setTooltip(new Tooltip("Ask GET /v1/users/me who the token acts as, with the values in the form, saved or not ("
                 + display("Shortcut+T") + ")"));
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setId("testProgress");
         spinner.setPrefSize(18, 18);
         Label progress = new Label();
-        progress.textProperty().bind(vm.testProgressProperty());
+        progress.textProperty().bind(vm.test().progressProperty());
         progress.getStyleClass().add(Styles.TEXT_MUTED);
         progress.setMinWidth(0);
         Button cancel = new Button("Cancel");
         cancel.setId("cancelTestButton");
         cancel.getStyleClass().add(Styles.FLAT);
-        cancel.setOnAction(e -> vm.cancelTest());
+        cancel.setOnAction(e -> vm.test().cancelTest());
         HBox running = new HBox(8, spinner, progress, cancel);
         running.setAlignment(Pos.CENTER_LEFT);
         running.setMinWidth(0);
-        running.visibleProperty().bind(vm.testingProperty());
+        running.visibleProperty().bind(vm.test().testingProperty());
         running.managedProperty().bind(running.visibleProperty());
         getChildren().addAll(save, revert, new Separator(Orientation.VERTICAL), test, running);
     }

@@ -21,10 +21,10 @@ final class IdentityPane extends VBox {
         result.setId("checkResult");
         result.setWrapText(true);
         result.setMinHeight(Label.USE_PREF_SIZE);
-        result.textProperty().bind(vm.lastCheckTextProperty());
+        result.textProperty().bind(vm.test().lastCheckTextProperty());
         result.getStyleClass().add("check-result");
-        vm.lastCheckProperty().addListener((o, was, now) -> styleCheck(result, now));
-        styleCheck(result, vm.lastCheckProperty().get());
+        vm.test().lastCheckProperty().addListener((o, was, now) -> styleCheck(result, now));
+        styleCheck(result, vm.test().lastCheckProperty().get());
         VBox caps = new VBox(2);
         caps.getStyleClass().add("capabilities");
         Runnable showCaps = () -> {

@@ -22,7 +22,7 @@ final class InstallationsPane extends VBox {
         super(6);
         Label heading = new Label("Installations");
         heading.getStyleClass().add(Styles.TITLE_4);
-        ListView<Installation> installs = new ListView<>(vm.installations());
+        ListView<Installation> installs = new ListView<>(vm.installations().installations());
         installs.setId("installationsList");
         installs.setPrefHeight(120);
         installs.setPlaceholder(new Label("None yet: authorize the connection in a workspace to get a token."));
@@ -47,13 +47,13 @@ final class InstallationsPane extends VBox {
                 Button use = new Button("Use");
                 use.getStyleClass().add(Styles.SMALL);
                 use.setTooltip(new Tooltip("Send this connection's requests as this installation"));
-                use.setOnAction(e -> vm.useInstallation(i));
+                use.setOnAction(e -> vm.installations().useInstallation(i));
                 use.setVisible(!active);
                 Button remove = new Button(null, Icons.of(Feather.TRASH_2));
                 remove.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_ICON, Styles.FLAT, Styles.DANGER);
                 remove.setTooltip(new Tooltip("Remove the installation and forget its tokens"));
                 remove.setAccessibleText("Remove the installation");
-                remove.setOnAction(e -> vm.removeInstallation(i));
+                remove.setOnAction(e -> vm.installations().removeInstallation(i));
                 HBox row = new HBox(8, text, spacer, use, remove);
                 row.setAlignment(Pos.CENTER_LEFT);
                 setText(null);
@@ -72,8 +72,8 @@ final class InstallationsPane extends VBox {
                 Button open = new Button("Open in Explorer", Icons.of(Feather.MAP));
                 open.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
                 open.setTooltip(new Tooltip("Show the copy in the Explorer's map of this connection"));
-                open.setOnAction(e -> vm.openTemplateCopy(i));
-                open.setVisible(vm.canOpenInExplorer());
+                open.setOnAction(e -> vm.installations().openTemplateCopy(i));
+                open.setVisible(vm.installations().canOpenInExplorer());
                 open.managedProperty().bind(open.visibleProperty());
                 HBox second = new HBox(8, template, open);
                 second.setAlignment(Pos.CENTER_LEFT);
@@ -83,8 +83,8 @@ final class InstallationsPane extends VBox {
         });
         Button authorize = new Button("Authorize in a workspace…", Icons.of(Feather.LOG_IN));
         authorize.setId("authorizeButton");
-        authorize.setOnAction(e -> vm.authorize());
-        authorize.visibleProperty().bind(vm.authorizeAvailableProperty());
+        authorize.setOnAction(e -> vm.installations().authorize());
+        authorize.visibleProperty().bind(vm.installations().authorizeAvailableProperty());
         authorize.managedProperty().bind(authorize.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

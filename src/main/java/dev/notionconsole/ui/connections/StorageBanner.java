@@ -28,21 +28,21 @@ final class StorageBanner extends HBox {
         text.setId("secretStorageText");
         text.setWrapText(true);
         text.setMinHeight(Label.USE_PREF_SIZE);
-        text.textProperty().bind(vm.storageTextProperty());
+        text.textProperty().bind(vm.storage().textProperty());
         text.setMaxWidth(Double.MAX_VALUE);
         Button useFile = new Button("Keep in a file…");
         useFile.setId("useSecretsFileButton");
         useFile.getStyleClass().add(Styles.SMALL);
         useFile.setTooltip(new Tooltip("Save secrets in a file only you can read (mode 0600)"));
-        useFile.setOnAction(e -> vm.useSecretsFile());
-        useFile.visibleProperty().bind(vm.fileOptInOfferedProperty());
+        useFile.setOnAction(e -> vm.storage().useSecretsFile());
+        useFile.visibleProperty().bind(vm.storage().fileOptInOfferedProperty());
         useFile.managedProperty().bind(useFile.visibleProperty());
         Button stopFile = new Button("Stop using the file");
         stopFile.setId("stopSecretsFileButton");
         stopFile.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         stopFile.setTooltip(new Tooltip("Delete the secrets file; secrets are kept for this session only"));
-        stopFile.setOnAction(e -> vm.stopUsingSecretsFile());
-        stopFile.visibleProperty().bind(vm.fileInUseProperty());
+        stopFile.setOnAction(e -> vm.storage().stopUsingSecretsFile());
+        stopFile.visibleProperty().bind(vm.storage().fileInUseProperty());
         stopFile.managedProperty().bind(stopFile.visibleProperty());
         HBox buttons = new HBox(8, useFile, stopFile);
         buttons.visibleProperty().bind(useFile.visibleProperty().or(stopFile.visibleProperty()));
@@ -59,7 +59,7 @@ final class StorageBanner extends HBox {
             }
             icon.setIconCode(warn ? Feather.ALERT_TRIANGLE : Feather.LOCK);
         };
-        vm.storageWarningProperty().addListener((o, was, warn) -> style.accept(warn));
-        style.accept(vm.storageWarningProperty().get());
+        vm.storage().warningProperty().addListener((o, was, warn) -> style.accept(warn));
+        style.accept(vm.storage().warningProperty().get());
     }
 }

@@ -73,9 +73,9 @@ class ConnectionsViewModelTest {
         assertEquals(current.name(), form().nameProperty().get());
         assertEquals(docsSync.token(), form().tokenProperty().get(), "the fixture's fake token, loaded in the background");
         assertFalse(form().dirtyProperty().get());
-        assertTrue(vm.storageWarningProperty().get());
-        assertTrue(vm.storageTextProperty().get().contains("for this session only"), vm.storageTextProperty().get());
-        assertTrue(vm.fileOptInOfferedProperty().get());
+        assertTrue(vm.storage().warningProperty().get());
+        assertTrue(vm.storage().textProperty().get().contains("for this session only"), vm.storage().textProperty().get());
+        assertTrue(vm.storage().fileOptInOfferedProperty().get());
     }
 
     @Test
@@ -116,12 +116,12 @@ class ConnectionsViewModelTest {
         assertFalse(form().dirtyProperty().get());
         assertEquals(1, dialogs.ofKind("notify-success").size());
 
-        vm.testConnection();
-        assertFalse(vm.testingProperty().get());
-        IdentityCheck check = vm.lastCheckProperty().get();
+        vm.test().testConnection();
+        assertFalse(vm.test().testingProperty().get());
+        IdentityCheck check = vm.test().lastCheckProperty().get();
         assertEquals(IdentityCheck.Outcome.OK, check.outcome());
-        assertTrue(vm.lastCheckTextProperty().get().startsWith("Works"), vm.lastCheckTextProperty().get());
-        assertTrue(vm.lastCheckTextProperty().get().contains("Docs Sync"));
+        assertTrue(vm.test().lastCheckTextProperty().get().startsWith("Works"), vm.test().lastCheckTextProperty().get());
+        assertTrue(vm.test().lastCheckTextProperty().get().contains("Docs Sync"));
         assertEquals(IdentityCheck.Outcome.OK, vm.connections().stream().filter(c -> c.id().equals(added.id()))
                 .findFirst().orElseThrow().lastCheck().outcome(), "the list shows the check");
 
@@ -198,7 +198,7 @@ class ConnectionsViewModelTest {
         addDocsSyncCopy("Team docs");
         Path file = home.resolve("team.json");
         dialogs.answerFile(file);
-        vm.exportConnections();
+        vm.transfer().exportConnections();
         assertTrue(Files.exists(file));
         assertFalse(Files.readString(file).contains(docsSync.token()));
 
@@ -207,7 +207,7 @@ class ConnectionsViewModelTest {
         open();
         dialogs.answerFile(file);
         promptAnswers.add(Optional.of(docsSync.token()));
-        vm.importConnections();
+        vm.transfer().importConnections();
         Connection imported = vm.selectedProperty().get();
         assertTrue(imported.name().startsWith("Team docs"), imported.name());
         assertEquals(Optional.of(docsSync.token()), service.token(imported).map(s -> s.reveal()));
@@ -217,14 +217,14 @@ class ConnectionsViewModelTest {
     @Test
     void optingInToTheSecretsFileAsksFirstAndUpdatesTheBanner() {
         dialogs.answerConfirm(false);
-        vm.useSecretsFile();
-        assertTrue(vm.fileOptInOfferedProperty().get());
+        vm.storage().useSecretsFile();
+        assertTrue(vm.storage().fileOptInOfferedProperty().get());
         assertTrue(dialogs.ofKind("confirm").get(0).message().contains("0600"));
 
         dialogs.answerConfirm(true);
-        vm.useSecretsFile();
-        assertFalse(vm.fileOptInOfferedProperty().get());
-        assertTrue(vm.storageTextProperty().get().contains("secrets.json"), vm.storageTextProperty().get());
+        vm.storage().useSecretsFile();
+        assertFalse(vm.storage().fileOptInOfferedProperty().get());
+        assertTrue(vm.storage().textProperty().get().contains("secrets.json"), vm.storage().textProperty().get());
     }
 
     @Test
@@ -249,15 +249,15 @@ class ConnectionsViewModelTest {
         }
         vm.select(service.find(app.id()).orElseThrow());
         assertTrue(form().publicKindProperty().get());
-        assertEquals(3, vm.installations().size());
+        assertEquals(3, vm.installations().installations().size());
         assertEquals("bot-c", vm.selectedProperty().get().activeBotId(), "the newest authorization is used");
 
-        vm.useInstallation(vm.installations().get(0));
+        vm.installations().useInstallation(vm.installations().installations().get(0));
         assertEquals("bot-a", service.find(app.id()).orElseThrow().activeBotId());
 
         dialogs.answerConfirm(true);
-        vm.removeInstallation(vm.installations().get(1));
-        assertEquals(java.util.List.of("bot-a", "bot-c"), vm.installations().stream()
+        vm.installations().removeInstallation(vm.installations().installations().get(1));
+        assertEquals(java.util.List.of("bot-a", "bot-c"), vm.installations().installations().stream()
                 .map(dev.notionconsole.connections.Installation::botId).toList());
 
         java.util.List<String> revoked = new java.util.ArrayList<>();
@@ -279,13 +279,13 @@ class ConnectionsViewModelTest {
         service.putInstallation(app.id(), new dev.notionconsole.connections.Installation("bot-p", "ws", "WS", null, null,
                 null, null, null), dev.notionconsole.core.Secret.of("ntn_vmtest_access_bot_p_000000"), null);
         java.util.List<dev.notionconsole.ui.common.ObjectRef> opened = new java.util.ArrayList<>();
-        vm.setOpenInExplorerAction(opened::add);
+        vm.installations().setOpenInExplorerAction(opened::add);
         vm.select(service.find(app.id()).orElseThrow());
         assertEquals(dev.notionconsole.connections.InstallationScope.SELECTED_WORKSPACES, form().installationScopeProperty().get());
-        dev.notionconsole.connections.Installation template = vm.installations().get(0);
+        dev.notionconsole.connections.Installation template = vm.installations().installations().get(0);
         assertTrue(template.templateLine().contains("\"Standup Kit\""), template.templateLine());
 
-        vm.openTemplateCopy(template);
+        vm.installations().openTemplateCopy(template);
         assertEquals(java.util.List.of(new dev.notionconsole.ui.common.ObjectRef(app.id(), "page", "copy-id", "Standup Kit", null)), opened);
         Connection now = service.find(app.id()).orElseThrow();
         assertEquals("bot-t", now.activeBotId(), "the Explorer maps as the installation that sees the copy");
