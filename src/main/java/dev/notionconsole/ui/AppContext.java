@@ -199,7 +199,7 @@ public final class AppContext implements AutoCloseable {
     /** A bundle's map without a snapshot comes from the Explorer's map in memory, when it is that connection's. */
     private BundleViewModel bundleViewModel() {
         return new BundleViewModel(connections, diagnostics(), new SnapshotStore(dirs.config()), tasks, dialogs,
-                id -> explorer == null ? null : explorer.mapOf(id));
+                id -> explorer == null ? null : explorer.outputs().mapOf(id));
     }
 
     private Section explorerSection() {
@@ -214,7 +214,7 @@ public final class AppContext implements AutoCloseable {
                             });
                     toExplorer.subscribe(view::show); // Diagnostics' "Open in Explorer"
                     explorer = view.viewModel();
-                    explorer.bundleAction((c, map) -> {
+                    explorer.outputs().bundleAction((c, map) -> {
                         BundleViewModel bundle = bundleViewModel();
                         BundleWindow.preview(bundle, mainWindow, () -> bundle.createFromMap(c, map, requestServices().sender().history().entries()));
                     });

@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
  * actions (open as request, diagnose access, open in browser) and its raw JSON, read on demand.
  */
 final class DetailsPane extends VBox {
-    private final ExplorerViewModel vm;
+    private final SelectedNodeViewModel vm;
     private final Label heading = new Label();
     private final Label kind = new Label();
     private final FlowPane badges = new FlowPane(4, 4);
@@ -32,7 +32,7 @@ final class DetailsPane extends VBox {
     private final VBox body = new VBox(10);
     private final Label none = new Label("Select an object in the tree to see its IDs, where its access comes from, and its JSON.");
 
-    DetailsPane(ExplorerViewModel vm) {
+    DetailsPane(SelectedNodeViewModel vm) {
         this.vm = vm;
         setId("detailsPane");
         getStyleClass().add("details-pane");

@@ -81,8 +81,8 @@ public final class ExplorerView extends BorderPane implements InitialFocus {
         treeView.setCellFactory(v -> new NodeCell(vm.tree(), vm::loadMore));
         items = new TreeItems(vm.tree(), treeView, vm::expand);
         treeView.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
-                vm.select(b == null || b.getValue() == null || b.getValue().type() != TreeRow.Type.NODE ? null : b.getValue().id()));
-        vm.filterResultProperty().addListener((o, a, r) -> {
+                vm.selection().select(b == null || b.getValue() == null || b.getValue().type() != TreeRow.Type.NODE ? null : b.getValue().id()));
+        vm.filter().resultProperty().addListener((o, a, r) -> {
             if (r != null) {
                 r.matches().forEach(items::reveal);
             }
@@ -95,7 +95,7 @@ public final class ExplorerView extends BorderPane implements InitialFocus {
         empty.setMouseTransparent(true);
         StackPane treeBox = new StackPane(treeView, empty);
 
-        DetailsPane details = new DetailsPane(vm);
+        DetailsPane details = new DetailsPane(vm.selection());
         Region detailsRegion = details;
         detailsRegion.setMinWidth(300);
         treeBox.setMinWidth(320);
@@ -155,27 +155,27 @@ public final class ExplorerView extends BorderPane implements InitialFocus {
         filterField.setId("filterField");
         filterField.setPromptText("Filter loaded objects (title or ID)");
         filterField.setTooltip(new Tooltip("Filters what is loaded in the tree, not Notion: Ctrl+F"));
-        filterField.textProperty().bindBidirectional(vm.filterTextProperty());
+        filterField.textProperty().bindBidirectional(vm.filter().filterTextProperty());
         filterField.setPrefWidth(260);
         Label filterSummary = new Label();
         filterSummary.setId("filterSummary");
         filterSummary.getStyleClass().add("muted");
-        filterSummary.textProperty().bind(vm.filterSummaryProperty());
+        filterSummary.textProperty().bind(vm.filter().summaryProperty());
 
         TextField search = new TextField();
         search.setId("searchNotionField");
         search.setPromptText("Search Notion");
         search.setTooltip(new Tooltip("Asks Notion's search (its index may lag) and shows the answers in the tree (Enter)"));
-        search.textProperty().bindBidirectional(vm.searchTextProperty());
-        search.setOnAction(e -> vm.searchNotion());
+        search.textProperty().bindBidirectional(vm.filter().searchTextProperty());
+        search.setOnAction(e -> vm.filter().searchNotion());
         search.setPrefWidth(170);
         search.setMinWidth(110);
-        Node export = new ExportMenu(vm::exportMap, vm.redactTitlesProperty(), "exportMapButton")
-                .withBundle(vm::createBundle, vm.bundlesProperty()).node();
+        Node export = new ExportMenu(vm.outputs()::exportMap, vm.outputs().redactTitlesProperty(), "exportMapButton")
+                .withBundle(vm.outputs()::createBundle, vm.outputs().bundlesProperty()).node();
         Button snapshot = new Button("Save snapshot");
         snapshot.setId("saveSnapshotButton");
         snapshot.setTooltip(new Tooltip("Keep this map to compare with a later one (Compare tab)"));
-        snapshot.setOnAction(e -> vm.saveSnapshot());
+        snapshot.setOnAction(e -> vm.outputs().saveSnapshot());
         snapshot.disableProperty().bind(vm.mapProperty().isNull());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -241,13 +241,13 @@ public final class ExplorerView extends BorderPane implements InitialFocus {
             vm.groupingProperty().set(vm.groupingProperty().get() == ExplorerTree.Grouping.BY_ROOT
                     ? ExplorerTree.Grouping.HIERARCHY : ExplorerTree.Grouping.BY_ROOT);
         } else if (OPEN.match(e)) {
-            vm.openAsRequest();
+            vm.selection().openAsRequest();
         } else if (DIAGNOSE.match(e)) {
-            vm.diagnoseAccess();
+            vm.selection().diagnoseAccess();
         } else if (COPY_ID.match(e)) {
-            NodeDetails d = vm.detailsProperty().get();
+            NodeDetails d = vm.selection().detailsProperty().get();
             if (d != null) {
-                vm.copyId(d.node().id());
+                vm.selection().copyId(d.node().id());
             }
         } else {
             return;
@@ -284,8 +284,8 @@ public final class ExplorerView extends BorderPane implements InitialFocus {
      */
     public void show(ObjectRef object) {
         reveal(object.id());
-        if (vm.selectedProperty().get() == null || !vm.selectedProperty().get().equals(object.id())) {
-            vm.filterTextProperty().set(object.id());
+        if (vm.selection().selectedProperty().get() == null || !vm.selection().selectedProperty().get().equals(object.id())) {
+            vm.filter().filterTextProperty().set(object.id());
         }
     }
 

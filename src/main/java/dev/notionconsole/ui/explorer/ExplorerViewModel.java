@@ -7,11 +7,8 @@ import dev.notionconsole.connections.ConnectionsListener;
 import dev.notionconsole.core.concurrent.BackgroundTask;
 import dev.notionconsole.core.concurrent.TaskHandle;
 import dev.notionconsole.core.concurrent.TaskRunner;
-import dev.notionconsole.core.json.Json;
 import dev.notionconsole.explorer.ApiCalls;
-import dev.notionconsole.notion.ApiRequest;
 import dev.notionconsole.explorer.ChildrenLoader;
-import dev.notionconsole.explorer.MapExport;
 import dev.notionconsole.explorer.MapIdentity;
 import dev.notionconsole.explorer.MapListener;
 import dev.notionconsole.explorer.MapNode;
@@ -24,14 +21,11 @@ import dev.notionconsole.oauth.BrowserOpener;
 import dev.notionconsole.request.RequestSpec;
 import dev.notionconsole.ui.common.DialogService;
 import dev.notionconsole.ui.common.ObjectRef;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -39,41 +33,32 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 /**
  * The Explorer section: map the current connection in the background (progress in requests done of estimated,
  * objects found, waits with their reason; cancel), stream the nodes into an {@link ExplorerTree} a slice per pulse,
- * group by hierarchy or by sharing root, filter what is loaded, and act on the selected node (details, copy, open in
- * the browser, open as request, diagnose access). No Node types: tested without a toolkit with an inline task runner.
+ * group by hierarchy or by sharing root, and load a node's children
+ * when it is expanded. No Node types: tested without a toolkit with an inline task runner.
  *
- * <p>Comparing lives in {@link CompareViewModel}; this class owns one connection's map.
- *
- * <p>Over 400 lines, knowingly: mapping, streaming, filtering and the node actions share the current map and selection;
- * the next cut is the node actions (copy, open, request, diagnose, export, snapshot) into their own ViewModel, as
- * {@link CompareViewModel} was cut out.
+ * <p>Its parts: {@link #selection()} (the selected node's details and actions), {@link #filter()} (filter, search
+ * Notion), {@link #outputs()} (export, snapshot, bundle); comparing lives in {@link CompareViewModel}. This class owns one connection's map.
  */
 public final class ExplorerViewModel {
     /** One drain of streamed nodes may hold the UI thread this long before the next pulse (NodeInbox). */
     static final long DRAIN_BUDGET_MS = 8;
-    /** Matches whose path the filter expands. */
-    static final int FILTER_EXPAND = 50;
 
     private final ConnectionService connections;
     private final ConnectionCaller caller;
     private final TaskRunner tasks;
     private final DialogService dialogs;
-    private final BrowserOpener browser;
-    private final SnapshotStore snapshots;
-    private final Consumer<RequestSpec> openAsRequest;
-    private final Consumer<ObjectRef> diagnose;
     private final Consumer<Runnable> uiThread;
 
     private final ExplorerTree tree = new ExplorerTree();
     private final NodeInbox inbox;
+    private final SelectedNodeViewModel selection;
+    private final MapOutputsViewModel outputs;
+    private final ExplorerFilterViewModel filter;
     private final ReadOnlyStringWrapper connectionLabel = new ReadOnlyStringWrapper(this, "connectionLabel", "");
     private final ReadOnlyBooleanWrapper mapping = new ReadOnlyBooleanWrapper(this, "mapping", false);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
@@ -83,23 +68,11 @@ public final class ExplorerViewModel {
     private final ReadOnlyObjectWrapper<WorkspaceMap> map = new ReadOnlyObjectWrapper<>(this, "map");
     private final ObjectProperty<ExplorerTree.Grouping> grouping =
             new SimpleObjectProperty<>(this, "grouping", ExplorerTree.Grouping.HIERARCHY);
-    private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
-    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
-    private final ReadOnlyStringWrapper filterSummary = new ReadOnlyStringWrapper(this, "filterSummary", "");
-    private final ReadOnlyObjectWrapper<TreeFilter.Result> filterResult = new ReadOnlyObjectWrapper<>(this, "filterResult");
-    private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper(this, "selected");
-    private final ReadOnlyObjectWrapper<NodeDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
-    private final ReadOnlyStringWrapper rawJson = new ReadOnlyStringWrapper(this, "rawJson", "");
-    private final BooleanProperty redactTitles = new SimpleBooleanProperty(this, "redactTitles", false);
     private final AtomicReference<MapProgress> latestProgress = new AtomicReference<>();
     /** The last page of lazily loaded children per node ("load more" continues it; never stored). */
     private final java.util.Map<String, ChildrenLoader.ChildPage> childPages = new java.util.HashMap<>();
     private TaskHandle running;
-    private TaskHandle filtering;
-    private TaskHandle jsonLoad;
     private Connection mappedConnection;
-    private BiConsumer<Connection, WorkspaceMap> bundle = (c, m) -> { };
-    private final ReadOnlyBooleanWrapper bundles = new ReadOnlyBooleanWrapper(this, "bundles");
     private MapIdentity identity;
     private int generation;
 
@@ -118,23 +91,23 @@ public final class ExplorerViewModel {
     public ExplorerViewModel(ConnectionService connections, ConnectionCaller caller, TaskRunner tasks, DialogService dialogs,
                              SnapshotStore snapshots, BrowserOpener browser, Consumer<Runnable> uiThread,
                              Consumer<RequestSpec> openAsRequest, Consumer<ObjectRef> diagnose) {
-        this.snapshots = snapshots;
         this.connections = connections;
         this.caller = caller;
         this.tasks = tasks;
         this.dialogs = dialogs;
-        this.browser = browser;
         this.uiThread = uiThread;
-        this.openAsRequest = openAsRequest;
-        this.diagnose = diagnose;
+        this.selection = new SelectedNodeViewModel(tree, map::get, () -> mappedConnection, caller, tasks, dialogs, browser,
+                openAsRequest, diagnose);
+        this.outputs = new MapOutputsViewModel(map::get, () -> mappedConnection, tasks, dialogs, snapshots);
+        this.filter = new ExplorerFilterViewModel(tree, tasks, caller, mapping.getReadOnlyProperty(),
+                () -> mappedConnection != null ? mappedConnection : connections.current().orElse(null), () -> generation);
         this.inbox = new NodeInbox(uiThread, tree::add, DRAIN_BUDGET_MS, System::nanoTime);
-        inbox.onIdle(this::afterBatch);
+        inbox.onIdle(filter::afterBatch);
         tree.setLazyChildren(ExplorerViewModel::loadsChildren);
         grouping.addListener((o, a, b) -> {
             tree.setGrouping(b);
-            refilter();
+            filter.refilter();
         });
-        filterText.addListener((o, a, b) -> refilter());
         connections.addListener(connectionsListener);
         refreshConnection();
     }
@@ -157,7 +130,7 @@ public final class ExplorerViewModel {
         inbox.clear();
         tree.clear();
         childPages.clear();
-        select(null);
+        selection.select(null);
         map.set(null);
         mapping.set(true);
         waitText.set("");
@@ -240,7 +213,7 @@ public final class ExplorerViewModel {
         waitText.set("");
         progressText.set(String.format("%,d requests", m.requests()));
         statusText.set(summary(m));
-        refreshDetails();
+        selection.refresh();
     }
 
     static String summary(WorkspaceMap m) {
@@ -250,81 +223,6 @@ public final class ExplorerViewModel {
                 ExplorerText.count(m.roots().size(), "sharing root", "sharing roots"))
                 + (m.placeholders().isEmpty() ? "" : " · " + ExplorerText.count(m.placeholders().size(), "unreadable ancestor", "unreadable ancestors"))
                 + (m.complete() ? "" : " · partial: " + m.notes().size() + " notes");
-    }
-
-    private void afterBatch() {
-        if (tree.filtered() || !filterText.get().isBlank()) {
-            refilter();
-        }
-    }
-
-    // ------------------------------------------------------------------ filter
-
-    /** Runs the filter over what is loaded, on a worker; the newest text wins. */
-    private void refilter() {
-        String text = filterText.get() == null ? "" : filterText.get().trim();
-        if (filtering != null) {
-            filtering.cancel();
-        }
-        if (text.isEmpty()) {
-            if (tree.filtered()) {
-                tree.setFilter(null);
-            }
-            filterResult.set(null);
-            filterSummary.set("");
-            return;
-        }
-        ExplorerTree.Grouping g = tree.grouping();
-        filtering = BackgroundTask.of("Filtering the tree", ctx -> TreeFilter.run(text, tree.table(), g, FILTER_EXPAND, ctx::isCancelled))
-                .onSuccess(r -> {
-                    if (r == null || !text.equals(filterText.get().trim()) || g != tree.grouping()) {
-                        return;
-                    }
-                    tree.setFilter(r.visible());
-                    filterResult.set(r);
-                    filterSummary.set(String.format("%,d of %,d loaded objects match", r.count(), r.loaded())
-                            + (mapping.get() ? " (still loading)" : ""));
-                })
-                .executeWith(tasks);
-    }
-
-    // ------------------------------------------------------------------ search Notion
-
-    /**
-     * Asks Notion's search for the text (POST /v1/search, one page of 100) and shows what it found in the tree: the
-     * loaded ones with their ancestors. Unlike the filter it asks Notion, whose index may lag (explorer-diagnostics.md
-     * §0.1), so it says how many answers are not in the loaded map.
-     */
-    public void searchNotion() {
-        String text = searchText.get() == null ? "" : searchText.get().trim();
-        Connection c = mappedConnection != null ? mappedConnection : connections.current().orElse(null);
-        if (text.isEmpty() || c == null) {
-            return;
-        }
-        int gen = generation;
-        filterSummary.set("Searching Notion for \"" + text + "\"…");
-        String body = Json.compact(Json.mapper().createObjectNode().put("query", text).put("page_size", 100));
-        BackgroundTask.of("Searching Notion", ctx -> ApiCalls.as(caller, c).send(ApiRequest.post("/v1/search", body),
-                        ctx.cancellation(), null))
-                .onSuccess(x -> {
-                    if (gen != generation) {
-                        return;
-                    }
-                    if (!x.ok()) {
-                        filterSummary.set("Notion's search failed: " + x.status() + (x.error() == null ? "" : " " + x.error().code()));
-                        return;
-                    }
-                    List<String> ids = new ArrayList<>();
-                    x.json().path("results").forEach(r -> ids.add(r.path("id").asText()));
-                    TreeFilter.Result r = TreeFilter.ofIds("search: " + text, ids, tree.table(), tree.grouping(), FILTER_EXPAND);
-                    tree.setFilter(r.visible());
-                    filterResult.set(r);
-                    filterSummary.set(String.format("Notion's search (its index may lag): %,d found, %,d in the loaded map",
-                            ids.size(), r.count()) + (ids.size() > r.count() ? ", " + (ids.size() - r.count()) + " not loaded (map again)" : "")
-                            + (x.json().path("has_more").asBoolean() ? ", more in Notion" : ""));
-                })
-                .onFailure(t -> filterSummary.set("Notion's search failed: " + t.getMessage()))
-                .executeWith(tasks);
     }
 
     // ------------------------------------------------------------------ lazy children
@@ -399,153 +297,6 @@ public final class ExplorerViewModel {
                 .executeWith(tasks);
     }
 
-    // ------------------------------------------------------------------ selection and actions
-
-    /** Selects a node by ID (null clears). */
-    public void select(String id) {
-        selected.set(id);
-        rawJson.set("");
-        if (jsonLoad != null) {
-            jsonLoad.cancel();
-        }
-        refreshDetails();
-    }
-
-    private void refreshDetails() {
-        String id = selected.get();
-        MapNode n = id == null ? null : tree.node(id);
-        details.set(n == null ? null : NodeDetails.of(n, tree, map.get()));
-    }
-
-    /** Loads the selected object's JSON with a read as the mapped connection (its answer, 404 included). */
-    public void loadRawJson() {
-        NodeDetails d = details.get();
-        Connection c = mappedConnection;
-        if (d == null || c == null) {
-            return;
-        }
-        rawJson.set("Loading…");
-        String id = d.node().id();
-        RequestSpec spec = d.request();
-        jsonLoad = BackgroundTask.of("Reading " + id, ctx -> ApiCalls.as(caller, c)
-                        .send(ApiRequest.method(spec.method(), spec.path()), ctx.cancellation(), null))
-                .onSuccess(x -> {
-                    if (id.equals(selected.get())) {
-                        rawJson.set(x.status() + " " + spec.method() + " " + spec.path() + "\n" + pretty(x));
-                    }
-                })
-                .onFailure(t -> {
-                    if (id.equals(selected.get())) {
-                        rawJson.set("Could not read it: " + t.getMessage());
-                    }
-                })
-                .executeWith(tasks);
-    }
-
-    private static String pretty(dev.notionconsole.notion.Exchange x) {
-        return x.json() != null ? dev.notionconsole.core.json.Json.pretty(x.json()) : x.text();
-    }
-
-    public void copyId(String value) {
-        if (value != null) {
-            dialogs.copyToClipboard(value);
-            dialogs.notify(DialogService.NotificationKind.INFO, "Copied " + value);
-        }
-    }
-
-    public void copyUrl() {
-        NodeDetails d = details.get();
-        if (d != null && d.node().url() != null) {
-            dialogs.copyToClipboard(d.node().url());
-            dialogs.notify(DialogService.NotificationKind.INFO, "Copied the link");
-        }
-    }
-
-    public void openInBrowser() {
-        NodeDetails d = details.get();
-        if (d == null || d.node().url() == null) {
-            return;
-        }
-        try {
-            browser.open(URI.create(d.node().url()));
-        } catch (Exception e) {
-            dialogs.showError("Could not open the browser", "Open it yourself: " + d.node().url(), e);
-        }
-    }
-
-    /** Hands the selected node's read to the Request section (which opens with the route and ID filled in). */
-    public void openAsRequest() {
-        NodeDetails d = details.get();
-        if (d != null && d.request() != null) {
-            openAsRequest.accept(d.request());
-        }
-    }
-
-    /** Hands the selected node to the Diagnostics section. */
-    public void diagnoseAccess() {
-        NodeDetails d = details.get();
-        Connection c = mappedConnection;
-        if (d != null && c != null) {
-            MapNode n = d.node();
-            diagnose.accept(new ObjectRef(c.id(), n.object(), n.id(), n.title().isBlank() ? null : n.title(), n.url()));
-        }
-    }
-
-    // ------------------------------------------------------------------ export
-
-    /** Saves the finished map as CSV or JSON (titles redacted when asked), to a file the user picks. */
-    public void exportMap(ExportFormat format) {
-        WorkspaceMap m = map.get();
-        if (m == null) {
-            dialogs.showInformation("Nothing to export", "Map a connection first; a map that is still running or was "
-                    + "cancelled has no sharing roots yet.");
-            return;
-        }
-        String name = "map-" + FileNames.safe(m.connection()) + "." + format.extension();
-        boolean redact = redactTitles.get();
-        ExportFiles.save(dialogs, tasks, "Export the map", name, format, () -> format == ExportFormat.CSV ? MapExport.csv(m, redact)
-                : Json.pretty(MapExport.json(m, redact)));
-    }
-
-    /** Where "Create bundle…" goes (AppContext opens the support-bundle preview); shows the menu item. */
-    public void bundleAction(BiConsumer<Connection, WorkspaceMap> action) {
-        bundle = action;
-        bundles.set(true);
-    }
-
-    /** A support bundle with the map on screen (issue 13); says so when there is no finished map. */
-    public void createBundle() {
-        WorkspaceMap m = map.get();
-        if (m == null || mappedConnection == null) {
-            dialogs.showInformation("Nothing to bundle", "Map a connection first; a map that is still running or was "
-                    + "cancelled has no sharing roots yet.");
-            return;
-        }
-        bundle.accept(mappedConnection, m);
-    }
-
-    /** The finished map on screen when it is {@code connectionId}'s, else null (a bundle's map without a snapshot). */
-    public WorkspaceMap mapOf(String connectionId) {
-        WorkspaceMap m = map.get();
-        return m != null && mappedConnection != null && mappedConnection.id().equals(connectionId) ? m : null;
-    }
-
-    public ReadOnlyBooleanProperty bundlesProperty() {
-        return bundles.getReadOnlyProperty();
-    }
-
-    /** Keeps the finished map in the config folder (bounded per connection) for the Compare tab. */
-    public void saveSnapshot() {
-        WorkspaceMap m = map.get();
-        if (m == null) {
-            return;
-        }
-        BackgroundTask.of("Saving a snapshot", ctx -> snapshots.save(m))
-                .onSuccess(p -> dialogs.notify(DialogService.NotificationKind.SUCCESS, "Snapshot saved: " + p.getFileName()))
-                .onFailure(t -> dialogs.showError("Could not save the snapshot", t.getMessage(), t))
-                .executeWith(tasks);
-    }
-
     public void dispose() {
         cancel();
         connections.removeListener(connectionsListener);
@@ -560,6 +311,21 @@ public final class ExplorerViewModel {
     }
 
     // ------------------------------------------------------------------ properties
+
+    /** The selected node: details, raw JSON, copy, open, open as request, diagnose access. */
+    public SelectedNodeViewModel selection() {
+        return selection;
+    }
+
+    /** The filter over loaded nodes and "search Notion". */
+    public ExplorerFilterViewModel filter() {
+        return filter;
+    }
+
+    /** Export, snapshot and support bundle of the finished map. */
+    public MapOutputsViewModel outputs() {
+        return outputs;
+    }
 
     public ExplorerTree tree() {
         return tree;
@@ -591,40 +357,6 @@ public final class ExplorerViewModel {
 
     public ObjectProperty<ExplorerTree.Grouping> groupingProperty() {
         return grouping;
-    }
-
-    public StringProperty filterTextProperty() {
-        return filterText;
-    }
-
-    /** The text for "search Notion" (asks the API, unlike the filter). */
-    public StringProperty searchTextProperty() {
-        return searchText;
-    }
-
-    public ReadOnlyStringProperty filterSummaryProperty() {
-        return filterSummary.getReadOnlyProperty();
-    }
-
-    /** The last filter run (its first matches are expanded by the view), or null without a filter. */
-    public ReadOnlyObjectProperty<TreeFilter.Result> filterResultProperty() {
-        return filterResult.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty selectedProperty() {
-        return selected.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<NodeDetails> detailsProperty() {
-        return details.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty rawJsonProperty() {
-        return rawJson.getReadOnlyProperty();
-    }
-
-    public BooleanProperty redactTitlesProperty() {
-        return redactTitles;
     }
 
     /** The connection of the map shown (null before the first map). */

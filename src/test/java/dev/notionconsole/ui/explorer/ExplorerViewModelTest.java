@@ -93,8 +93,8 @@ class ExplorerViewModelTest {
         vm.groupingProperty().set(ExplorerTree.Grouping.BY_ROOT);
         assertEquals(m.roots(), vm.tree().children(ExplorerTree.TOP), "grouped by root, the roots are the top");
 
-        vm.select(engineering);
-        NodeDetails d = vm.detailsProperty().get();
+        vm.selection().select(engineering);
+        NodeDetails d = vm.selection().detailsProperty().get();
         assertEquals("Engineering", d.title());
         assertTrue(d.badges().contains(Badge.SHARING_ROOT));
         assertEquals("Page ID", d.ids().get(0).label());
@@ -102,20 +102,20 @@ class ExplorerViewModelTest {
         assertTrue(d.why().contains("shared with the connection"), d.why());
         assertEquals(List.of("Engineering"), d.path());
 
-        vm.copyId(engineering);
+        vm.selection().copyId(engineering);
         assertEquals(engineering, dialogs.clipboard);
-        vm.openInBrowser();
+        vm.selection().openInBrowser();
         assertEquals(List.of(URI.create(vm.tree().node(engineering).url())), browsed);
-        vm.openAsRequest();
+        vm.selection().openAsRequest();
         assertEquals(List.of(RequestSpec.of("GET", "/v1/pages/" + engineering)), opened);
-        vm.diagnoseAccess();
+        vm.selection().diagnoseAccess();
         assertEquals(engineering, diagnosed.get(0).id());
         assertEquals("page", diagnosed.get(0).kind());
         assertEquals(service.current().orElseThrow().id(), diagnosed.get(0).connectionId());
 
-        vm.loadRawJson();
-        assertTrue(vm.rawJsonProperty().get().startsWith("200 GET /v1/pages/" + engineering), vm.rawJsonProperty().get());
-        assertTrue(vm.rawJsonProperty().get().contains("\"object\" : \"page\""));
+        vm.selection().loadRawJson();
+        assertTrue(vm.selection().rawJsonProperty().get().startsWith("200 GET /v1/pages/" + engineering), vm.selection().rawJsonProperty().get());
+        assertTrue(vm.selection().rawJsonProperty().get().contains("\"object\" : \"page\""));
     }
 
     @Test
@@ -123,9 +123,9 @@ class ExplorerViewModelTest {
         vm.map();
         MapNode some = vm.tree().nodes().stream().filter(n -> !n.placeholder() && !n.isRoot() && !n.title().isBlank())
                 .findFirst().orElseThrow();
-        vm.filterTextProperty().set(some.title().toUpperCase());
+        vm.filter().filterTextProperty().set(some.title().toUpperCase());
         assertTrue(vm.tree().filtered());
-        assertTrue(vm.filterSummaryProperty().get().contains("loaded objects match"), vm.filterSummaryProperty().get());
+        assertTrue(vm.filter().summaryProperty().get().contains("loaded objects match"), vm.filter().summaryProperty().get());
         List<String> path = vm.tree().pathTo(some.id());
         assertTrue(path.size() > 1, "the match is below the top");
         String at = ExplorerTree.TOP;
@@ -133,10 +133,10 @@ class ExplorerViewModelTest {
             assertTrue(vm.tree().children(at).contains(step), "every ancestor stays visible: " + step);
             at = step;
         }
-        vm.filterTextProperty().set("no such title anywhere");
+        vm.filter().filterTextProperty().set("no such title anywhere");
         assertTrue(vm.tree().children(ExplorerTree.TOP).isEmpty());
-        assertTrue(vm.filterSummaryProperty().get().startsWith("0 of "), vm.filterSummaryProperty().get());
-        vm.filterTextProperty().set("");
+        assertTrue(vm.filter().summaryProperty().get().startsWith("0 of "), vm.filter().summaryProperty().get());
+        vm.filter().filterTextProperty().set("");
         assertFalse(vm.tree().filtered());
         assertFalse(vm.tree().children(ExplorerTree.TOP).isEmpty());
     }
@@ -144,12 +144,12 @@ class ExplorerViewModelTest {
     @Test
     void searchNotionAsksTheApiAndShowsTheLoadedAnswersInTheTree() {
         vm.map();
-        vm.searchTextProperty().set("Roadmap");
-        vm.searchNotion();
+        vm.filter().searchTextProperty().set("Roadmap");
+        vm.filter().searchNotion();
         assertTrue(vm.tree().filtered());
-        assertTrue(vm.filterSummaryProperty().get().startsWith("Notion's search (its index may lag):"), vm.filterSummaryProperty().get());
+        assertTrue(vm.filter().summaryProperty().get().startsWith("Notion's search (its index may lag):"), vm.filter().summaryProperty().get());
         String roadmap = idOf("Roadmap");
-        assertTrue(vm.filterResultProperty().get().matches().contains(roadmap), vm.filterSummaryProperty().get());
+        assertTrue(vm.filter().resultProperty().get().matches().contains(roadmap), vm.filter().summaryProperty().get());
         String at = ExplorerTree.TOP;
         for (String step : vm.tree().pathTo(roadmap)) {
             assertTrue(vm.tree().children(at).contains(step));
@@ -175,16 +175,16 @@ class ExplorerViewModelTest {
         vm.map();
         Path csv = home.resolve("map.csv");
         dialogs.answerFile(csv);
-        vm.exportMap(ExportFormat.CSV);
+        vm.outputs().exportMap(ExportFormat.CSV);
         List<String> lines = Files.readAllLines(csv);
         assertEquals(String.join(",", MapExport.COLUMNS), lines.get(0));
         assertEquals(vm.mapProperty().get().nodes().size() + 1, lines.size());
         assertTrue(Files.readString(csv).contains("Engineering"));
 
-        vm.redactTitlesProperty().set(true);
+        vm.outputs().redactTitlesProperty().set(true);
         Path json = home.resolve("map.json");
         dialogs.answerFile(json);
-        vm.exportMap(ExportFormat.JSON);
+        vm.outputs().exportMap(ExportFormat.JSON);
         String text = Files.readString(json);
         assertTrue(text.contains("\"sharing_root_id\""), text.substring(0, Math.min(200, text.length())));
         assertFalse(text.contains("\"title\" : \"Engineering\""), "titles redacted");

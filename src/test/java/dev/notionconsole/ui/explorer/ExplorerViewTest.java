@@ -110,7 +110,7 @@ class ExplorerViewTest {
             robot.lookup("#explorerView").queryAs(ExplorerView.class).reveal(deep.id());
             return null;
         });
-        waitFor(() -> deep.id().equals(vm.selectedProperty().get()));
+        waitFor(() -> deep.id().equals(vm.selection().selectedProperty().get()));
         assertEquals(deep.title(), fx(() -> robot.lookup("#detailsTitle").queryAs(Label.class).getText()));
         assertTrue(fx(() -> robot.lookup("#detailsWhy").queryAs(Label.class).getText()).contains("shared with the connection"));
         // open as request: the Request section, the route of its kind, the ID in its field
@@ -143,15 +143,15 @@ class ExplorerViewTest {
             view.show(new dev.notionconsole.ui.common.ObjectRef("any", deep.object(), deep.id(), deep.title(), null));
             return null;
         });
-        waitFor(() -> deep.id().equals(vm.selectedProperty().get()));
-        assertEquals("", fx(() -> vm.filterTextProperty().get() == null ? "" : vm.filterTextProperty().get()),
+        waitFor(() -> deep.id().equals(vm.selection().selectedProperty().get()));
+        assertEquals("", fx(() -> vm.filter().filterTextProperty().get() == null ? "" : vm.filter().filterTextProperty().get()),
                 "a mapped object is selected, not filtered for");
         String notInMap = "0f1e2d3c-4b5a-4968-8776-655443322110";
         fx(() -> {
             view.show(new dev.notionconsole.ui.common.ObjectRef("any", "page", notInMap, null, null));
             return null;
         });
-        assertEquals(notInMap, fx(() -> vm.filterTextProperty().get()), "an object the map lacks goes into the filter");
+        assertEquals(notInMap, fx(() -> vm.filter().filterTextProperty().get()), "an object the map lacks goes into the filter");
     }
 
     private static java.util.List<String> rowIds(TreeView<TreeRow> tree) {
