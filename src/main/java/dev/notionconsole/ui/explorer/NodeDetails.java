@@ -1,6 +1,7 @@
 package dev.notionconsole.ui.explorer;
 
 import dev.notionconsole.explorer.MapNode;
+import dev.notionconsole.explorer.NodeFlag;
 import dev.notionconsole.explorer.WorkspaceMap;
 import dev.notionconsole.request.RequestSpec;
 import java.util.ArrayList;
@@ -62,7 +63,9 @@ public record NodeDetails(MapNode node, List<Badge> badges, List<Id> ids, List<S
             MapNode p = tree.node(id);
             path.add(p == null ? id : ExplorerText.title(p));
         }
-        String why = map != null ? map.whyVisible(n.id())
+        String why = n.has(NodeFlag.HOLE) ? "not readable: its parent lists it, but this connection was removed here (or the page's "
+                + "permissions were edited). Add the connection on this page itself; re-sharing the parent does not re-grant it."
+                : map != null ? map.whyVisible(n.id())
                 : n.placeholder() ? "not readable by this connection: its ID shows only as a child's parent"
                 : "known when the map is finished (every object must be placed first)";
         return new NodeDetails(n, Badge.of(n), ids, path, why, readOf(n));

@@ -51,4 +51,35 @@ class GeneratedWorkspaceTest {
         }
         assertEquals(doc, GeneratedFixture.generate(3_000, 7).fixture(), "same seed, same workspace");
     }
+
+    @Test
+    void teamAndScopedBotsHaveHolesTheirReadableParentsStillList() throws Exception {
+        GeneratedFixture.Generated g = GeneratedFixture.generate(3_000, 7);
+        assertTrue(g.teamHoles() > 0 && g.scopedHoles() > 0, g.teamHoles() + " / " + g.scopedHoles());
+        JsonNode team = g.fixture().path("connections").get(1);
+        assertTrue(team.path("description").asText().contains("removed from " + g.teamHoles() + " pages"), team::toString);
+        java.util.Map<String, JsonNode> pages = new java.util.HashMap<>();
+        g.fixture().path("pages").forEach(p -> pages.put(p.path("id").asText(), p));
+        try (SandboxServer sb = SandboxServer.start(SandboxOptions.builder().generatedPages(3_000, 7).rateLimitOff().build())) {
+            OpsHttp api = new OpsHttp(sb.baseUrl());
+            int checked = 0;
+            for (JsonNode removed : team.path("removed_from")) {
+                String hole = removed.asText();
+                JsonNode parent = pages.get(hole).path("parent");
+                if (!parent.has("page")) {
+                    continue; // in a toggle or a column: its parent block is listed, not the page
+                }
+                String parentId = parent.path("page").asText();
+                assertEquals(404, api.get("/v1/pages/" + hole, GeneratedFixture.TEAM_TOKEN).status());
+                assertEquals(200, api.get("/v1/pages/" + hole, GeneratedFixture.BENCH_TOKEN).status());
+                assertEquals(200, api.get("/v1/pages/" + parentId, GeneratedFixture.TEAM_TOKEN).status());
+                OpsHttp.Reply kids = api.get("/v1/blocks/" + parentId + "/children?page_size=100", GeneratedFixture.TEAM_TOKEN);
+                List<String> listed = new java.util.ArrayList<>();
+                kids.json().path("results").forEach(b -> listed.add(b.path("id").asText()));
+                assertTrue(listed.contains(hole), "the readable parent still lists the hole's child_page block");
+                checked++;
+            }
+            assertTrue(checked > 0);
+        }
+    }
 }
