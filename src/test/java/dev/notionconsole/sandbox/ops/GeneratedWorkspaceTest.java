@@ -82,4 +82,21 @@ class GeneratedWorkspaceTest {
             assertTrue(checked > 0);
         }
     }
+
+    @Test
+    void withSearchLagOnlyWhatIsSharedDirectlyIsSearchableButEverythingReads() throws Exception {
+        JsonNode doc = GeneratedFixture.generate(1_000, 3).fixture();
+        String firstTop = doc.path("pages").path(0).path("id").asText();
+        String deep = doc.path("pages").path(300).path("id").asText();
+        try (SandboxServer sb = SandboxServer.start(SandboxOptions.builder().generatedPages(1_000, 3).rateLimitOff()
+                .searchLagSeconds(3_600).build())) {
+            OpsHttp api = new OpsHttp(sb.baseUrl());
+            OpsHttp.Reply team = api.send("POST", "/v1/search", GeneratedFixture.TEAM_TOKEN, "{\"page_size\":100}");
+            assertEquals(1, team.json().path("results").size(), team::toString);
+            assertEquals(firstTop, team.json().path("results").path(0).path("id").asText(), "only its one share is indexed");
+            assertEquals(200, api.get("/v1/pages/" + deep, GeneratedFixture.BENCH_TOKEN).status(), "reads are not affected");
+            OpsHttp.Reply owner = api.send("POST", "/v1/search", GeneratedFixture.OWNER_PAT, "{\"page_size\":100}");
+            assertEquals(0, owner.json().path("results").size(), "nothing is shared directly with a personal token");
+        }
+    }
 }
