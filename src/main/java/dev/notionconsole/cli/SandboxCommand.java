@@ -68,6 +68,11 @@ public final class SandboxCommand implements Callable<Integer> {
                     + "after N results or S seconds of a walk, in the first K walks (default: every walk). Off by default.")
     String searchCursorExpiry;
 
+    @Option(names = "--search-lag", paramLabel = "SECONDS", description = "Search leaves out what is not shared directly "
+            + "with the searching token for SECONDS after start, like Notion's index lag (GET by ID still works); 0 turns a "
+            + "fixture's search_lag off. Off by default.")
+    Integer searchLag;
+
     @Option(names = "--state", paramLabel = "FILE", description = "Load the sandbox from FILE if it exists and save "
             + "every change to it when stopped.")
     Path state;
@@ -178,6 +183,9 @@ public final class SandboxCommand implements Callable<Integer> {
         if (searchCursorExpiry != null) {
             b.searchCursorExpiry(dev.notionconsole.sandbox.model.SearchCursorExpiry.parse(searchCursorExpiry)); // validates
         }
+        if (searchLag != null) {
+            b.searchLagSeconds(searchLag); // validates
+        }
         if (state != null) {
             if (Files.isDirectory(state)) {
                 throw new IllegalArgumentException("--state must name a file, not the folder " + state);
@@ -232,6 +240,11 @@ public final class SandboxCommand implements Callable<Integer> {
         out.println("  Rate limits: " + (options.rateLimitOff() ? "off"
                 : options.rateLimitPerMinute() != null ? options.rateLimitPerMinute() + " requests per minute per connection"
                 : "from each workspace's plan (180 per minute per connection; 600 on Business and Enterprise)"));
+        var lag = server.model().read(server.model()::searchLag);
+        if (!lag.off()) {
+            out.println("  Search lag:  " + lag.lag().toSeconds() + " s for objects not shared directly"
+                    + (lag.objects() == null ? "" : " (" + lag.objects().size() + " objects)"));
+        }
         out.println("  State:       " + (options.stateFile() == null ? "kept in memory only (add --state FILE to keep changes)"
                 : "saved to " + options.stateFile() + " when the sandbox stops"));
         out.println();

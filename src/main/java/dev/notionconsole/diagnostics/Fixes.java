@@ -47,6 +47,19 @@ final class Fixes {
         return steps;
     }
 
+    /**
+     * A hole (docs/explorer-diagnostics.md §3.3 C3): the connection reads {@code parent} but was removed on
+     * {@code target}. Add it there; sharing the parent again does not re-grant what was removed below it.
+     */
+    static List<String> hole(Connection c, DiagnosedObject target, DiagnosedObject parent, String notionName) {
+        List<String> steps = new ArrayList<>();
+        String n = notionName != null && !notionName.isBlank() ? notionName : c.name();
+        steps.add("Add \"" + n + "\" on " + target.name() + " itself: re-sharing the parent " + (parent == null ? "" : parent.name() + " ")
+                + "does not re-grant it, because the connection was removed on " + target.name() + " (or its permissions were edited there).");
+        steps.addAll(share(c, target, null, notionName));
+        return steps;
+    }
+
     static List<String> userAccess(Connection c, DiagnosedObject target, String user, List<String> readers) {
         String page = target == null ? "the page" : target.name();
         String who = user != null ? user : "the token's user";

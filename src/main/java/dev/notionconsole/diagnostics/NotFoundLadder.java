@@ -2,6 +2,7 @@ package dev.notionconsole.diagnostics;
 
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -194,7 +195,8 @@ final class NotFoundLadder {
     /** The failing connection reads none of the kinds: ask the witnesses. */
     private Verdict unreadable(RequestIds.Ref ref, Identity me) {
         if (!run.options.witnesses()) {
-            return noEvidence(ref, me, "Witnesses were off, so the console did not ask other saved connections.");
+            Verdict user = userId(ref, List.of());
+            return user != null ? user : noEvidence(ref, me, "Witnesses were off, so the console did not ask other saved connections.");
         }
         run.probes().stage("Asking witnesses");
         List<Connection> witnesses = run.look.witnesses(c);
@@ -215,6 +217,10 @@ final class NotFoundLadder {
             }
         }
         if (reader == null) {
+            Verdict user = userId(ref, witnesses);
+            if (user != null) {
+                return user;
+            }
             return noEvidence(ref, me, witnesses.isEmpty() ? "No other saved connection uses this base URL, so nothing could say whether it exists."
                     : "None of the " + witnesses.size() + " other saved connections (" + String.join(", ", run.witnessesUsed)
                     + ") can read it either.");
@@ -244,7 +250,8 @@ final class NotFoundLadder {
         return switch (c.kind()) {
             case INTERNAL -> Verdict.of(Cause.NOT_SHARED, Confidence.CONFIRMED, what + " exists (\"" + reader.name() + "\" reads it) but is not "
                     + "shared with \"" + c.name() + "\"." + where).detail(t.hole() ? "hole" : null).object(target)
-                    .fix(Fixes.share(c, target, null, me.botName()));
+                    .fix(t.hole() ? Fixes.hole(c, target, t.lowestReadable().toDiagnosed(), me.botName())
+                            : Fixes.share(c, target, null, me.botName()));
             case PERSONAL_ACCESS_TOKEN -> Verdict.of(Cause.USER_LACKS_ACCESS, Confidence.CONFIRMED, what + " exists (\"" + reader.name()
                     + "\" reads it), but " + user(me) + ", whose personal access token this is, cannot see it: sharing a connection cannot "
                     + "help.").detail(t.hole() ? "hole" : null).object(target)
@@ -288,6 +295,50 @@ final class NotFoundLadder {
         v.step("If " + target.name() + " is not in the page picker, " + user(me) + " has no access to it: ask its owner to share it with "
                 + user(me) + " (Share → invite) first.");
         return v;
+    }
+
+    /**
+     * A 404 on an ID no connection reads as any kind of object: is it a person or bot? {@code GET /v1/users/{id}}
+     * answers 200 for a user of the workspace (docs/notion-api.md §2.7), as the failing connection, else as each witness
+     * while they lack the user-information capability (403). Null when it is not a user or nobody could tell.
+     */
+    private Verdict userId(RequestIds.Ref ref, List<Connection> witnesses) {
+        if ("user".equals(ref.kind())) {
+            return null;
+        }
+        List<Connection> askers = new ArrayList<>();
+        askers.add(c);
+        askers.addAll(witnesses);
+        for (Connection w : askers) {
+            boolean failing = w == c;
+            Optional<Probes.Answer> a = run.probes().get(w, failing ? Evidence.FAILING : Evidence.WITNESS,
+                    failing ? run.budget() + 1 : Investigation.KINDS.size() + 2, "/v1/users/" + ref.id());
+            if (a.isEmpty()) {
+                continue;
+            }
+            if (a.get().ok()) {
+                JsonNode u = a.get().json();
+                String name = u.path("name").isTextual() ? u.path("name").asText() : null;
+                String type = u.path("type").asText("person");
+                run.probes().explain(a.get(), "a user ID: the " + type + (name != null ? " \"" + name + "\"" : ""));
+                String wanted = "unknown".equals(ref.kind()) ? "page, database or block" : ref.kind().replace('_', ' ');
+                Verdict v = Verdict.of(Cause.WRONG_ID_KIND, Confidence.CONFIRMED, "The ID " + ref.id() + " (" + ref.where() + ") is a user"
+                        + (name != null ? " (\"" + name + "\", a " + type + ")" : " (a " + type + ")") + ", not a " + wanted
+                        + ": user IDs come from people properties, mentions, created_by and /v1/users.")
+                        .detail("user_id_for_" + ("unknown".equals(ref.kind()) ? "object" : ref.kind()))
+                        .object(new DiagnosedObject(ref.id(), "user", name, null));
+                v.step("Use the ID of the " + wanted + " you meant: in Notion, open it → ••• → Copy link; the ID is the 32 hex characters "
+                        + "at the end of the link's path.");
+                v.step("A user ID works with the users route only (GET /v1/users/" + ref.id() + ").");
+                return v;
+            }
+            run.probes().explain(a.get(), a.get().status() == 403 ? "cannot read users (no user information capability)"
+                    : "not a user either");
+            if (a.get().status() != 403) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static String user(Identity me) {

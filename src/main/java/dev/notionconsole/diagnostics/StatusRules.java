@@ -1,6 +1,8 @@
 package dev.notionconsole.diagnostics;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.notionconsole.connections.ConnectionKind;
+import dev.notionconsole.core.json.Json;
 import dev.notionconsole.notion.Capability;
 import dev.notionconsole.notion.ErrorCodes;
 import dev.notionconsole.notion.Exchange;
@@ -28,8 +30,54 @@ final class StatusRules {
                 .detail(o != null && o.inTrash() ? "in_trash" : null);
         if (o != null) {
             v.object(o.toDiagnosed());
+            Verdict lag = o.inTrash() ? null : searchLag(o, x);
+            if (lag != null) {
+                return lag;
+            }
         }
         return v.step(o != null && o.inTrash() ? "Nothing failed; restore it from Trash in Notion before changing it." : "Nothing to fix.");
+    }
+
+    /**
+     * A working read of a page or data source: does search find it by its title (docs/explorer-diagnostics.md §3.0
+     * step 7)? Missing from a complete answer is search lag, not access (§3.3 C15). Null when search lists it, could
+     * not be asked, or answered with more pages than one probe reads.
+     */
+    private Verdict searchLag(NotionObject o, Exchange x) {
+        boolean page = "page".equals(o.kind());
+        if (!run.spec.method().equals("GET") || o.title() == null || o.title().isBlank() || (!page && !"data_source".equals(o.kind()))) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode body = Json.mapper().createObjectNode().put("query", o.title());
+        body.putObject("filter").put("property", "object").put("value", page ? "page" : "data_source");
+        body.put("page_size", 100);
+        Optional<Probes.Answer> a = run.probes().post(run.connection, Evidence.FAILING, run.budget(), "/v1/search", Json.compact(body));
+        if (a.isEmpty() || !a.get().ok()) {
+            return null;
+        }
+        for (JsonNode r : a.get().json().path("results")) {
+            if (o.id().equals(r.path("id").asText())) {
+                run.probes().explain(a.get(), "search by its title lists it too");
+                return null;
+            }
+        }
+        if (a.get().json().path("has_more").asBoolean(false)) {
+            run.probes().explain(a.get(), "search by its title did not list it among the first 100 results");
+            return null;
+        }
+        run.probes().explain(a.get(), "search by its title does not list it, though GET reads it");
+        String who = "\"" + run.connection.name() + "\"";
+        Verdict v = Verdict.of(Cause.NONE, Confidence.CONFIRMED, "The call succeeds (" + x.status() + "): " + who + " reads "
+                + Investigation.label(o) + ". Search by its title does not list it: not an access problem: search lag. Notion's search "
+                + "returns objects shared directly with the connection at once, the rest only once its index has caught up.")
+                .detail("search_lag").object(o.toDiagnosed());
+        v.step("Nothing to fix for reads: GET by its ID works now.");
+        v.step("Wait for Notion's search index to catch up, then search again.");
+        if (run.connection.kind() != ConnectionKind.PERSONAL_ACCESS_TOKEN) {
+            v.step("Or share " + o.toDiagnosed().name() + " directly with " + who + " (on the page itself: ••• → Connections → Connect to): "
+                    + "objects shared directly are guaranteed to be returned by search.");
+        }
+        return v;
     }
 
     Verdict unauthorized() {

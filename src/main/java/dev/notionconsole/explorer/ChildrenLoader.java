@@ -16,9 +16,12 @@ import java.util.List;
 /**
  * Loads what a map never reads, one page of 100 at a time when the user expands a node (explorer-diagnostics.md
  * §1.5 "Design consequence"): a block's children ({@code GET /v1/blocks/{id}/children}) and a data source's rows
- * (its query). A {@code child_database} block the map does not know is retrieved once: if that fails the block is a
- * linked view whose source is elsewhere ({@link NodeFlag#LINKED_VIEW}, docs/notion-api.md §5.2). The next cursor is
- * handed back for "load more" and lives only in memory. Blocking; thread-safe.
+ * (its query). A {@code child_database} block the map does not know is retrieved once: a 404 makes it a hole
+ * ({@link NodeFlag#HOLE}: the connection was removed there), another failure a linked view whose source is elsewhere
+ * ({@link NodeFlag#LINKED_VIEW}, docs/notion-api.md §5.2). A {@code child_page} block the map does not know is read
+ * once too (with a map only): 404 is a hole, 200 a page search did not list ("not in search"); one the map holds as
+ * an unreadable placeholder is a hole without a request. The next cursor is handed back for "load more" and lives
+ * only in memory. Blocking; thread-safe.
  */
 public final class ChildrenLoader {
     /**
@@ -77,9 +80,9 @@ public final class ChildrenLoader {
         List<MapNode> out = new ArrayList<>();
         for (JsonNode block : x.json().path("results")) {
             String id = block.path("id").asText();
-            MapNode known = map == null ? null : map.node(id).filter(n -> !n.placeholder()).orElse(null);
-            if (known != null) {
-                out.add(known);
+            MapNode mapped = map == null ? null : map.node(id).orElse(null);
+            if (mapped != null && !mapped.placeholder()) {
+                out.add(mapped);
                 continue;
             }
             MapBuilder.Draft d = NotionObjects.draft(block, FoundBy.CHILDREN);
@@ -88,17 +91,32 @@ public final class ChildrenLoader {
             }
             String type = block.path("type").asText();
             MapBuilder.Draft node = d;
-            if ("child_page".equals(type)) {
-                node = retyped(d, "page");
-            } else if ("child_database".equals(type)) {
-                Exchange db = calls.send(ApiRequest.get("/v1/databases/" + id), cancel, CallObserver.NONE);
-                requests += Math.max(1, db.attempts());
-                node = retyped(d, "database");
-                if (!db.ok()) {
-                    node.flags.add(NodeFlag.LINKED_VIEW);
-                } else {
-                    for (JsonNode s : db.json().path("data_sources")) {
-                        node.related.add(s.path("id").asText());
+            if ("child_page".equals(type) || "child_database".equals(type)) {
+                boolean page = "child_page".equals(type);
+                node = retyped(d, page ? "page" : "database");
+                // a placeholder of the map already answered 404; a page the map does not know is read once (only then:
+                // a complete map knows every readable page, so this is one request per hole or search gap)
+                Exchange read = mapped != null || (page && map == null) ? null
+                        : calls.send(ApiRequest.get((page ? "/v1/pages/" : "/v1/databases/") + id), cancel, CallObserver.NONE);
+                requests += read == null ? 0 : Math.max(1, read.attempts());
+                if (mapped != null || (read != null && isNotFound(read))) {
+                    // a hole: the parent lists it, yet it cannot be read (explorer-diagnostics.md §1.4, §3.3 C3)
+                    node.flags.add(NodeFlag.HOLE);
+                    node.flags.add(NodeFlag.UNREADABLE);
+                    out.add(node.freeze(null));
+                    continue;
+                }
+                if (read != null && read.ok() && page) {
+                    // readable but not in the map: search did not list it (a lagging leaf, explorer-diagnostics.md §1.1)
+                    MapBuilder.Draft probed = NotionObjects.draft(read.json(), map.complete() ? FoundBy.PROBE : FoundBy.CHILDREN);
+                    node = probed != null ? probed : node;
+                } else if (read != null && !page) {
+                    if (!read.ok()) {
+                        node.flags.add(NodeFlag.LINKED_VIEW); // "is a linked database" and its kin (§1.3)
+                    } else {
+                        for (JsonNode s : read.json().path("data_sources")) {
+                            node.related.add(s.path("id").asText());
+                        }
                     }
                 }
             }
@@ -137,6 +155,12 @@ public final class ChildrenLoader {
         boolean more = x.json().path("has_more").asBoolean(false);
         String next = more && x.json().path("next_cursor").isTextual() ? x.json().path("next_cursor").asText() : null;
         return new ChildPage(parentId, out, more && next != null, next, requests, null);
+    }
+
+    /** Notion's 404 for an object it will not show this token; a linked database answers otherwise (§1.3). */
+    private static boolean isNotFound(Exchange x) {
+        return x.status() == 404 && x.error() != null && "object_not_found".equals(x.error().code())
+                && !String.valueOf(x.error().message()).contains("does not contain any data sources");
     }
 
     private static MapBuilder.Draft retyped(MapBuilder.Draft d, String object) {

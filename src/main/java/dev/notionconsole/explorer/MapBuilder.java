@@ -52,7 +52,9 @@ final class MapBuilder {
         }
 
         MapNode freeze(String sharingRoot) {
-            return new MapNode(id, object, title, placeholder() ? null : parent.type(), placeholder() ? null : parent.id(),
+            // an unreadable ancestor's parent is unknown; a hole's is the readable page that lists it
+            boolean parentKnown = !placeholder() || flags.contains(NodeFlag.HOLE);
+            return new MapNode(id, object, title, parentKnown ? parent.type() : null, parentKnown ? parent.id() : null,
                     url, inTrash, publicUrl, lastEdited, foundBy, sharingRoot, flags, related);
         }
     }

@@ -12,6 +12,7 @@ import java.util.Set;
  * @param title          plain text ("" when it has none; for a block its type, e.g. "toggle")
  * @param parentType     Notion's parent type ({@code workspace}, {@code page_id}, {@code block_id},
  *                       {@code database_id}, {@code data_source_id}, {@code agent_id}), or null for a placeholder
+ *                       (a hole's is the readable parent that lists it)
  * @param parentId       the parent's ID, or null for {@code workspace}
  * @param url            as Notion returned it, or null
  * @param inTrash        {@code in_trash}

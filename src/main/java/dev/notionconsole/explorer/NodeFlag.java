@@ -15,7 +15,13 @@ public enum NodeFlag {
     /** Not readable by the connection: an ancestor ID seen only in a child's {@code parent}. */
     UNREADABLE,
     /** A database row (a page whose parent is a data source or, before 2025-09-03, a database). */
-    ROW;
+    ROW,
+    /**
+     * A hole (explorer-diagnostics.md §1.4, §3.3 C3): a readable parent lists it as a {@code child_page} or
+     * {@code child_database} block, but reading it gives 404: the connection was removed on it (or its permissions were
+     * edited there). Also {@link #UNREADABLE}. Learned only when the parent's children are loaded.
+     */
+    HOLE;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

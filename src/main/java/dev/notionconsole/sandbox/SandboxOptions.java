@@ -27,6 +27,7 @@ public final class SandboxOptions {
     private final List<SandboxExtension> extensions;
     private final boolean discoverExtensions;
     private final SearchCursorExpiry searchCursorExpiry;
+    private final Integer searchLagSeconds;
 
     private SandboxOptions(Builder b) {
         this.port = b.port;
@@ -42,6 +43,7 @@ public final class SandboxOptions {
         this.extensions = List.copyOf(b.extensions);
         this.discoverExtensions = b.discoverExtensions;
         this.searchCursorExpiry = b.searchCursorExpiry;
+        this.searchLagSeconds = b.searchLagSeconds;
     }
 
     public static SandboxOptions defaults() {
@@ -68,6 +70,7 @@ public final class SandboxOptions {
         b.extensions.addAll(extensions);
         b.discoverExtensions = discoverExtensions;
         b.searchCursorExpiry = searchCursorExpiry;
+        b.searchLagSeconds = searchLagSeconds;
         return b;
     }
 
@@ -131,6 +134,14 @@ public final class SandboxOptions {
         return searchCursorExpiry;
     }
 
+    /**
+     * Search's index lag in seconds for every object not shared directly (overrides the fixture's {@code search_lag};
+     * 0 turns it off), or null for the fixture's. See {@link dev.notionconsole.sandbox.model.SearchLag}.
+     */
+    public Integer searchLagSeconds() {
+        return searchLagSeconds;
+    }
+
     public static final class Builder {
         private int port;
         private Path fixture;
@@ -145,6 +156,7 @@ public final class SandboxOptions {
         private final List<SandboxExtension> extensions = new ArrayList<>();
         private boolean discoverExtensions = true;
         private SearchCursorExpiry searchCursorExpiry;
+        private Integer searchLagSeconds;
 
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
@@ -210,6 +222,15 @@ public final class SandboxOptions {
         /** Search cursors expire (explorer-diagnostics.md §0.2); {@link SearchCursorExpiry#OFF} turns off the fixture's too. */
         public Builder searchCursorExpiry(SearchCursorExpiry expiry) {
             this.searchCursorExpiry = expiry;
+            return this;
+        }
+
+        /** Objects not shared directly stay out of search this long after start (docs/notion-api.md §2.6); 0: no lag. */
+        public Builder searchLagSeconds(int seconds) {
+            if (seconds < 0) {
+                throw new IllegalArgumentException("the search lag must be 0 (off) or a number of seconds, not " + seconds);
+            }
+            this.searchLagSeconds = seconds;
             return this;
         }
 

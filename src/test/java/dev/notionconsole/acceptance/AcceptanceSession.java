@@ -21,6 +21,7 @@ import dev.notionconsole.explorer.MapJson;
 import dev.notionconsole.explorer.MapListener;
 import dev.notionconsole.explorer.Mapper;
 import dev.notionconsole.explorer.TokenKind;
+import dev.notionconsole.explorer.WorkspaceMap;
 import dev.notionconsole.notion.CallObserver;
 import dev.notionconsole.notion.Exchange;
 import dev.notionconsole.notion.catalog.EndpointCatalog;
@@ -76,9 +77,18 @@ final class AcceptanceSession {
 
     /** {@code map --json} of the connection. */
     JsonNode map(String name) throws Exception {
+        return MapJson.write(workspaceMap(name));
+    }
+
+    /** The connection's map, as the Explorer holds it. */
+    WorkspaceMap workspaceMap(String name) throws Exception {
         Connection c = connection(name);
-        return MapJson.write(new Mapper(ApiCalls.as(caller, c), c.name(), TokenKind.of(c.kind()), c.notionVersion())
-                .map(MapListener.NONE, CancellationToken.none()));
+        return new Mapper(calls(name), c.name(), TokenKind.of(c.kind()), c.notionVersion()).map(MapListener.NONE, CancellationToken.none());
+    }
+
+    /** Calls as the connection, through the one caller (what the Explorer's lazy loading uses). */
+    ApiCalls calls(String name) {
+        return ApiCalls.as(caller, connection(name));
     }
 
     /** As {@code diagnose} does it: send the call as the connection, then judge the answer. A query string is allowed. */

@@ -210,7 +210,11 @@ class DefaultFixtureDiagnosticsTest {
         Diagnosis d = s.diagnose("Docs Sync", "GET", "/v1/pages/" + id("handbook"));
         assertEquals(Cause.NONE, d.cause());
         assertNotNull(d.object());
-        assertTrue(d.evidence().isEmpty(), "nothing to probe");
+        assertNull(d.detail(), d.toText());
+        // one probe: search by its title finds it, so it is not search lag (decision 0192)
+        assertEquals(1, d.evidence().size(), d.toText());
+        assertEquals("/v1/search", d.evidence().get(0).path());
+        assertEquals("search by its title lists it too", d.evidence().get(0).finding());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.notionconsole.explorer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.notionconsole.testsupport.VisibilityOracle;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +15,9 @@ import java.util.Set;
  * What a map of a fixture's connection must hold. Who can read what comes from the shared
  * {@link VisibilityOracle} (the fixture file alone, no sandbox code); this class adds only what a map is made of:
  * the live pages and data sources search must list, their databases, the readable ancestors reached by probes,
- * the first unreadable ancestor of each chain (a placeholder), and each node's sharing root.
+ * the first unreadable ancestor of each chain (a placeholder), and each node's sharing root. With the fixture's
+ * {@code search_lag}, objects that lag are not searchable: a lagging parent is still reached by a probe, a lagging
+ * leaf is not in the map at all.
  */
 final class FixtureOracle {
     /** The expected map: searchable objects (pages, data sources), readable nodes, placeholders, roots, each node's root. */
@@ -21,15 +25,41 @@ final class FixtureOracle {
     }
 
     final VisibilityOracle visibility;
+    /** The fixture's {@code search_lag}: absent (no lag), {@code objects} keys, or every object ({@code objects} absent). */
+    private final JsonNode searchLag;
 
-    private FixtureOracle(VisibilityOracle visibility) {
+    private FixtureOracle(VisibilityOracle visibility, JsonNode searchLag) {
         this.visibility = visibility;
+        this.searchLag = searchLag;
     }
 
     static FixtureOracle ofResource(String resource) throws IOException {
         try (InputStream in = FixtureOracle.class.getResourceAsStream(resource)) {
-            return new FixtureOracle(VisibilityOracle.of(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new FixtureOracle(VisibilityOracle.of(text), new ObjectMapper().readTree(text).path("search_lag"));
         }
+    }
+
+    /**
+     * Search leaves it out (docs/sandbox-fixtures.md "search_lag"): lag is on, it is one of the lagging objects (a data
+     * source through its database too), and it is not directly shared with the principal (nothing is, for a personal
+     * token).
+     */
+    private boolean lags(VisibilityOracle.Principal who, VisibilityOracle.FixtureObject o) {
+        if (!searchLag.isObject()) {
+            return false;
+        }
+        String owner = o.kind().equals("data_source") ? obj(o.parentId()).key() : o.key();
+        if (searchLag.has("objects")) {
+            boolean listed = false;
+            for (JsonNode k : searchLag.get("objects")) {
+                listed |= k.asText().equals(o.key()) || k.asText().equals(owner);
+            }
+            if (!listed) {
+                return false;
+            }
+        }
+        return who.roots() == null || !(who.roots().contains(o.key()) || who.roots().contains(owner));
     }
 
     /** The fixture connection's token the map is made with. */
@@ -47,7 +77,7 @@ final class FixtureOracle {
         VisibilityOracle.Principal who = connection(connectionId);
         Set<String> searchable = new LinkedHashSet<>();
         for (VisibilityOracle.FixtureObject o : visibility.objects()) {
-            if ((o.kind().equals("page") || o.kind().equals("data_source")) && !o.trashed() && visibility.sees(who, o)) {
+            if ((o.kind().equals("page") || o.kind().equals("data_source")) && !o.trashed() && visibility.sees(who, o) && !lags(who, o)) {
                 searchable.add(o.id());
             }
         }

@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OwnFixturesMapTest {
     static final String DEEP = "/dev/notionconsole/explorer/deep-holes-fixture.json";
     static final String WIKI = "/dev/notionconsole/explorer/wiki-multisource-fixture.json";
+    /** Holes and search lag (decision 0190): the oracle reads removed_from and search_lag from the file itself. */
+    static final String HOLLOW = "/dev/notionconsole/acceptance/hollow.json";
 
     static WorkspaceMap map(ExplorerSandbox sb, FixtureOracle oracle, String connectionId) throws Exception {
         VisibilityOracle.Principal c = oracle.connection(connectionId);
@@ -32,7 +34,8 @@ class OwnFixturesMapTest {
 
     @ParameterizedTest
     @CsvSource({DEEP + ", deep-bot", DEEP + ", research-bot", DEEP + ", pete-pat", DEEP + ", ops-app",
-        WIKI + ", home-bot", WIKI + ", wiki-only", WIKI + ", wendy-pat", WIKI + ", max-pat"})
+        WIKI + ", home-bot", WIKI + ", wiki-only", WIKI + ", wendy-pat", WIKI + ", max-pat",
+        HOLLOW + ", hole-bot", HOLLOW + ", plain-bot", HOLLOW + ", hana-pat"})
     void mapEqualsTheOracle(String fixture, String connectionId) throws Exception {
         FixtureOracle oracle = FixtureOracle.ofResource(fixture);
         try (ExplorerSandbox sb = start(fixture)) {

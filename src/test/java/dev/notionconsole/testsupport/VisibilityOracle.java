@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * Explorer's map) answers with what this oracle expects.
  *
  * <ul>
- *   <li>An internal connection sees what is shared with it ({@code shares}) and everything below.</li>
+ *   <li>An internal connection sees what is shared with it ({@code shares}) and everything below, except what it was
+ *       removed from ({@code removed_from}, a hole) and what is below that, unless shared again further down: the
+ *       nearest share or removal above an object decides.</li>
  *   <li>A public connection's installation sees the pages its user picked and what is below, as far as that user
  *       sees them.</li>
  *   <li>A personal access token sees what its creator sees, without any sharing.</li>
@@ -68,9 +70,14 @@ public final class VisibilityOracle {
      * @param roots         object keys shared with it or picked for it; null: it sees what its user sees
      * @param user          the user key it acts for (public installations, personal tokens), or null for a bot
      * @param status        0 when it can read, 401 when the token is revoked or expired, 403 without read_content
+     * @param removed       object keys it was removed from below its roots (holes); empty but for internal connections
      */
     public record Principal(String name, String token, String connectionKey, String workspace, Set<String> roots,
-                            String user, int status) {
+                            String user, int status, Set<String> removed) {
+        public Principal(String name, String token, String connectionKey, String workspace, Set<String> roots, String user, int status) {
+            this(name, token, connectionKey, workspace, roots, user, status, Set.of());
+        }
+
         public boolean canRead() {
             return status == 0;
         }
@@ -187,7 +194,7 @@ public final class VisibilityOracle {
         if (!who.workspace().equals(o.workspace()) || !personSees(who.user(), o)) {
             return false;
         }
-        return who.roots() == null || underAny(o, who.roots());
+        return who.roots() == null || underAny(o, who.roots(), who.removed());
     }
 
     /** Every object the holder of {@code token} can read, in file order (empty for a revoked token). */
@@ -211,13 +218,17 @@ public final class VisibilityOracle {
             return false;
         }
         Person p = people.get(user);
-        return p == null || p.access() == null || underAny(o, p.access());
+        return p == null || p.access() == null || underAny(o, p.access(), Set.of());
     }
 
-    private boolean underAny(FixtureObject o, Set<String> roots) {
+    /** The nearest of the object and its ancestors that is a root or a removal decides. */
+    private boolean underAny(FixtureObject o, Set<String> roots, Set<String> removed) {
         for (FixtureObject n = o; n != null; n = n.parentId() == null ? null : objectsById.get(n.parentId())) {
             if (roots.contains(n.key())) {
                 return true;
+            }
+            if (removed.contains(n.key())) {
+                return false;
             }
         }
         return false;
@@ -230,9 +241,12 @@ public final class VisibilityOracle {
         switch (c.path("kind").asText()) {
             case "internal" -> {
                 Set<String> shares = keys(c.path("shares"));
-                add(name, c.path("token").asText(), key, c.path("workspace").asText(), shares, null,
-                        c.path("revoked").asBoolean() ? 401 : readStatus);
-                revokedTokens(c, name, key, c.path("workspace").asText(), shares, null);
+                Set<String> removed = keys(c.path("removed_from"));
+                principals.add(new Principal(name, c.path("token").asText(), key, c.path("workspace").asText(), shares, null,
+                        c.path("revoked").asBoolean() ? 401 : readStatus, removed));
+                for (JsonNode t : c.path("revoked_tokens")) {
+                    principals.add(new Principal(name, t.asText(), key, c.path("workspace").asText(), shares, null, 401, removed));
+                }
             }
             case "public" -> {
                 for (JsonNode in : c.path("installations")) {

@@ -13,6 +13,7 @@ import dev.notionconsole.sandbox.model.Database;
 import dev.notionconsole.sandbox.model.Identity;
 import dev.notionconsole.sandbox.model.Node;
 import dev.notionconsole.sandbox.model.Page;
+import dev.notionconsole.sandbox.model.SearchLag;
 import dev.notionconsole.sandbox.model.SearchOrders;
 import dev.notionconsole.sandbox.model.Visibility;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.function.Predicate;
  * POST /v1/search (docs/notion-api.md §2.6): pages and data sources (databases before 2025-09-03) the token can see,
  * title substring match (a data source also matches on its database's title), filter by object and trash,
  * sort by last_edited_time or relevance, paginated; a walk's later pages keep its first page's order (decision 0150).
+ * With the fixture's {@code search_lag}, objects not shared directly are left out until indexed ({@link SearchLag}).
  */
 public final class SearchApi {
     private SearchApi() {
@@ -91,6 +93,8 @@ public final class SearchApi {
 
         Identity who = call.identity();
         Visibility vis = call.model().visibility();
+        SearchLag lag = call.model().searchLag();
+        java.time.Instant now = call.model().clock().instant();
         String q = query;
         String filter = objectFilter;
         boolean inTrash = trashed;
@@ -113,7 +117,7 @@ public final class SearchApi {
                     && !(n instanceof DataSource ds && ds.database().plainTitle().toLowerCase(Locale.ROOT).contains(q))) {
                 return false;
             }
-            return vis.canSee(who, n);
+            return vis.canSee(who, n) && !lag.hides(who, n, now);
         };
         String type = newEra ? "page_or_data_source" : "page_or_database";
         // A walk's later pages read the order its first page made (decision 0150): one scan and sort per walk, not per

@@ -29,6 +29,11 @@ public final class Connection {
     private User bot;
     /** Internal: IDs of pages and databases shared with it. */
     private final Set<String> shares = new LinkedHashSet<>();
+    /**
+     * Internal: IDs of pages and databases below a share that it was removed from (a hole, explorer-diagnostics.md
+     * §0.7, §1.4): unreadable with everything below them, unless shared again further down.
+     */
+    private final Set<String> removedFrom = new LinkedHashSet<>();
     /** Internal and personal: the current token. */
     private String token;
     // public connections
@@ -105,6 +110,10 @@ public final class Connection {
 
     public Set<String> shares() {
         return shares;
+    }
+
+    public Set<String> removedFrom() {
+        return removedFrom;
     }
 
     public String token() {

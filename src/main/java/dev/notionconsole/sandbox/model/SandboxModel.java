@@ -43,6 +43,7 @@ public final class SandboxModel {
     private com.fasterxml.jackson.databind.JsonNode faults;
     private com.fasterxml.jackson.databind.JsonNode rateLimits;
     private SearchCursorExpiry searchCursors = SearchCursorExpiry.OFF;
+    private SearchLag searchLag = SearchLag.OFF;
     private final Visibility visibility = new Visibility(this);
     private final SearchOrders searchOrders = new SearchOrders();
     private final AtomicLong idCounter = new AtomicLong();
@@ -402,6 +403,15 @@ public final class SandboxModel {
 
     public void setSearchCursors(SearchCursorExpiry searchCursors) {
         this.searchCursors = searchCursors == null ? SearchCursorExpiry.OFF : searchCursors;
+    }
+
+    /** The fixture's {@code search_lag} (off unless given). */
+    public SearchLag searchLag() {
+        return searchLag;
+    }
+
+    public void setSearchLag(SearchLag searchLag) {
+        this.searchLag = searchLag == null ? SearchLag.OFF : searchLag;
     }
 
     /** The fixture's {@code faults} array as written (validated by the loader), or null; the fault injector reads it. */

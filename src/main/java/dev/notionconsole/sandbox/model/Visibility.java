@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Decides whether a token can see an object (docs/notion-api.md §5.1, 5.2, 8 "Permissions"):
  * <ul>
- *   <li>internal connection: the object or an ancestor is shared with it;</li>
+ *   <li>internal connection: the object or an ancestor is shared with it, and no page or database between the two
+ *       (the object included) is one it was removed from (a hole: the nearest share or removal on the way up
+ *       decides, so a page shared again below a removal is visible; explorer-diagnostics.md §0.7, §1.4);</li>
  *   <li>public installation: the object or an ancestor was picked by the installing user, and that user can see it;</li>
  *   <li>personal access token: its creator can see it;</li>
  *   <li>a person: members and owners see everything except other people's private pages; guests see the pages
@@ -37,9 +39,10 @@ public final class Visibility {
             return false;
         }
         return switch (identity.kind()) {
-            case INTERNAL -> underGrant("bot:" + identity.bot().id(), node, identity.connection().shares());
+            case INTERNAL -> underGrant("bot:" + identity.bot().id(), node, identity.connection().shares(),
+                    identity.connection().removedFrom());
             case PERSONAL -> userCanSee(identity.person(), node);
-            case PUBLIC -> underGrant("install:" + identity.bot().id(), node, identity.installation().pickedPages())
+            case PUBLIC -> underGrant("install:" + identity.bot().id(), node, identity.installation().pickedPages(), Set.of())
                     && userCanSee(identity.person(), node);
         };
     }
@@ -63,14 +66,17 @@ public final class Visibility {
             }
         }
         if (result && !user.accessAll()) {
-            result = underGrant(key + ":roots", node, user.accessRoots());
+            result = underGrant(key + ":roots", node, user.accessRoots(), Set.of());
         }
         cache.put(node, result);
         return result;
     }
 
-    /** True when the node or an ancestor is in the granted set; memoises every node on the walked path. */
-    private boolean underGrant(String key, Node node, Set<String> granted) {
+    /**
+     * True when the nearest of the node and its ancestors that is granted or removed is granted; memoises every node on
+     * the walked path.
+     */
+    private boolean underGrant(String key, Node node, Set<String> granted, Set<String> removed) {
         Map<Node, Boolean> cache = caches.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
         List<Node> path = new ArrayList<>(8);
         boolean result = false;
@@ -85,8 +91,11 @@ public final class Visibility {
                 result = true;
                 break;
             }
+            if (!removed.isEmpty() && removed.contains(n.id())) {
+                break;
+            }
         }
-        // Everything below a granted node is visible; everything on a path with no grant is not.
+        // Everything below a granted node is visible down to a removal; everything on a path with no grant is not.
         for (Node n : path) {
             cache.put(n, result);
         }

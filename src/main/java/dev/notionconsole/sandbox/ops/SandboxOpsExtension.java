@@ -4,6 +4,7 @@ import dev.notionconsole.sandbox.SandboxContext;
 import dev.notionconsole.sandbox.SandboxExtension;
 import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.model.SearchCursorExpiry;
+import dev.notionconsole.sandbox.model.SearchLag;
 import dev.notionconsole.sandbox.http.Router;
 import dev.notionconsole.sandbox.model.Ids;
 import dev.notionconsole.sandbox.model.SandboxModel;
@@ -77,6 +78,14 @@ public final class SandboxOpsExtension implements SandboxExtension {
         SearchCursorExpiry expiry = context.options().searchCursorExpiry() != null ? context.options().searchCursorExpiry()
                 : model.read(model::searchCursors);
         SearchCursorGuard.install(router, expiry, context.options().clock());
+        Integer lag = context.options().searchLagSeconds();
+        if (lag != null) {
+            model.write(() -> {
+                model.setSearchLag(lag == 0 ? SearchLag.OFF
+                        : new SearchLag(java.time.Duration.ofSeconds(lag), null, context.options().clock().instant()));
+                return null;
+            });
+        }
         if (context.options().stateFile() != null) {
             router.addResponseListener((call, status) -> {
                 if (status < 400 && !"GET".equals(call.method()) && !"HEAD".equals(call.method())) {

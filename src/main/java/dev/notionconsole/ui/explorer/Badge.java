@@ -20,6 +20,7 @@ public enum Badge {
     WIKI("wiki", "kind", "A wiki: a database whose pages can be verified"),
     SHARING_ROOT("★ root", "root", "A sharing root: where this connection's access starts (its parent is not readable)"),
     UNREADABLE("⊘ unreadable", "ghost", "Not readable by this connection: known only as the parent of something it can read"),
+    HOLE("hole ⊘", "hole", "This connection was removed here: add it on this page itself"),
     IN_TRASH("🗑 in trash", "danger", "In the trash (in_trash): still readable, writes fail until it is restored"),
     LOCKED("locked", "muted", "Locked (is_locked): edits in Notion are blocked"),
     NOT_IN_SEARCH("not in search", "warn", "Readable, but /v1/search did not list it (the search index lags or leaves it out)"),
@@ -75,6 +76,10 @@ public enum Badge {
         out.add(kindOf(n));
         if (n.has(NodeFlag.WIKI)) {
             out.add(WIKI);
+        }
+        if (n.has(NodeFlag.HOLE)) {
+            out.add(HOLE); // its readable parent lists it (explorer-diagnostics.md §1.4 "Holes")
+            return out;
         }
         if (n.placeholder()) {
             out.add(UNREADABLE);

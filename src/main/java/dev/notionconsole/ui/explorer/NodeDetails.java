@@ -1,6 +1,7 @@
 package dev.notionconsole.ui.explorer;
 
 import dev.notionconsole.explorer.MapNode;
+import dev.notionconsole.explorer.NodeFlag;
 import dev.notionconsole.explorer.WorkspaceMap;
 import dev.notionconsole.request.RequestSpec;
 import java.util.ArrayList;
@@ -62,10 +63,21 @@ public record NodeDetails(MapNode node, List<Badge> badges, List<Id> ids, List<S
             MapNode p = tree.node(id);
             path.add(p == null ? id : ExplorerText.title(p));
         }
-        String why = map != null ? map.whyVisible(n.id())
+        String why = n.has(NodeFlag.HOLE) ? holeWhy(map)
+                : map != null ? map.whyVisible(n.id())
                 : n.placeholder() ? "not readable by this connection: its ID shows only as a child's parent"
                 : "known when the map is finished (every object must be placed first)";
         return new NodeDetails(n, Badge.of(n), ids, path, why, readOf(n));
+    }
+
+    /** A hole (explorer-diagnostics.md §1.4): for a personal token it is the user's own access that stops there. */
+    private static String holeWhy(WorkspaceMap map) {
+        if (map != null && map.identity().tokenKind() == dev.notionconsole.explorer.TokenKind.PERSONAL) {
+            return "not readable: its parent lists it, but " + map.identity().actor() + " has no access to it (its permissions were "
+                    + "edited there). Ask its owner to share it with " + map.identity().actor() + ": adding a connection cannot help.";
+        }
+        return "not readable: its parent lists it, but this connection was removed here (or the page's permissions were edited). "
+                + "Add the connection on this page itself; re-sharing the parent does not re-grant it.";
     }
 
     /** GET of the object by its kind (the Request section shows the route with the ID in its field). */

@@ -51,4 +51,52 @@ class GeneratedWorkspaceTest {
         }
         assertEquals(doc, GeneratedFixture.generate(3_000, 7).fixture(), "same seed, same workspace");
     }
+
+    @Test
+    void teamAndScopedBotsHaveHolesTheirReadableParentsStillList() throws Exception {
+        GeneratedFixture.Generated g = GeneratedFixture.generate(3_000, 7);
+        assertTrue(g.teamHoles() > 0 && g.scopedHoles() > 0, g.teamHoles() + " / " + g.scopedHoles());
+        JsonNode team = g.fixture().path("connections").get(1);
+        assertTrue(team.path("description").asText().contains("removed from " + g.teamHoles() + " pages"), team::toString);
+        java.util.Map<String, JsonNode> pages = new java.util.HashMap<>();
+        g.fixture().path("pages").forEach(p -> pages.put(p.path("id").asText(), p));
+        try (SandboxServer sb = SandboxServer.start(SandboxOptions.builder().generatedPages(3_000, 7).rateLimitOff().build())) {
+            OpsHttp api = new OpsHttp(sb.baseUrl());
+            int checked = 0;
+            for (JsonNode removed : team.path("removed_from")) {
+                String hole = removed.asText();
+                JsonNode parent = pages.get(hole).path("parent");
+                if (!parent.has("page")) {
+                    continue; // in a toggle or a column: its parent block is listed, not the page
+                }
+                String parentId = parent.path("page").asText();
+                assertEquals(404, api.get("/v1/pages/" + hole, GeneratedFixture.TEAM_TOKEN).status());
+                assertEquals(200, api.get("/v1/pages/" + hole, GeneratedFixture.BENCH_TOKEN).status());
+                assertEquals(200, api.get("/v1/pages/" + parentId, GeneratedFixture.TEAM_TOKEN).status());
+                OpsHttp.Reply kids = api.get("/v1/blocks/" + parentId + "/children?page_size=100", GeneratedFixture.TEAM_TOKEN);
+                List<String> listed = new java.util.ArrayList<>();
+                kids.json().path("results").forEach(b -> listed.add(b.path("id").asText()));
+                assertTrue(listed.contains(hole), "the readable parent still lists the hole's child_page block");
+                checked++;
+            }
+            assertTrue(checked > 0);
+        }
+    }
+
+    @Test
+    void withSearchLagOnlyWhatIsSharedDirectlyIsSearchableButEverythingReads() throws Exception {
+        JsonNode doc = GeneratedFixture.generate(1_000, 3).fixture();
+        String firstTop = doc.path("pages").path(0).path("id").asText();
+        String deep = doc.path("pages").path(300).path("id").asText();
+        try (SandboxServer sb = SandboxServer.start(SandboxOptions.builder().generatedPages(1_000, 3).rateLimitOff()
+                .searchLagSeconds(3_600).build())) {
+            OpsHttp api = new OpsHttp(sb.baseUrl());
+            OpsHttp.Reply team = api.send("POST", "/v1/search", GeneratedFixture.TEAM_TOKEN, "{\"page_size\":100}");
+            assertEquals(1, team.json().path("results").size(), team::toString);
+            assertEquals(firstTop, team.json().path("results").path(0).path("id").asText(), "only its one share is indexed");
+            assertEquals(200, api.get("/v1/pages/" + deep, GeneratedFixture.BENCH_TOKEN).status(), "reads are not affected");
+            OpsHttp.Reply owner = api.send("POST", "/v1/search", GeneratedFixture.OWNER_PAT, "{\"page_size\":100}");
+            assertEquals(0, owner.json().path("results").size(), "nothing is shared directly with a personal token");
+        }
+    }
 }

@@ -20,7 +20,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>For the explorer (docs/decisions/0071), deterministically by position: one sub-page in {@value #TOGGLE_EVERY}
  * sits in a toggle of its parent and one (another) in a column of a two-column layout; one page in
  * {@value #LINKED_VIEW_EVERY} holds a linked view of a database; Scoped Bot is shared with one page in
- * {@value #SCOPED_EVERY} at depth 2 or more.
+ * {@value #SCOPED_EVERY} at depth 2 or more. Holes (explorer-diagnostics.md §1.4): Team Bot and Scoped Bot are
+ * removed from one page in {@value #HOLE_EVERY} of those they would otherwise read below their shares (the 4th, then
+ * every {@value #HOLE_EVERY}th, in creation order), so each such page and what is below it give them 404 while its
+ * parent still lists it ({@code removed_from}).
  */
 public final class GeneratedFixture {
     public static final String WORKSPACE = "generated";
@@ -31,13 +34,22 @@ public final class GeneratedFixture {
     static final int TOGGLE_EVERY = 16;
     static final int LINKED_VIEW_EVERY = 50;
     static final int SCOPED_EVERY = 37;
+    static final int HOLE_EVERY = 19;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private GeneratedFixture() {
     }
 
-    /** The fixture and what was generated. */
-    public record Generated(ObjectNode fixture, WorkspaceShape.Summary summary) {
+    /**
+     * The fixture and what was generated.
+     *
+     * @param teamHoles   pages Team Bot was removed from below its share
+     * @param scopedHoles pages Scoped Bot was removed from below its shares
+     */
+    public record Generated(ObjectNode fixture, WorkspaceShape.Summary summary, int teamHoles, int scopedHoles) {
+        public int holes() {
+            return teamHoles + scopedHoles;
+        }
     }
 
     /** Generates and loads a workspace of {@code pages} pages for {@code --pages N --seed S}. */
@@ -77,6 +89,11 @@ public final class GeneratedFixture {
         ArrayNode databases = root.putArray("databases");
         ArrayNode benchShares = F.arrayNode();
         ArrayNode scopedShares = F.arrayNode();
+        ArrayNode teamRemoved = F.arrayNode();
+        ArrayNode scopedRemoved = F.arrayNode();
+        // per tree page: whether Team Bot / Scoped Bot read it (its nearest share or removal above is a share)
+        java.util.Map<String, Boolean> teamReads = new java.util.HashMap<>();
+        java.util.Map<String, Boolean> scopedReads = new java.util.HashMap<>();
         String[] firstTop = {null};
         java.util.Map<String, ObjectNode> pageById = new java.util.HashMap<>();
         java.util.List<ObjectNode> treePages = new java.util.ArrayList<>();
@@ -84,9 +101,26 @@ public final class GeneratedFixture {
 
         WorkspaceShape.Summary summary = new WorkspaceShape(pages, seed).generate(new WorkspaceShape.Sink() {
             private int made;
+            /** Pages below a share each bot would read so far: every {@value #HOLE_EVERY}th, from the 4th, is a hole. */
+            private int teamBelow;
+            private int scopedBelow;
 
             @Override
             public void page(String id, String parentId, String title, int depth) {
+                boolean teamRoot = parentId == null && firstTop[0] == null;
+                boolean scopedRoot = depth >= 2 && made % SCOPED_EVERY == 5;
+                boolean team = teamRoot || Boolean.TRUE.equals(teamReads.get(parentId));
+                if (team && !teamRoot && teamBelow++ % HOLE_EVERY == 3) {
+                    teamRemoved.add(id);
+                    team = false;
+                }
+                teamReads.put(id, team);
+                boolean scoped = scopedRoot || Boolean.TRUE.equals(scopedReads.get(parentId));
+                if (scoped && !scopedRoot && scopedBelow++ % HOLE_EVERY == 3) {
+                    scopedRemoved.add(id);
+                    scoped = false;
+                }
+                scopedReads.put(id, scoped);
                 ObjectNode p = pageArray.addObject();
                 p.put("id", id);
                 p.put("title", title);
@@ -120,7 +154,7 @@ public final class GeneratedFixture {
                 } else {
                     p.putObject("parent").put("page", parentId);
                 }
-                if (depth >= 2 && made % SCOPED_EVERY == 5) {
+                if (scopedRoot) {
                     scopedShares.add(id);
                 }
                 // Some text on one page in four: block listings have something to list, memory stays modest.
@@ -194,7 +228,9 @@ public final class GeneratedFixture {
         team.put("workspace", WORKSPACE);
         team.put("token", TEAM_TOKEN);
         team.putArray("shares").add(firstTop[0]);
-        team.put("description", "Internal, shared with the first top-level page only: the rest gives 404.");
+        team.set("removed_from", teamRemoved);
+        team.put("description", "Internal, shared with the first top-level page only: the rest gives 404; removed from "
+                + teamRemoved.size() + " pages below it (holes).");
         ObjectNode scoped = connections.addObject();
         scoped.put("kind", "internal");
         scoped.put("id", "scoped-bot");
@@ -202,8 +238,10 @@ public final class GeneratedFixture {
         scoped.put("workspace", WORKSPACE);
         scoped.put("token", SCOPED_TOKEN);
         scoped.set("shares", scopedShares);
+        scoped.set("removed_from", scopedRemoved);
         scoped.put("description", "Internal, shared with " + scopedShares.size()
-                + " pages at several depths: each is a sharing root under an unshared parent.");
+                + " pages at several depths: each is a sharing root under an unshared parent; removed from "
+                + scopedRemoved.size() + " pages below them (holes).");
         ObjectNode pat = connections.addObject();
         pat.put("kind", "personal");
         pat.put("id", "owner-pat");
@@ -212,6 +250,6 @@ public final class GeneratedFixture {
         pat.put("creator", "owner");
         pat.put("token", OWNER_PAT);
         pat.put("description", "The owner's personal access token: sees what she sees (everything).");
-        return new Generated(root, summary);
+        return new Generated(root, summary, teamRemoved.size(), scopedRemoved.size());
     }
 }
