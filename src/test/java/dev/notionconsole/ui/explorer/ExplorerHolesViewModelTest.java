@@ -71,8 +71,8 @@ class ExplorerHolesViewModelTest {
         assertEquals(salaries, vm.tree().parentKeyOf(idOf(vm, "Public Pay Policy")), "the page shared again stays below it");
         assertTrue(Badge.of(vm.tree().node(idOf(vm, "Contracts"))).contains(Badge.HOLE), "a database it was removed from");
         assertFalse(ExplorerViewModel.loadsChildren(hole), "nothing below a hole can be listed");
-        vm.select(salaries);
-        assertTrue(vm.detailsProperty().get().why().contains("re-sharing the parent does not re-grant it"), vm.detailsProperty().get().why());
+        vm.selection().select(salaries);
+        assertTrue(vm.selection().detailsProperty().get().why().contains("re-sharing the parent does not re-grant it"), vm.selection().detailsProperty().get().why());
 
         vm.expand(idOf(vm, "Archive"));
         MapNode leaf = vm.tree().node(idOf(vm, "Old Meeting Notes"));
