@@ -122,14 +122,16 @@ final class DetailsPane extends VBox {
             name.getStyleClass().add("muted");
             Label value = new Label(id.value());
             value.getStyleClass().add("mono");
-            value.setMinWidth(Region.USE_PREF_SIZE); // an ID is never cut; its label gives way
-            name.setMinWidth(60);
+            value.setMinWidth(Region.USE_PREF_SIZE); // an ID is never cut
             Button copy = new Button("Copy");
             copy.setMinWidth(Region.USE_PREF_SIZE);
-            copy.setId("copyId" + row);
+            copy.setId("copyId" + (row / 2));
             copy.getStyleClass().add("small");
             copy.setOnAction(e -> vm.copyId(id.value()));
-            ids.addRow(row++, name, value, copy);
+            // the name above its ID, not beside it: a name and a 36-character ID in one row are wider than the
+            // pane at its usual width, which then scrolled sideways and cut the wrapped texts below it
+            ids.add(name, 0, row++, 2, 1);
+            ids.addRow(row++, value, copy);
         }
         String u = d.node().url();
         url.setText(u == null ? "(none: " + (d.node().placeholder() ? "not readable" : "Notion gave no URL") + ")" : u);
