@@ -3,9 +3,7 @@ package dev.notionconsole.ui.explorer;
 import dev.notionconsole.explorer.MapNode;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -13,18 +11,16 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.layout.HBox;
 
 /**
- * One row of the Explorer tree: kind badge, title, the other badges, and for a parent how many children it has;
- * or the lazy-children row ("Loading…", "Load more", "Could not load: … Retry"). Only visible rows exist, so the
- * graphic is re-filled on each update, reusing its labels; colours come from explorer.css ({@code .badge-<style>}).
+ * One row of the Explorer tree: a node's {@link RowGraphic} (kind badge, title, the other badges, its child count),
+ * or the lazy-children row ("Loading…", "Load more", "Could not load: … Retry"). Only visible rows exist, and each
+ * batch that changes how many rows the tree has makes the flow empty every visible cell and fill it again; so a
+ * cell sets its row graphic once, hides it while empty and re-texts it: a graphic set anew is re-matched against
+ * every stylesheet, with the cell's disclosure arrow (docs/decisions/0180).
  */
 final class NodeCell extends TreeCell<TreeRow> {
     private final ExplorerTree tree;
     private final Consumer<String> loadMore;
-    private final Label kind = new Label();
-    private final Label title = new Label();
-    private final HBox badges = new HBox(4);
-    private final Label hint = new Label();
-    private final HBox box = new HBox(6, kind, title, badges, hint);
+    private final RowGraphic row = new RowGraphic();
     /** The lazy-children row's parts, made the first time this cell shows one: most cells never do. */
     private Hyperlink more;
     private Label lazyText;
@@ -35,17 +31,16 @@ final class NodeCell extends TreeCell<TreeRow> {
     /** What the row shows now: a batch rebuilds every visible cell, and most show the very node they showed. */
     private MapNode shown;
     private int shownCount = -1;
+    private String shownTip;
+    private String shownSaid;
 
     /** @param loadMore asked to load (more of) a node's lazy children */
     NodeCell(ExplorerTree tree, Consumer<String> loadMore) {
         this.tree = tree;
         this.loadMore = loadMore;
         getStyleClass().add("explorer-cell");
-        box.setAlignment(Pos.CENTER_LEFT);
-        title.getStyleClass().add("node-title");
-        hint.getStyleClass().add("muted");
-        kind.setMinWidth(USE_PREF_SIZE);
-        title.setMinWidth(40);
+        row.setVisible(false);
+        setGraphic(row);
         setOnMouseEntered(e -> {
             if (tipText != null && getTooltip() == null) {
                 if (tip == null) {
@@ -58,76 +53,56 @@ final class NodeCell extends TreeCell<TreeRow> {
     }
 
     @Override
-    protected void updateItem(TreeRow row, boolean empty) {
-        super.updateItem(row, empty);
-        setText(null);
-        if (empty || row == null) {
-            shown = null;
-            setGraphic(null);
-            showTip(null);
-            return;
-        }
-        if (row.type() == TreeRow.Type.LAZY) {
-            shown = null;
-            showLazy(row.id());
-            return;
-        }
-        MapNode n = tree.node(row.id());
+    protected void updateItem(TreeRow item, boolean empty) {
+        super.updateItem(item, empty);
+        MapNode n = empty || item == null || item.type() != TreeRow.Type.NODE ? null : tree.node(item.id());
         if (n == null) {
-            shown = null;
-            setGraphic(null);
+            showTip(null);
+            setAccessibleText(null);
+            if (item != null && !empty && item.type() == TreeRow.Type.LAZY) {
+                shown = null;
+                showLazy(item.id());
+            } else if (getGraphic() == row) {
+                row.setVisible(false); // kept for the next fill, most likely the same node again
+            } else {
+                shown = null;
+                setGraphic(null);
+            }
+            if (empty && getDisclosureNode() != null) {
+                // the skin leaves an empty cell's arrow as it was (JavaFX counts on a graphic or text change to drop
+                // it); it shows it again when the cell is filled with a parent
+                getDisclosureNode().setVisible(false);
+            }
             return;
         }
         int count = tree.childCount(n.id());
-        if (n == shown && count == shownCount && getGraphic() == box) {
-            return; // nodes are immutable: the same instance renders the same
+        if (n != shown || count != shownCount || getGraphic() != row) {
+            show(n, count); // nodes are immutable: the same instance with the same count renders the same
         }
+        showTip(shownTip);
+        setAccessibleText(shownSaid);
+        row.setVisible(true);
+        setGraphic(row);
+    }
+
+    private void show(MapNode n, int count) {
         shown = n;
         shownCount = count;
         List<Badge> all = Badge.of(n);
-        Badge k = all.get(0);
-        showBadge(kind, k);
         String t = ExplorerText.title(n);
-        title.setText(t);
-        mark(title, "ghost-title", n.placeholder());
-        mark(title, "trashed-title", n.inTrash());
-        // badge labels are reused, and style classes set only when they change: a new label or a changed class
-        // costs the next pass a CSS pass over it, for every visible row of every batch (docs/decisions/0152)
-        List<Node> shownBadges = badges.getChildren();
-        while (shownBadges.size() > all.size() - 1) {
-            shownBadges.remove(shownBadges.size() - 1);
-        }
-        StringBuilder text = new StringBuilder(t).append("\n").append(k.meaning());
+        row.show(all, t, n.placeholder(), n.inTrash(), count);
+        StringBuilder tipText = new StringBuilder(t).append("\n").append(all.get(0).meaning());
+        StringBuilder said = new StringBuilder(t).append(", ").append(all.get(0).label());
         for (int i = 1; i < all.size(); i++) {
             Badge b = all.get(i);
-            if (shownBadges.size() < i) {
-                shownBadges.add(new Label());
-            }
-            showBadge((Label) shownBadges.get(i - 1), b);
-            text.append("\n").append(b.label()).append(": ").append(b.meaning());
+            tipText.append("\n").append(b.label()).append(": ").append(b.meaning());
+            said.append(", ").append(b.label());
         }
-        hint.setText(count == 0 ? "" : String.format("%,d", count));
-        showTip(text.toString());
-        setGraphic(box);
-    }
-
-    private static void showBadge(Label l, Badge b) {
-        l.setText(b.label());
-        String style = "badge-" + b.style();
-        ObservableList<String> classes = l.getStyleClass();
-        if (classes.size() != 3 || !classes.get(2).equals(style)) {
-            classes.setAll("label", "badge", style);
+        if (count > 0) {
+            said.append(", ").append(String.format("%,d", count)).append(count == 1 ? " child" : " children");
         }
-    }
-
-    private static void mark(Label l, String styleClass, boolean on) {
-        if (on != l.getStyleClass().contains(styleClass)) {
-            if (on) {
-                l.getStyleClass().add(styleClass);
-            } else {
-                l.getStyleClass().remove(styleClass);
-            }
-        }
+        shownTip = tipText.toString();
+        shownSaid = said.toString(); // the chips are plain text nodes: the row is said as one line
     }
 
     private void showTip(String text) {
@@ -141,7 +116,6 @@ final class NodeCell extends TreeCell<TreeRow> {
 
     private void showLazy(String parentId) {
         ExplorerTree.Lazy l = tree.lazy(parentId);
-        showTip(null);
         if (l == null) {
             setGraphic(null);
             return;
