@@ -14,13 +14,17 @@ import javafx.scene.layout.HBox;
  * One row of the Explorer tree: a node's {@link RowGraphic} (kind badge, title, the other badges, its child count),
  * or the lazy-children row ("Loading…", "Load more", "Could not load: … Retry"). Only visible rows exist, and each
  * batch that changes how many rows the tree has makes the flow empty every visible cell and fill it again; so a
- * cell sets its row graphic once, hides it while empty and re-texts it: a graphic set anew is re-matched against
- * every stylesheet, with the cell's disclosure arrow (docs/decisions/0180).
+ * cell sets its row graphic once (when it first shows a node), hides it while empty and re-texts it: a graphic set
+ * anew is re-matched against every stylesheet, with the cell's disclosure arrow (docs/decisions/0180).
  */
 final class NodeCell extends TreeCell<TreeRow> {
     private final ExplorerTree tree;
     private final Consumer<String> loadMore;
-    private final RowGraphic row = new RowGraphic();
+    /**
+     * Made on the first node this cell shows, then kept: the flow also fills the viewport below the last row with
+     * empty cells, which should not pay for a graphic they never show.
+     */
+    private RowGraphic row;
     /** The lazy-children row's parts, made the first time this cell shows one: most cells never do. */
     private Hyperlink more;
     private Label lazyText;
@@ -39,8 +43,6 @@ final class NodeCell extends TreeCell<TreeRow> {
         this.tree = tree;
         this.loadMore = loadMore;
         getStyleClass().add("explorer-cell");
-        row.setVisible(false);
-        setGraphic(row);
         setOnMouseEntered(e -> {
             if (tipText != null && getTooltip() == null) {
                 if (tip == null) {
@@ -62,7 +64,7 @@ final class NodeCell extends TreeCell<TreeRow> {
             if (item != null && !empty && item.type() == TreeRow.Type.LAZY) {
                 shown = null;
                 showLazy(item.id());
-            } else if (getGraphic() == row) {
+            } else if (row != null && getGraphic() == row) {
                 row.setVisible(false); // kept for the next fill, most likely the same node again
             } else {
                 shown = null;
@@ -76,6 +78,9 @@ final class NodeCell extends TreeCell<TreeRow> {
             return;
         }
         int count = tree.childCount(n.id());
+        if (row == null) {
+            row = new RowGraphic();
+        }
         if (n != shown || count != shownCount || getGraphic() != row) {
             show(n, count); // nodes are immutable: the same instance with the same count renders the same
         }
