@@ -1,8 +1,10 @@
 package dev.notionconsole.ui.explorer;
 
 import dev.notionconsole.explorer.MapNode;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -21,8 +23,9 @@ final class NodeCell extends TreeCell<TreeRow> {
     private final ExplorerTree tree;
     private final Consumer<String> loadMore;
     /**
-     * Made on the first node this cell shows, then kept: the flow also fills the viewport below the last row with
-     * empty cells, which should not pay for a graphic they never show.
+     * Made when the cell first shows a node, or before that by {@link Warmer} while the tree is idle; then kept. Not
+     * made with the cell: the flow fills the viewport below the last row with empty cells (an empty tree, the
+     * Explorer as it opens), and every one of them would take the graphic's first CSS pass in that one pulse.
      */
     private RowGraphic row;
     /** The lazy-children row's parts, made the first time this cell shows one: most cells never do. */
@@ -75,11 +78,15 @@ final class NodeCell extends TreeCell<TreeRow> {
                 // it); it shows it again when the cell is filled with a parent
                 getDisclosureNode().setVisible(false);
             }
+            if (empty && row == null) {
+                Warmer.add(this);
+            }
             return;
         }
         int count = tree.childCount(n.id());
         if (row == null) {
             row = new RowGraphic();
+            row.setVisible(false);
         }
         if (n != shown || count != shownCount || getGraphic() != row) {
             show(n, count); // nodes are immutable: the same instance with the same count renders the same
@@ -158,5 +165,44 @@ final class NodeCell extends TreeCell<TreeRow> {
             }
         }
         setGraphic(lazyBox);
+    }
+
+    /**
+     * Gives empty cells their (hidden) row graphic two per pulse, so that the pulse in which the rows first fill a
+     * viewport of empty cells (the first map, a big parent expanded in a short tree) does not make and style a
+     * graphic for every one of them at once (docs/decisions/0180). JavaFX thread only.
+     */
+    private static final class Warmer extends AnimationTimer {
+        private static final int PER_PULSE = 2;
+        private static final Warmer INSTANCE = new Warmer();
+        private final ArrayDeque<NodeCell> cold = new ArrayDeque<>();
+        private boolean running;
+
+        static void add(NodeCell cell) {
+            if (!INSTANCE.cold.contains(cell)) {
+                INSTANCE.cold.add(cell);
+                if (!INSTANCE.running) {
+                    INSTANCE.running = true;
+                    INSTANCE.start();
+                }
+            }
+        }
+
+        @Override
+        public void handle(long now) {
+            for (int done = 0; done < PER_PULSE && !cold.isEmpty(); ) {
+                NodeCell c = cold.poll();
+                if (c.row == null && c.isEmpty() && c.getGraphic() == null && c.getScene() != null) {
+                    c.row = new RowGraphic();
+                    c.row.setVisible(false);
+                    c.setGraphic(c.row);
+                    done++;
+                }
+            }
+            if (cold.isEmpty()) {
+                running = false;
+                stop();
+            }
+        }
     }
 }
