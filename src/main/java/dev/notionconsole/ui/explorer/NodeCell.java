@@ -86,7 +86,6 @@ final class NodeCell extends TreeCell<TreeRow> {
         int count = tree.childCount(n.id());
         if (row == null) {
             row = new RowGraphic();
-            row.setVisible(false);
         }
         if (n != shown || count != shownCount || getGraphic() != row) {
             show(n, count); // nodes are immutable: the same instance with the same count renders the same
