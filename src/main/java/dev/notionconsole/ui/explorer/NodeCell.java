@@ -1,11 +1,11 @@
 package dev.notionconsole.ui.explorer;
 
 import dev.notionconsole.explorer.MapNode;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.collections.ObservableList;
+import javafx.animation.AnimationTimer;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -13,18 +13,21 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.layout.HBox;
 
 /**
- * One row of the Explorer tree: kind badge, title, the other badges, and for a parent how many children it has;
- * or the lazy-children row ("Loading…", "Load more", "Could not load: … Retry"). Only visible rows exist, so the
- * graphic is re-filled on each update, reusing its labels; colours come from explorer.css ({@code .badge-<style>}).
+ * One row of the Explorer tree: a node's {@link RowGraphic} (kind badge, title, the other badges, its child count),
+ * or the lazy-children row ("Loading…", "Load more", "Could not load: … Retry"). Only visible rows exist, and each
+ * batch that changes how many rows the tree has makes the flow empty every visible cell and fill it again; so a
+ * cell sets its row graphic once (when it first shows a node), hides it while empty and re-texts it: a graphic set
+ * anew is re-matched against every stylesheet, with the cell's disclosure arrow (docs/decisions/0180).
  */
 final class NodeCell extends TreeCell<TreeRow> {
     private final ExplorerTree tree;
     private final Consumer<String> loadMore;
-    private final Label kind = new Label();
-    private final Label title = new Label();
-    private final HBox badges = new HBox(4);
-    private final Label hint = new Label();
-    private final HBox box = new HBox(6, kind, title, badges, hint);
+    /**
+     * Made when the cell first shows a node, or before that by {@link Warmer} while the tree is idle; then kept. Not
+     * made with the cell: the flow fills the viewport below the last row with empty cells (an empty tree, the
+     * Explorer as it opens), and every one of them would take the graphic's first CSS pass in that one pulse.
+     */
+    private RowGraphic row;
     /** The lazy-children row's parts, made the first time this cell shows one: most cells never do. */
     private Hyperlink more;
     private Label lazyText;
@@ -35,17 +38,14 @@ final class NodeCell extends TreeCell<TreeRow> {
     /** What the row shows now: a batch rebuilds every visible cell, and most show the very node they showed. */
     private MapNode shown;
     private int shownCount = -1;
+    private String shownTip;
+    private String shownSaid;
 
     /** @param loadMore asked to load (more of) a node's lazy children */
     NodeCell(ExplorerTree tree, Consumer<String> loadMore) {
         this.tree = tree;
         this.loadMore = loadMore;
         getStyleClass().add("explorer-cell");
-        box.setAlignment(Pos.CENTER_LEFT);
-        title.getStyleClass().add("node-title");
-        hint.getStyleClass().add("muted");
-        kind.setMinWidth(USE_PREF_SIZE);
-        title.setMinWidth(40);
         setOnMouseEntered(e -> {
             if (tipText != null && getTooltip() == null) {
                 if (tip == null) {
@@ -58,76 +58,62 @@ final class NodeCell extends TreeCell<TreeRow> {
     }
 
     @Override
-    protected void updateItem(TreeRow row, boolean empty) {
-        super.updateItem(row, empty);
-        setText(null);
-        if (empty || row == null) {
-            shown = null;
-            setGraphic(null);
-            showTip(null);
-            return;
-        }
-        if (row.type() == TreeRow.Type.LAZY) {
-            shown = null;
-            showLazy(row.id());
-            return;
-        }
-        MapNode n = tree.node(row.id());
+    protected void updateItem(TreeRow item, boolean empty) {
+        super.updateItem(item, empty);
+        MapNode n = empty || item == null || item.type() != TreeRow.Type.NODE ? null : tree.node(item.id());
         if (n == null) {
-            shown = null;
-            setGraphic(null);
+            showTip(null);
+            setAccessibleText(null);
+            if (item != null && !empty && item.type() == TreeRow.Type.LAZY) {
+                shown = null;
+                showLazy(item.id());
+            } else if (row != null && getGraphic() == row) {
+                row.setVisible(false); // kept for the next fill, most likely the same node again
+            } else {
+                shown = null;
+                setGraphic(null);
+            }
+            if (empty && getDisclosureNode() != null) {
+                // the skin leaves an empty cell's arrow as it was (JavaFX counts on a graphic or text change to drop
+                // it); it shows it again when the cell is filled with a parent
+                getDisclosureNode().setVisible(false);
+            }
+            if (empty && row == null) {
+                Warmer.add(this);
+            }
             return;
         }
         int count = tree.childCount(n.id());
-        if (n == shown && count == shownCount && getGraphic() == box) {
-            return; // nodes are immutable: the same instance renders the same
+        if (row == null) {
+            row = new RowGraphic();
         }
+        if (n != shown || count != shownCount || getGraphic() != row) {
+            show(n, count); // nodes are immutable: the same instance with the same count renders the same
+        }
+        showTip(shownTip);
+        setAccessibleText(shownSaid);
+        row.setVisible(true);
+        setGraphic(row);
+    }
+
+    private void show(MapNode n, int count) {
         shown = n;
         shownCount = count;
         List<Badge> all = Badge.of(n);
-        Badge k = all.get(0);
-        showBadge(kind, k);
         String t = ExplorerText.title(n);
-        title.setText(t);
-        mark(title, "ghost-title", n.placeholder());
-        mark(title, "trashed-title", n.inTrash());
-        // badge labels are reused, and style classes set only when they change: a new label or a changed class
-        // costs the next pass a CSS pass over it, for every visible row of every batch (docs/decisions/0152)
-        List<Node> shownBadges = badges.getChildren();
-        while (shownBadges.size() > all.size() - 1) {
-            shownBadges.remove(shownBadges.size() - 1);
-        }
-        StringBuilder text = new StringBuilder(t).append("\n").append(k.meaning());
+        row.show(all, t, n.placeholder(), n.inTrash(), count);
+        StringBuilder tipText = new StringBuilder(t).append("\n").append(all.get(0).meaning());
+        StringBuilder said = new StringBuilder(t).append(", ").append(all.get(0).label());
         for (int i = 1; i < all.size(); i++) {
             Badge b = all.get(i);
-            if (shownBadges.size() < i) {
-                shownBadges.add(new Label());
-            }
-            showBadge((Label) shownBadges.get(i - 1), b);
-            text.append("\n").append(b.label()).append(": ").append(b.meaning());
+            tipText.append("\n").append(b.label()).append(": ").append(b.meaning());
+            said.append(", ").append(b.label());
         }
-        hint.setText(count == 0 ? "" : String.format("%,d", count));
-        showTip(text.toString());
-        setGraphic(box);
-    }
-
-    private static void showBadge(Label l, Badge b) {
-        l.setText(b.label());
-        String style = "badge-" + b.style();
-        ObservableList<String> classes = l.getStyleClass();
-        if (classes.size() != 3 || !classes.get(2).equals(style)) {
-            classes.setAll("label", "badge", style);
+        if (count > 0) {
+            said.append(", ").append(String.format("%,d", count)).append(count == 1 ? " child" : " children");
         }
-    }
-
-    private static void mark(Label l, String styleClass, boolean on) {
-        if (on != l.getStyleClass().contains(styleClass)) {
-            if (on) {
-                l.getStyleClass().add(styleClass);
-            } else {
-                l.getStyleClass().remove(styleClass);
-            }
-        }
+        shownTip = tipText.toString();
+        shownSaid = said.toString(); // the chips are plain text nodes: the row is said as one line
     }
 
     private void showTip(String text) {
@@ -141,7 +127,6 @@ final class NodeCell extends TreeCell<TreeRow> {
 
     private void showLazy(String parentId) {
         ExplorerTree.Lazy l = tree.lazy(parentId);
-        showTip(null);
         if (l == null) {
             setGraphic(null);
             return;
@@ -179,5 +164,44 @@ final class NodeCell extends TreeCell<TreeRow> {
             }
         }
         setGraphic(lazyBox);
+    }
+
+    /**
+     * Gives empty cells their (hidden) row graphic two per pulse, so that the pulse in which the rows first fill a
+     * viewport of empty cells (the first map, a big parent expanded in a short tree) does not make and style a
+     * graphic for every one of them at once (docs/decisions/0180). JavaFX thread only.
+     */
+    private static final class Warmer extends AnimationTimer {
+        private static final int PER_PULSE = 2;
+        private static final Warmer INSTANCE = new Warmer();
+        private final ArrayDeque<NodeCell> cold = new ArrayDeque<>();
+        private boolean running;
+
+        static void add(NodeCell cell) {
+            if (!INSTANCE.cold.contains(cell)) {
+                INSTANCE.cold.add(cell);
+                if (!INSTANCE.running) {
+                    INSTANCE.running = true;
+                    INSTANCE.start();
+                }
+            }
+        }
+
+        @Override
+        public void handle(long now) {
+            for (int done = 0; done < PER_PULSE && !cold.isEmpty(); ) {
+                NodeCell c = cold.poll();
+                if (c.row == null && c.isEmpty() && c.getGraphic() == null && c.getScene() != null) {
+                    c.row = new RowGraphic();
+                    c.row.setVisible(false);
+                    c.setGraphic(c.row);
+                    done++;
+                }
+            }
+            if (cold.isEmpty()) {
+                running = false;
+                stop();
+            }
+        }
     }
 }

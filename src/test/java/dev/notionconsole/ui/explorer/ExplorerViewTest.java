@@ -71,6 +71,16 @@ class ExplorerViewTest {
         return robot.lookup("#explorerView").queryAs(ExplorerView.class).viewModel();
     }
 
+    /** Ctrl+3 to the Explorer, then Map the default connection and wait for the map. */
+    private ExplorerViewModel openAndMap(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#explorerView").tryQuery().isPresent());
+        robot.clickOn("#mapButton");
+        ExplorerViewModel vm = vm(robot);
+        waitFor(() -> vm.mapProperty().get() != null);
+        return vm;
+    }
+
     @SuppressWarnings("unchecked")
     private TreeView<TreeRow> tree(FxRobot robot) {
         return robot.lookup("#explorerTree").queryAs(TreeView.class);
@@ -131,11 +141,7 @@ class ExplorerViewTest {
 
     @Test
     void anObjectHandedOverFromDiagnosticsIsSelectedOrFilteredFor(FxRobot robot) throws Exception {
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
-        waitFor(() -> robot.lookup("#explorerView").tryQuery().isPresent());
-        robot.clickOn("#mapButton");
-        ExplorerViewModel vm = vm(robot);
-        waitFor(() -> vm.mapProperty().get() != null);
+        ExplorerViewModel vm = openAndMap(robot);
         ExplorerView view = robot.lookup("#explorerView").queryAs(ExplorerView.class);
         MapNode deep = fx(() -> vm.tree().nodes().stream().filter(n -> !n.placeholder() && !n.title().isBlank()
                 && vm.tree().pathTo(n.id()).size() > 1).findFirst().orElseThrow());
@@ -152,6 +158,65 @@ class ExplorerViewTest {
             return null;
         });
         assertEquals(notInMap, fx(() -> vm.filter().filterTextProperty().get()), "an object the map lacks goes into the filter");
+    }
+
+    @Test
+    void rowsShowTheirBadgesAndEmptiedRowsShowNothing(FxRobot robot) throws Exception {
+        ExplorerViewModel vm = openAndMap(robot);
+        TreeView<TreeRow> tree = tree(robot);
+        waitFor(() -> tree.getExpandedItemCount() > 0);
+        fx(() -> {
+            tree.getRoot().getChildren().forEach(t -> t.setExpanded(true));
+            return null;
+        });
+        waitFor(() -> tree.getExpandedItemCount() > 3);
+        // the sharing root's row: kind chip, title, the root badge and its child count, said as one line
+        MapNode root = fx(() -> vm.tree().nodes().stream().filter(MapNode::isRoot).findFirst().orElseThrow());
+        // once the expanded nodes' lazy children are in, the row shows the node's child count as the tree has it
+        waitFor(() -> vm.tree().nodes().stream().allMatch(n -> vm.tree().lazy(n.id()) == null));
+        waitFor(() -> cell(robot, root.id()) != null && texts(cell(robot, root.id()), ".node-count")
+                .equals(java.util.List.of(String.format("%,d", vm.tree().childCount(root.id())))));
+        // read in one go on the JavaFX thread: a pulse may hand the row to another cell between two reads
+        java.util.List<Object> seen = fx(() -> {
+            NodeCell c = cell(robot, root.id());
+            return java.util.List.of(texts(c, ".badge-text"), texts(c, ".node-title"), texts(c, ".node-count"), c.getAccessibleText(),
+                    String.format("%,d", vm.tree().childCount(root.id())));
+        });
+        java.util.List<String> badges = Badge.of(root).stream().map(Badge::label).toList();
+        String count = (String) seen.get(4);
+        assertEquals(java.util.List.of(badges, java.util.List.of(root.title()), java.util.List.of(count)), seen.subList(0, 3));
+        String said = (String) seen.get(3);
+        assertTrue(said.startsWith(root.title() + ", " + badges.get(0)) && said.contains(Badge.SHARING_ROOT.label())
+                && said.contains(count + " children"), said);
+        // fewer rows (grouped by root, collapsed): the cells left empty show no text and no arrow
+        int before = fx(tree::getExpandedItemCount);
+        robot.clickOn("#groupByRoot");
+        waitFor(() -> tree.getExpandedItemCount() < before);
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            for (NodeCell c : robot.lookup(".explorer-cell").queryAllAs(NodeCell.class)) {
+                if (c.isVisible() && c.isEmpty()) {
+                    assertTrue(c.lookupAll(".node-title").stream().noneMatch(javafx.scene.Node::isVisible)
+                            || c.getGraphic() == null || !c.getGraphic().isVisible(), "an empty row shows a title");
+                    assertTrue(c.getDisclosureNode() == null || !c.getDisclosureNode().isVisible()
+                            || c.getDisclosureNode().getParent() == null, "an empty row shows an arrow");
+                }
+            }
+            return null;
+        });
+    }
+
+    private static NodeCell cell(FxRobot robot, String id) {
+        return robot.lookup(".explorer-cell").queryAllAs(NodeCell.class).stream()
+                .filter(c -> c.isVisible() && !c.isEmpty() && c.getItem() != null && c.getItem().type() == TreeRow.Type.NODE
+                        && id.equals(c.getItem().id()))
+                .findFirst().orElse(null);
+    }
+
+    /** The texts of the visible Text nodes of a style class in a cell, in reading order. */
+    private static java.util.List<String> texts(NodeCell cell, String selector) {
+        return cell.lookupAll(selector).stream().filter(n -> n.isVisible() && n.getParent().isVisible())
+                .map(n -> ((javafx.scene.text.Text) n).getText()).filter(t -> !t.isEmpty()).toList();
     }
 
     private static java.util.List<String> rowIds(TreeView<TreeRow> tree) {
