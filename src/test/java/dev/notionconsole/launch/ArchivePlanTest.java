@@ -94,6 +94,23 @@ class ArchivePlanTest {
     }
 
     @Test
+    void archivesAreMappedWhereTheyWereDumpedOnJdksThatKnowTheFlag() throws Exception {
+        List<String> cmd = plan(List.of()).orElseThrow().command();
+        int mode = cmd.indexOf("-XX:ArchiveRelocationMode=0");
+        assertTrue(mode > 0 && cmd.get(mode - 1).equals("-XX:+UnlockDiagnosticVMOptions"), cmd.toString());
+        assertFalse(ArchivePlan.knowsRelocationMode("26.0.1+3"), "a JDK not known to have the flag does not get it");
+        assertFalse(ArchivePlan.knowsRelocationMode("not a version"));
+        // the running JDK accepts what the plan gives it: an unknown flag would stop the child before its window
+        String vm = System.getProperty("java.vm.version");
+        if (ArchivePlan.knowsRelocationMode(vm)) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(java, "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-Xshare:auto",
+                    "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertEquals(0, p.waitFor(), vm);
+        }
+    }
+
+    @Test
     void theClientCompilerOnlyUnlessTheUserAsksForMore() {
         List<String> cmd = plan(List.of()).orElseThrow().command();
         assertTrue(cmd.contains("-XX:TieredStopAtLevel=1"), cmd.toString());
