@@ -80,14 +80,17 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
             // (jpackage's options use it too); two collectors would be an error, so only when none was chosen
             cmd.add("-XX:+UseSerialGC");
         }
-        if (knowsRelocationMode(in.javaVmVersion())) {
-            // map the archives where they were dumped instead of relocating them: since 17.0.9 (JDK-8294323)
-            // the JVM relocates by default, which rewrote every pointer of our ~30 MB archive before main
-            // (0.2-0.3 s) and made every page of it private (docs/decisions/0185). If that address is taken,
-            // the JVM still relocates, as before.
-            cmd.add("-XX:+UnlockDiagnosticVMOptions");
-            cmd.add("-XX:ArchiveRelocationMode=0");
-        }
+        // the flags below are not in every Java 17+ build; the JVM ignores those it does not know instead of
+        // refusing to start. The parent's own options are unaffected: this same JVM has already accepted them.
+        cmd.add("-XX:+IgnoreUnrecognizedVMOptions");
+        // map the archives where they were dumped instead of relocating them: since 17.0.9 (JDK-8294323) the JVM
+        // relocates by default, which rewrote every pointer of our ~30 MB archive before main (0.2-0.3 s on this
+        // machine) and made its pages private (docs/decisions/0185). If that address is taken, it still relocates.
+        cmd.add("-XX:+UnlockDiagnosticVMOptions");
+        cmd.add("-XX:ArchiveRelocationMode=0");
+        // give freed C heap back to the system every few seconds: start-up's native buffers (GTK, fonts, compiler
+        // arenas) stay resident after free otherwise (about 5 MB measured, docs/decisions/0186)
+        cmd.add("-XX:TrimNativeHeapInterval=5000");
         cmd.addAll(in.jvmArgs());
         cmd.add("-Xshare:auto");
         // a stale or foreign archive is dropped silently; dumping warns about classes it skips (picocli's old ones)
@@ -100,16 +103,6 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
         cmd.add(mainClass);
         cmd.addAll(args);
         return Optional.of(new ArchivePlan(List.copyOf(cmd), archive, pending));
-    }
-
-    /** The diagnostic flag exists from JDK 14; an unknown flag would stop the child, so only where it is known. */
-    static boolean knowsRelocationMode(String javaVmVersion) {
-        try {
-            int feature = Runtime.Version.parse(javaVmVersion).feature();
-            return feature >= 17 && feature <= 21;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** The platform's cache folder for the console, or {@value #CACHE_ENV}. */
