@@ -75,6 +75,12 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
         // itself on a 2-core machine (4.6-5.5 s vs 2.5-3.2 s to the first frame, docs/decisions/0162); a
         // desktop window waits on people and HTTP, not on hot loops. -XX:TieredStopAtLevel=4 restores it.
         cmd.add("-XX:TieredStopAtLevel=1");
+        if (!choosesCompilers(in.jvmArgs())) {
+            // one compiler thread instead of two: on two cores the second competed with the JavaFX and render
+            // threads, and the processor time to the first frame fell by ~300 ms without it (docs/decisions/0188).
+            // Only with C1 alone: with the user's TieredStopAtLevel=4 the JVM needs two and would refuse to start.
+            cmd.add("-XX:CICompilerCount=1");
+        }
         if (!choosesCollector(in.jvmArgs())) {
             // the serial collector starts faster and keeps less memory for one window's worth of objects
             // (jpackage's options use it too); two collectors would be an error, so only when none was chosen
@@ -144,6 +150,16 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
     private static boolean anyConflict(List<String> jvmArgs) {
         for (String a : jvmArgs) {
             if (conflicts(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean choosesCompilers(List<String> jvmArgs) {
+        for (String a : jvmArgs) {
+            if (a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-XX:CICompilerCount") || a.contains("TieredCompilation")
+                    || a.contains("JVMCI")) {
                 return true;
             }
         }
