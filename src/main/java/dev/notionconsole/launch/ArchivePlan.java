@@ -45,7 +45,7 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
         }
         Path jar = singleJar(in.classPath());
         Path java = javaExecutable(in.javaHome(), in.osName());
-        if (jar == null || java == null || in.jvmArgs().stream().anyMatch(ArchivePlan::conflicts)) {
+        if (jar == null || java == null || anyConflict(in.jvmArgs())) {
             return Optional.empty();
         }
         long size;
@@ -75,11 +75,28 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
         // itself on a 2-core machine (4.6-5.5 s vs 2.5-3.2 s to the first frame, docs/decisions/0162); a
         // desktop window waits on people and HTTP, not on hot loops. -XX:TieredStopAtLevel=4 restores it.
         cmd.add("-XX:TieredStopAtLevel=1");
-        if (in.jvmArgs().stream().noneMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"))) {
+        if (!choosesCompilers(in.jvmArgs())) {
+            // one compiler thread instead of two: on two cores the second competed with the JavaFX and render
+            // threads, and the processor time to the first frame fell by ~300 ms without it (docs/decisions/0188).
+            // Only with C1 alone: with the user's TieredStopAtLevel=4 the JVM needs two and would refuse to start.
+            cmd.add("-XX:CICompilerCount=1");
+        }
+        if (!choosesCollector(in.jvmArgs())) {
             // the serial collector starts faster and keeps less memory for one window's worth of objects
             // (jpackage's options use it too); two collectors would be an error, so only when none was chosen
             cmd.add("-XX:+UseSerialGC");
         }
+        // the flags below are not in every Java 17+ build; the JVM ignores those it does not know instead of
+        // refusing to start. The parent's own options are unaffected: this same JVM has already accepted them.
+        cmd.add("-XX:+IgnoreUnrecognizedVMOptions");
+        // map the archives where they were dumped instead of relocating them: since 17.0.9 (JDK-8294323) the JVM
+        // relocates by default, which rewrote every pointer of our ~30 MB archive before main (0.2-0.3 s on this
+        // machine) and made its pages private (docs/decisions/0185). If that address is taken, it still relocates.
+        cmd.add("-XX:+UnlockDiagnosticVMOptions");
+        cmd.add("-XX:ArchiveRelocationMode=0");
+        // give freed C heap back to the system every few seconds: start-up's native buffers (GTK, fonts, compiler
+        // arenas) stay resident after free otherwise (about 5 MB measured, docs/decisions/0186)
+        cmd.add("-XX:TrimNativeHeapInterval=5000");
         cmd.addAll(in.jvmArgs());
         cmd.add("-Xshare:auto");
         // a stale or foreign archive is dropped silently; dumping warns about classes it skips (picocli's old ones)
@@ -127,6 +144,37 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
         return value != null && List.of("off", "false", "0", "no").contains(value.strip().toLowerCase(Locale.ROOT));
     }
 
+    // loops rather than streams and lambdas in this class and in Relauncher: they run in the launcher JVM before
+    // the child starts, where each first use of a lambda or a format costs milliseconds (docs/decisions/0185)
+
+    private static boolean anyConflict(List<String> jvmArgs) {
+        for (String a : jvmArgs) {
+            if (conflicts(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean choosesCompilers(List<String> jvmArgs) {
+        for (String a : jvmArgs) {
+            if (a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-XX:CICompilerCount") || a.contains("TieredCompilation")
+                    || a.contains("JVMCI")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean choosesCollector(List<String> jvmArgs) {
+        for (String a : jvmArgs) {
+            if (a.startsWith("-XX:+Use") && a.endsWith("GC")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The user's own CDS choice, a debugger or an agent (coverage, profilers) keeps the launch in this JVM. */
     private static boolean conflicts(String jvmArg) {
         return jvmArg.startsWith("-XX:SharedArchiveFile") || jvmArg.startsWith("-XX:ArchiveClassesAtExit")
@@ -156,6 +204,7 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
             h ^= s.charAt(i);
             h *= 0x100000001b3L;
         }
-        return String.format(Locale.ROOT, "%016x", h);
+        String hex = Long.toHexString(h);
+        return "0000000000000000".substring(hex.length()) + hex;
     }
 }

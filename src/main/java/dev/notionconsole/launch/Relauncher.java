@@ -25,7 +25,7 @@ public final class Relauncher {
         try {
             plan = ArchivePlan.forGui(new ArchivePlan.Inputs(Path.of(System.getProperty("java.home")),
                     System.getProperty("java.vm.version", ""), System.getProperty("java.class.path", ""),
-                    ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getenv(),
+                    jvmArguments(), System.getenv(),
                     System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")),
                     Boolean.getBoolean(ArchivePlan.CHILD_PROPERTY), System.getProperty(ArchivePlan.SWITCH_PROPERTY),
                     System.getProperty("jpackage.app-path")),
@@ -34,6 +34,21 @@ public final class Relauncher {
             return OptionalInt.empty();
         }
         return plan.isPresent() ? run(plan.get()) : OptionalInt.empty();
+    }
+
+    /**
+     * This JVM's own options. {@code jdk.internal.misc.VM} answers in under a millisecond, where the management
+     * API took 20-35 ms (its MBean machinery) before the child could start; the jar's manifest exports that
+     * package to the app ({@code Add-Exports}). Elsewhere (a launcher that ignores the manifest), the management
+     * API: the same list.
+     */
+    static List<String> jvmArguments() {
+        try {
+            Object args = Class.forName("jdk.internal.misc.VM").getMethod("getRuntimeArguments").invoke(null);
+            return List.of((String[]) args);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return ManagementFactory.getRuntimeMXBean().getInputArguments();
+        }
     }
 
     static OptionalInt run(ArchivePlan plan) {
@@ -47,14 +62,7 @@ public final class Relauncher {
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty();
         }
-        Thread stopChild = new Thread(() -> {
-            child.destroy(); // the child's own shutdown hook saves the window settings
-            try {
-                child.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stop-gui");
+        Thread stopChild = new Thread(new StopChild(child), "stop-gui");
         Runtime.getRuntime().addShutdownHook(stopChild);
         int code;
         try {
@@ -71,6 +79,19 @@ public final class Relauncher {
         }
         keepArchive(plan, code);
         return OptionalInt.of(code);
+    }
+
+    /** Stops the child when this JVM is stopped (a class, not a lambda: see {@link ArchivePlan}'s loops). */
+    private record StopChild(Process child) implements Runnable {
+        @Override
+        public void run() {
+            child.destroy(); // the child's own shutdown hook saves the window settings
+            try {
+                child.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** A recorded archive becomes the archive only if the child ended well; otherwise it is thrown away. */

@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads, off the JavaFX thread, what building the main window would otherwise load on it: the icon font
- * (Ikonli finds it through ServiceLoader, then reads the TTF) and the control and skin classes the shell uses.
+ * (Ikonli finds it through ServiceLoader, then reads the TTF), the window icons, and the control and skin classes
+ * the shell uses.
  * Nothing is shown; a failure here only costs the head start.
  */
 final class Warmup {
@@ -33,6 +34,7 @@ final class Warmup {
     static void run() {
         try {
             Icons.of(Feather.LINK);
+            dev.notionconsole.ui.shell.MainWindowView.decodeIcons();
             ClassLoader loader = Warmup.class.getClassLoader();
             for (String name : CLASSES) {
                 Class.forName(name, true, loader);

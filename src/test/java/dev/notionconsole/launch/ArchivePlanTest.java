@@ -94,11 +94,34 @@ class ArchivePlanTest {
     }
 
     @Test
+    void archivesAreMappedWhereTheyWereDumpedAndTheRunningJdkAcceptsTheChildsFlags() throws Exception {
+        List<String> cmd = plan(List.of("-Xss2m")).orElseThrow().command();
+        int mode = cmd.indexOf("-XX:ArchiveRelocationMode=0");
+        assertTrue(mode > 0 && cmd.get(mode - 1).equals("-XX:+UnlockDiagnosticVMOptions"), cmd.toString());
+        assertTrue(cmd.indexOf("-XX:+IgnoreUnrecognizedVMOptions") < mode, "a JDK without one of the flags still starts");
+        // the real JVM starts with the child's options (an unknown or misspelt one, or a compiler thread count the
+        // compilers cannot run with, would stop the child before its window), also with the user's C2 back on
+        for (List<String> plan : List.of(cmd, plan(List.of("-XX:TieredStopAtLevel=4")).orElseThrow().command())) {
+            List<String> jvm = new java.util.ArrayList<>();
+            jvm.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            jvm.addAll(plan.subList(1, plan.indexOf("-Xshare:auto")));
+            jvm.add("-version");
+            Process p = new ProcessBuilder(jvm).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            assertFalse(out.contains("Error"), out);
+        }
+    }
+
+    @Test
     void theClientCompilerOnlyUnlessTheUserAsksForMore() {
         List<String> cmd = plan(List.of()).orElseThrow().command();
         assertTrue(cmd.contains("-XX:TieredStopAtLevel=1"), cmd.toString());
         List<String> c2 = plan(List.of("-XX:TieredStopAtLevel=4")).orElseThrow().command();
         assertTrue(c2.lastIndexOf("-XX:TieredStopAtLevel=4") > c2.indexOf("-XX:TieredStopAtLevel=1"), "the last one wins");
+        assertTrue(cmd.contains("-XX:CICompilerCount=1"), "one compiler thread for C1 alone");
+        assertFalse(c2.contains("-XX:CICompilerCount=1"), "C1 and C2 need two: the JVM would refuse to start");
+        assertFalse(plan(List.of("-XX:CICompilerCount=3")).orElseThrow().command().contains("-XX:CICompilerCount=1"));
     }
 
     @Test

@@ -63,6 +63,7 @@ public final class MainWindowView extends StackPane {
     private static final Logger LOG = LoggerFactory.getLogger(MainWindowView.class);
     private static final javafx.css.PseudoClass COMPACT = javafx.css.PseudoClass.getPseudoClass("compact");
     private static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256, 512);
+    private static volatile List<Image> decodedIcons;
 
     private final MainWindowViewModel viewModel;
     private final DialogService dialogs;
@@ -134,7 +135,8 @@ public final class MainWindowView extends StackPane {
         stage.setTitle("Notion Console");
         stage.setMinWidth(WindowBounds.MIN_WIDTH);
         stage.setMinHeight(WindowBounds.MIN_HEIGHT);
-        stage.getIcons().setAll(appIcons());
+        List<Image> icons = decodedIcons;
+        stage.getIcons().setAll(icons != null ? icons : appIcons());
 
         WindowBounds b = viewModel.initialBounds(screens());
         stage.setX(b.x());
@@ -458,6 +460,16 @@ public final class MainWindowView extends StackPane {
             Rectangle2D r = s.getVisualBounds();
             return new ScreenArea(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
         }).toList();
+    }
+
+    /**
+     * Decodes the window icons ahead of {@link #install}: called off the JavaFX thread while the services start
+     * ({@code ui.Warmup}), so their eight PNGs are not decoded on the way to the first frame (0095, 0187).
+     */
+    public static List<Image> decodeIcons() {
+        List<Image> icons = appIcons();
+        decodedIcons = icons;
+        return icons;
     }
 
     private static List<Image> appIcons() {

@@ -11,6 +11,7 @@ import dev.notionconsole.settings.Theme;
 import dev.notionconsole.ui.AppContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -60,6 +61,16 @@ class MainWindowViewTest {
         // start-up work (the keychain probe) may still show for a moment
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
                 () -> "Ready".equals(robot.lookup("#statusActivity").queryAs(Label.class).getText()));
+    }
+
+    @Test
+    void theWindowCarriesTheAppIconInEverySizeDecodedOffTheFxThreadOrNot(FxRobot robot) {
+        Stage stage = (Stage) robot.lookup("#connectionPicker").query().getScene().getWindow();
+        List<Double> widths = stage.getIcons().stream().map(javafx.scene.image.Image::getWidth).toList();
+        assertEquals(List.of(16.0, 24.0, 32.0, 48.0, 64.0, 128.0, 256.0, 512.0), widths, "decoded in install()");
+        List<javafx.scene.image.Image> ahead = MainWindowView.decodeIcons(); // what ui.Warmup does, off the FX thread
+        assertEquals(widths, ahead.stream().map(javafx.scene.image.Image::getWidth).toList(), "decoded ahead");
+        assertTrue(ahead.stream().noneMatch(javafx.scene.image.Image::isError));
     }
 
     @Test
