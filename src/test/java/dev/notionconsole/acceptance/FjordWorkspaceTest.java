@@ -1,5 +1,10 @@
 package dev.notionconsole.acceptance;
 
+import static dev.notionconsole.acceptance.MapJsonQueries.ids;
+import static dev.notionconsole.acceptance.MapJsonQueries.k;
+import static dev.notionconsole.acceptance.MapJsonQueries.keys;
+import static dev.notionconsole.acceptance.MapJsonQueries.node;
+import static dev.notionconsole.acceptance.MapJsonQueries.visible;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,13 +15,10 @@ import dev.notionconsole.diagnostics.Diagnosis;
 import dev.notionconsole.diagnostics.DiagnosisOptions;
 import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.SandboxServer;
-import dev.notionconsole.sandbox.model.Ids;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,10 +59,6 @@ class FjordWorkspaceTest {
         fjord.close();
     }
 
-    private static String k(String key) {
-        return Ids.fromKey(key);
-    }
-
     private static JsonNode map(String name) throws Exception {
         JsonNode m = MAPS.get(name);
         if (m == null) {
@@ -68,36 +66,6 @@ class FjordWorkspaceTest {
             MAPS.put(name, m);
         }
         return m;
-    }
-
-    private static Set<String> ids(JsonNode m, String field) {
-        Set<String> out = new TreeSet<>();
-        m.path(field).forEach(n -> out.add(n.isObject() ? n.path("id").asText() : n.asText()));
-        return out;
-    }
-
-    /** The readable nodes: {@code nodes} also lists the unreadable ancestors, as placeholders. */
-    private static Set<String> visible(JsonNode m) {
-        Set<String> out = ids(m, "nodes");
-        out.removeAll(ids(m, "placeholders"));
-        return out;
-    }
-
-    private static Set<String> keys(String... keys) {
-        Set<String> out = new TreeSet<>();
-        for (String key : keys) {
-            out.add(k(key));
-        }
-        return out;
-    }
-
-    private static JsonNode node(JsonNode m, String key) {
-        for (JsonNode n : m.path("nodes")) {
-            if (n.path("id").asText().equals(k(key))) {
-                return n;
-            }
-        }
-        throw new AssertionError("no node " + key + " in " + ids(m, "nodes"));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.notionconsole.acceptance;
 
+import static dev.notionconsole.acceptance.MapJsonQueries.ids;
+import static dev.notionconsole.acceptance.MapJsonQueries.k;
+import static dev.notionconsole.acceptance.MapJsonQueries.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +13,7 @@ import dev.notionconsole.diagnostics.Diagnosis;
 import dev.notionconsole.diagnostics.DiagnosisOptions;
 import dev.notionconsole.sandbox.SandboxOptions;
 import dev.notionconsole.sandbox.SandboxServer;
-import dev.notionconsole.sandbox.model.Ids;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -66,27 +67,8 @@ class UnseenWorkspacesTest {
         session.add(s, name, kind, token);
     }
 
-    private static String k(String key) {
-        return Ids.fromKey(key);
-    }
-
     private static JsonNode map(String name) throws Exception {
         return session.map(name);
-    }
-
-    private static Set<String> ids(JsonNode m, String field) {
-        Set<String> out = new HashSet<>();
-        m.path(field).forEach(n -> out.add(n.isObject() ? n.path("id").asText() : n.asText()));
-        return out;
-    }
-
-    private static JsonNode node(JsonNode m, String key) {
-        for (JsonNode n : m.path("nodes")) {
-            if (n.path("id").asText().equals(k(key))) {
-                return n;
-            }
-        }
-        throw new AssertionError("no node " + key + " in " + ids(m, "nodes"));
     }
 
     @Test
