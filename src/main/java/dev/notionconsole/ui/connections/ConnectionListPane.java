@@ -43,7 +43,8 @@ final class ConnectionListPane extends VBox {
         super(8);
         this.vm = vm;
         getStyleClass().add("list-pane");
-        setMinWidth(240);
+        // no fixed minimum: the pane is as narrow as its widest row allows, the actions bar with "Import…" and
+        // "Export…" in words (a fixed 240 px cut "Export…" to "Expo" at the default window size)
 
         list.setId("connectionsList");
         list.setItems(vm.connections());

@@ -83,6 +83,21 @@ class ConnectionsViewTest {
 
 
     @Test
+    void theListPaneAtItsNarrowestKeepsItsActionsWhole(FxRobot robot) throws Exception {
+        // the divider dragged all the way left: the pane stops at its minimum, which must hold the actions bar
+        robot.interact(() -> view.setDividerPositions(0.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#importConnectionsButton", "#exportConnectionsButton")) {
+            javafx.scene.Node button = robot.lookup(id).query();
+            javafx.geometry.Bounds b = button.localToScene(button.getBoundsInLocal());
+            javafx.scene.Node pane = robot.lookup("#connectionsList").query().getParent();
+            // the pane's own width (its layout bounds); its bounds in local would grow with a child that overflows it
+            javafx.geometry.Bounds p = pane.localToScene(pane.getLayoutBounds());
+            assertTrue(b.getMaxX() <= p.getMaxX() + 0.5, id + " ends at " + b.getMaxX() + ", its pane at " + p.getMaxX());
+        }
+    }
+
+    @Test
     void addsTestsEditsAndDeletesASandboxConnection(FxRobot robot) throws Exception {
         ListView<Connection> list = robot.lookup("#connectionsList").queryListView();
         int defaults = list.getItems().size();
