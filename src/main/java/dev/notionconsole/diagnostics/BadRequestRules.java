@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class BadRequestRules {
     private static final Pattern IS_A = Pattern.compile("Provided ID ([0-9a-fA-F-]{32,36}) is an? (\\w+), not an? (\\w+)");
-    private static final Pattern LINKED = Pattern.compile("Database with ID ([0-9a-fA-F-]{32,36}) (is a linked database|does not contain any data sources)");
+    private static final Pattern LINKED = NotionError.LINKED_DATABASE;
     private static final Pattern FIELD = Pattern.compile("((?:body|path|query)(?:\\.[\\w\\[\\]-]+)+)");
     private static final Set<String> REMOVED_FIELDS = Set.of("archived-2026", "after-2026", "search-filter-new", "search-filter-old");
 

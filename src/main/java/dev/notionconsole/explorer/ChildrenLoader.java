@@ -160,7 +160,7 @@ public final class ChildrenLoader {
     /** Notion's 404 for an object it will not show this token; a linked database answers otherwise (§1.3). */
     private static boolean isNotFound(Exchange x) {
         return x.status() == 404 && x.error() != null && "object_not_found".equals(x.error().code())
-                && !String.valueOf(x.error().message()).contains("does not contain any data sources");
+                && !x.error().saysLinkedDatabase();
     }
 
     private static MapBuilder.Draft retyped(MapBuilder.Draft d, String object) {

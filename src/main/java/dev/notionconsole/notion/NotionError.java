@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A failed answer, typed. From Notion's envelope (docs/notion-api.md §4.1) when there is one:
@@ -25,6 +26,19 @@ import java.util.Optional;
  */
 public record NotionError(int status, String code, String message, String requestId, JsonNode additionalData,
                           boolean fromEdgeProxy, String cfRay) {
+    /**
+     * Notion's words for a database ID it will not serve as a database: a linked database, or one whose data sources
+     * this bot cannot reach (docs/notion-api.md §4.3; status and code not captured, so only the words tell). Group 1
+     * is the ID.
+     */
+    public static final Pattern LINKED_DATABASE =
+            Pattern.compile("Database with ID ([0-9a-fA-F-]{32,36}) (is a linked database|does not contain any data sources)");
+
+    /** The message says {@link #LINKED_DATABASE}. */
+    @JsonIgnore
+    public boolean saysLinkedDatabase() {
+        return message != null && LINKED_DATABASE.matcher(message).find();
+    }
 
     /** Meaning and usual fix of {@link #code()}. */
     public String describe() {
