@@ -34,7 +34,7 @@ final class Warmup {
     static void run() {
         try {
             Icons.of(Feather.LINK);
-            dev.notionconsole.ui.shell.MainWindowView.decodeIcons();
+            dev.notionconsole.ui.shell.AppIcons.decode();
             ClassLoader loader = Warmup.class.getClassLoader();
             for (String name : CLASSES) {
                 Class.forName(name, true, loader);

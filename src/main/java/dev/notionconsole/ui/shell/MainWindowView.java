@@ -62,8 +62,6 @@ import org.slf4j.LoggerFactory;
 public final class MainWindowView extends StackPane {
     private static final Logger LOG = LoggerFactory.getLogger(MainWindowView.class);
     private static final javafx.css.PseudoClass COMPACT = javafx.css.PseudoClass.getPseudoClass("compact");
-    private static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256, 512);
-    private static volatile List<Image> decodedIcons;
 
     private final MainWindowViewModel viewModel;
     private final DialogService dialogs;
@@ -135,8 +133,7 @@ public final class MainWindowView extends StackPane {
         stage.setTitle("Notion Console");
         stage.setMinWidth(WindowBounds.MIN_WIDTH);
         stage.setMinHeight(WindowBounds.MIN_HEIGHT);
-        List<Image> icons = decodedIcons;
-        stage.getIcons().setAll(icons != null ? icons : appIcons());
+        stage.getIcons().setAll(AppIcons.all());
 
         WindowBounds b = viewModel.initialBounds(screens());
         stage.setX(b.x());
@@ -170,7 +167,7 @@ public final class MainWindowView extends StackPane {
         Label brand = new Label("Notion Console");
         brand.setId("brand");
         brand.getStyleClass().add("brand");
-        Image logo = appIcon(32);
+        Image logo = AppIcons.of(32);
         if (logo != null) {
             javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(logo);
             view.setFitWidth(20);
@@ -460,24 +457,5 @@ public final class MainWindowView extends StackPane {
             Rectangle2D r = s.getVisualBounds();
             return new ScreenArea(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
         }).toList();
-    }
-
-    /**
-     * Decodes the window icons ahead of {@link #install}: called off the JavaFX thread while the services start
-     * ({@code ui.Warmup}), so their eight PNGs are not decoded on the way to the first frame (0095, 0187).
-     */
-    public static List<Image> decodeIcons() {
-        List<Image> icons = appIcons();
-        decodedIcons = icons;
-        return icons;
-    }
-
-    private static List<Image> appIcons() {
-        return ICON_SIZES.stream().map(MainWindowView::appIcon).filter(java.util.Objects::nonNull).toList();
-    }
-
-    private static Image appIcon(int size) {
-        var url = MainWindowView.class.getResource("/dev/notionconsole/ui/icons/app-" + size + ".png");
-        return url == null ? null : new Image(url.toExternalForm());
     }
 }

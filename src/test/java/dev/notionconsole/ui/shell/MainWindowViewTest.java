@@ -68,7 +68,7 @@ class MainWindowViewTest {
         Stage stage = (Stage) robot.lookup("#connectionPicker").query().getScene().getWindow();
         List<Double> widths = stage.getIcons().stream().map(javafx.scene.image.Image::getWidth).toList();
         assertEquals(List.of(16.0, 24.0, 32.0, 48.0, 64.0, 128.0, 256.0, 512.0), widths, "decoded in install()");
-        List<javafx.scene.image.Image> ahead = MainWindowView.decodeIcons(); // what ui.Warmup does, off the FX thread
+        List<javafx.scene.image.Image> ahead = AppIcons.decode(); // what ui.Warmup does, off the FX thread
         assertEquals(widths, ahead.stream().map(javafx.scene.image.Image::getWidth).toList(), "decoded ahead");
         assertTrue(ahead.stream().noneMatch(javafx.scene.image.Image::isError));
     }
