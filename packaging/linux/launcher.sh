@@ -2,7 +2,8 @@
 # The Linux app image's bin/notion-console (the build copies this file over jpackage's native launcher).
 # jpackage 17's native launcher asks rpm and dpkg, twice, which package owns it before it starts the JVM: about
 # 0.3-0.5 s of every start (docs/decisions/0189-linux-launcher-script.md). This starts the same JVM the same way,
-# with the options read from the image's own lib/app/<name>.cfg, which jpackage writes from packaging/jpackage/.
+# with the options read from the image's own lib/app/<name>.cfg, which jpackage writes from packaging/jpackage/,
+# and for the GUI the class-data archive an earlier start recorded (below).
 
 # the image's root, through any symlink (a package may link /usr/bin/notion-console to /opt/notion-console/bin/...)
 self=$(readlink -f "$0") || exit 1
@@ -55,6 +56,31 @@ done < "$cfg"
 if [ -z "$classpath" ] || [ -z "$mainclass" ]; then
     echo "${self##*/}: no app.classpath or app.mainclass in $cfg" >&2
     exit 1
+fi
+# No arguments: the GUI. It maps the app's class-data archive itself when an earlier start recorded one, so the GUI
+# is this one JVM, with no launcher JVM waiting beside it (docs/decisions/0193). The first start has none: the app's
+# own launcher records it, in a child JVM, into the file named here. The GUI's JVM options are the cfg's own
+# (packaging/jpackage/image.args, kept equal to the jar's child options by ArchivePlanTest).
+if [ "$count" -eq 0 ]; then
+    case ${NOTION_CONSOLE_CDS:-on} in
+        off | OFF | false | 0 | no) ;;
+        *)
+            # the image's path and the jar's size and time: another install, or a new build, gets its own archive
+            where=$(printf '%s' "$APP" | cksum) || where=0
+            stamp=$(stat -c '%s-%Y' "$classpath" 2>/dev/null) || stamp=0
+            archive=${NOTION_CONSOLE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/notion-console}/cds/notion-console-image-${where%% *}-$stamp.jsa
+            if [ -r "$archive" ]; then
+                # -Xshare:auto: an archive the JVM cannot use is skipped, never fatal
+                set -- "$@" -Xshare:auto "-XX:SharedArchiveFile=$archive" -Xlog:cds=off -Xlog:cds+dynamic=off \
+                    -Dnotionconsole.cds.child=true
+                # as the app's launcher sets it for its child: fewer glibc malloc arenas, less resident memory
+                MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+                export MALLOC_ARENA_MAX
+            else
+                set -- "$@" "-Dnotionconsole.cds.archive=$archive"
+            fi
+            ;;
+    esac
 fi
 set -- "$@" -cp "$classpath" "$mainclass"
 while [ "$count" -gt 0 ]; do

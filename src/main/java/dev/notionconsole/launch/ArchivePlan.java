@@ -26,11 +26,16 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
     public static final String SWITCH_PROPERTY = "notionconsole.cds";
     /** Where archives go; default: the platform's cache folder (see {@link #cacheDir}). */
     public static final String CACHE_ENV = "NOTION_CONSOLE_CACHE";
+    /**
+     * The archive's file, chosen by the launcher that started this JVM: the Linux app image's script names it so it
+     * can map it itself on later starts, without this JVM (packaging/linux/launcher.sh, docs/decisions/0193).
+     */
+    public static final String ARCHIVE_PROPERTY = "notionconsole.cds.archive";
 
     /** What the running JVM knows about itself. */
     public record Inputs(Path javaHome, String javaVmVersion, String classPath, List<String> jvmArgs,
                          Map<String, String> env, String osName, Path userHome, boolean child, String switchProperty,
-                         String jpackageAppPath) {
+                         String jpackageAppPath, String archiveProperty) {
     }
 
     /** True when an archive is there to map; false when this launch records one. */
@@ -58,8 +63,9 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
         }
         String key = in.javaHome().toAbsolutePath() + "|" + in.javaVmVersion() + "|" + jar.toAbsolutePath() + "|" + size
                 + "|" + modified;
-        Path dir = cacheDir(in.env(), in.osName(), in.userHome()).resolve("cds");
-        Path archive = dir.resolve("notion-console-" + fnv64(key) + ".jsa");
+        Path archive = in.archiveProperty() != null && !in.archiveProperty().isBlank() ? Path.of(in.archiveProperty())
+                : cacheDir(in.env(), in.osName(), in.userHome()).resolve("cds").resolve("notion-console-" + fnv64(key) + ".jsa");
+        Path dir = archive.toAbsolutePath().getParent();
         Path pending = Files.isRegularFile(archive) ? null : dir.resolve(archive.getFileName() + ".pending-" + ProcessHandle.current().pid());
 
         List<String> cmd = new ArrayList<>();

@@ -28,7 +28,7 @@ public final class Relauncher {
                     jvmArguments(), System.getenv(),
                     System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")),
                     Boolean.getBoolean(ArchivePlan.CHILD_PROPERTY), System.getProperty(ArchivePlan.SWITCH_PROPERTY),
-                    System.getProperty("jpackage.app-path")),
+                    System.getProperty("jpackage.app-path"), System.getProperty(ArchivePlan.ARCHIVE_PROPERTY)),
                     mainClass, args);
         } catch (RuntimeException e) {
             return OptionalInt.empty();

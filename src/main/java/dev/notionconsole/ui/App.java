@@ -81,7 +81,7 @@ public class App extends Application {
         // it parses the theme's large stylesheet now, while this thread loads the icon font and control classes.
         Theme theme = context.initialTheme();
         Platform.runLater(() -> ThemeManager.apply(theme));
-        Warmup.run();
+        Warmup.start();
         log().info("Services ready {} ms after init() began", (System.nanoTime() - t0) / 1_000_000);
     }
 

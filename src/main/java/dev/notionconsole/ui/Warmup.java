@@ -31,10 +31,21 @@ final class Warmup {
     private Warmup() {
     }
 
-    static void run() {
+    /**
+     * Starts the warm-up on a thread of its own and returns at once: {@code init()} must not wait for it, since
+     * {@code start()} cannot begin before {@code init()} returns (it did for 200-300 ms, docs/decisions/0193).
+     * The window icons are not decoded here: the first frame does not need them (AppIcons decodes them after it).
+     */
+    static void start() {
+        Thread warmup = new Thread(Warmup::run, "warm-up");
+        warmup.setDaemon(true);
+        warmup.start();
+    }
+
+    private static void run() {
         try {
-            Icons.of(Feather.LINK);
             dev.notionconsole.ui.shell.AppIcons.decode();
+            Icons.of(Feather.LINK);
             ClassLoader loader = Warmup.class.getClassLoader();
             for (String name : CLASSES) {
                 Class.forName(name, true, loader);

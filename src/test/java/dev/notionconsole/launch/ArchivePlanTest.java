@@ -44,7 +44,7 @@ class ArchivePlanTest {
     private ArchivePlan.Inputs inputs(String classPath, List<String> jvmArgs, Map<String, String> env, boolean child,
                                       String switchProperty, String os, String jpackageAppPath) {
         return new ArchivePlan.Inputs(javaHome, "17.0.15+6", classPath, jvmArgs, env, os, dir.resolve("home"),
-                child, switchProperty, jpackageAppPath);
+                child, switchProperty, jpackageAppPath, null);
     }
 
     private Optional<ArchivePlan> plan(List<String> jvmArgs) {
@@ -77,6 +77,39 @@ class ArchivePlanTest {
         assertNull(p.pending());
         assertTrue(p.command().contains("-XX:SharedArchiveFile=" + archive), p.command().toString());
         assertTrue(p.command().contains("-Xshare:auto"), "a stale archive is dropped, never fatal");
+    }
+
+    @Test
+    void theLaunchersChosenFileIsTheArchiveWhenItNamesOne() throws Exception {
+        Path chosen = dir.resolve("elsewhere/cds/notion-console-image-1-2-3.jsa");
+        ArchivePlan.Inputs in = new ArchivePlan.Inputs(javaHome, "17.0.15+6", jar.toString(), List.of(), Map.of(ArchivePlan.CACHE_ENV,
+                cache.toString()), "Linux", dir.resolve("home"), false, null, null, chosen.toString());
+        ArchivePlan first = ArchivePlan.forGui(in, "dev.notionconsole.Launcher", List.of()).orElseThrow();
+        assertEquals(chosen, first.archive(), "the image's script looks for the archive there on its next start");
+        assertEquals(chosen.getParent(), first.pending().getParent(), "recorded beside it, renamed into place");
+        Files.createDirectories(chosen.getParent());
+        Files.writeString(chosen, "recorded");
+        assertTrue(ArchivePlan.forGui(in, "dev.notionconsole.Launcher", List.of()).orElseThrow().usesArchive());
+    }
+
+    /**
+     * The Linux app image's script starts the GUI itself, with the image's JVM options, once an archive exists
+     * (docs/decisions/0193): those options must be the ones the jar's GUI child gets, in an order the JVM accepts.
+     */
+    @Test
+    void theAppImagesJvmOptionsAreTheGuiChildsOptions() throws Exception {
+        String args = Files.readString(Path.of("packaging/jpackage/image.args"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--java-options \"([^\"]*)\"").matcher(args);
+        assertTrue(m.find(), args);
+        List<String> image = List.of(m.group(1).split(" "));
+        List<String> cmd = plan(List.of()).orElseThrow().command();
+        List<String> gui = cmd.subList(1, cmd.indexOf("-Xshare:auto"));
+        for (String option : gui) {
+            assertTrue(image.contains(option), option + " is missing from image.args' --java-options " + image);
+        }
+        assertTrue(image.indexOf("-XX:+IgnoreUnrecognizedVMOptions") < image.indexOf("-XX:TrimNativeHeapInterval=5000"),
+                "options some Java builds lack come after the switch that lets them start anyway");
+        assertTrue(image.indexOf("-XX:+UnlockDiagnosticVMOptions") < image.indexOf("-XX:ArchiveRelocationMode=0"));
     }
 
     @Test

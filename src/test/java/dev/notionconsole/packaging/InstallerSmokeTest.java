@@ -117,7 +117,9 @@ class InstallerSmokeTest {
                         "NOTION_CONSOLE_SECRETS", "session", ArchivePlan.CACHE_ENV, cache.toString(),
                         FirstFrameProbe.FILE_ENV, frame.toString(), FirstFrameProbe.EXIT_ENV, "true"));
                 display.environment(env);
-                run(List.of(launcher.toString()), env, 180);
+                long children = runCountingChildren(List.of(launcher.toString()), env, 180);
+                // the first start records the archive in a child JVM; later ones map it in the script's one JVM (0193)
+                assertEquals(start == 1, children > 0, "start " + start + ": " + children + " child JVMs");
                 String probe = Files.readString(frame);
                 assertTrue(probe.matches("(?s)first=\\d+\nuseful=\\d+\nmaxGapMs=\\d+\ncpuMs=-?\\d+\nfxCpuMs=-?\\d+\n"), probe);
                 try (Stream<Path> s = Files.list(cache.resolve("cds"))) {
@@ -126,6 +128,32 @@ class InstallerSmokeTest {
                 }
             }
         }
+    }
+
+    /** Runs to the end, as {@link #run}; returns the most child JVMs seen at once while it ran (not the script's tools). */
+    private static long runCountingChildren(List<String> cmd, Map<String, String> env, int seconds) throws Exception {
+        Process p = start(cmd, env);
+        CompletableFuture.runAsync(() -> {
+            try {
+                p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        long most = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        // polled: the question is about the process tree over time, and no event says when a child appears
+        while (!p.waitFor(20, TimeUnit.MILLISECONDS)) {
+            most = Math.max(most, p.descendants()
+                    .filter(d -> d.info().command().map(c -> c.endsWith("/java")).orElse(false)).count());
+            if (System.nanoTime() > deadline) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new AssertionError(cmd + " did not finish within " + seconds + " s");
+            }
+        }
+        assertEquals(0, p.exitValue(), cmd + " failed");
+        return most;
     }
 
     private static Process start(List<String> cmd, Map<String, String> env) throws IOException {

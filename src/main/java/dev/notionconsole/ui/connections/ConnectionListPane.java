@@ -149,6 +149,9 @@ final class ConnectionListPane extends VBox {
 
     /** Kind icon, name, kind and workspace, the "current" mark, and the last check's status. */
     private final class ConnectionCell extends ListCell<Connection> {
+        private ConnectionRow row; // built for the cell's first connection, then re-filled
+        private Tooltip tip;
+
         ConnectionCell() {
             setPrefWidth(0); // fit the list's width: long names are cut with an ellipsis, never a horizontal scroll bar
             addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
@@ -161,48 +164,23 @@ final class ConnectionListPane extends VBox {
         @Override
         protected void updateItem(Connection c, boolean empty) {
             super.updateItem(c, empty);
+            setText(null);
             if (empty || c == null) {
                 setGraphic(null);
-                setText(null);
                 setTooltip(null);
                 return;
             }
-            FontIcon kind = Icons.of(kindIcon(c.kind()));
-            kind.getStyleClass().add("kind-icon");
-            Label name = new Label(c.name());
-            name.getStyleClass().add("connection-name");
-            String secondary = c.temporary() && c.lastCheck() == null ? "Kind found by Test connection"
-                    : shortKind(c.kind()) + (c.workspaceLabel().isBlank() ? "" : " · " + c.workspaceLabel());
-            Label sub = new Label(secondary);
-            sub.getStyleClass().add("connection-sub");
-            HBox line2 = new HBox(6, sub);
+            if (row == null) {
+                row = new ConnectionRow();
+                tip = new Tooltip();
+            }
             boolean current = c.id().equals(vm.currentIdProperty().get());
-            if (current) {
-                line2.getChildren().add(badge("current", "badge-current"));
-            }
-            if (c.isSandbox()) {
-                line2.getChildren().add(badge("sandbox", "badge-sandbox"));
-            }
-            if (c.temporary()) {
-                line2.getChildren().add(badge("not saved", "badge-temporary"));
-            }
-            line2.getChildren().stream().skip(1).forEach(b -> ((Region) b).setMinWidth(Region.USE_PREF_SIZE));
-            VBox text = new VBox(2, name, line2);
-            text.setMinWidth(0);
-            sub.setMinWidth(0);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            text.setMaxWidth(Double.MAX_VALUE);
-            String status = c.lastCheck() == null ? "Not tested yet" : ConnectionTestViewModel.describe(c.lastCheck());
-            Label statusHolder = new Label(null, statusIcon(c.lastCheck()));
-            statusHolder.setMinWidth(Region.USE_PREF_SIZE);
-            statusHolder.setTooltip(new Tooltip(status));
-            HBox row = new HBox(10, kind, text, statusHolder);
-            row.setAlignment(Pos.CENTER_LEFT);
-            setText(null);
+            row.show(c, current);
             setGraphic(row);
-            setTooltip(new Tooltip(c.name() + "\n" + c.kind().label()
+            tip.setText(c.name() + "\n" + c.kind().label()
                     + (c.workspaceLabel().isBlank() ? "" : " · " + c.workspaceLabel())
-                    + (current ? "\nCurrent: every section talks through it" : "\nDouble-click or Enter to use it")));
+                    + (current ? "\nCurrent: every section talks through it" : "\nDouble-click or Enter to use it"));
+            setTooltip(tip);
             setAccessibleText(c.name() + ", " + c.kind().label() + (current ? ", current" : "") + (c.isSandbox() ? ", sandbox" : "")
                     + ", " + (c.lastCheck() == null ? "not tested" : c.lastCheck().outcome().name().toLowerCase()));
         }

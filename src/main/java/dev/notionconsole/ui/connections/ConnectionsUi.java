@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCodeCombination;
+import java.util.List;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -57,25 +58,37 @@ final class ConnectionsUi {
     }
 
     static FontIcon statusIcon(IdentityCheck check) {
+        FontIcon i = Icons.of(statusIkon(check));
+        i.getStyleClass().add(statusStyle(check));
+        return i;
+    }
+
+    static Ikon statusIkon(IdentityCheck check) {
         if (check == null) {
-            FontIcon i = Icons.of(Feather.CIRCLE);
-            i.getStyleClass().add("status-untested");
-            return i;
+            return Feather.CIRCLE;
         }
-        FontIcon i = Icons.of(switch (check.outcome()) {
+        return switch (check.outcome()) {
             case OK -> Feather.CHECK_CIRCLE;
             case KIND_MISMATCH -> Feather.ALERT_TRIANGLE;
             case NO_TOKEN -> Feather.LOCK;
             case UNREACHABLE -> Feather.WIFI_OFF;
             case UNAUTHORIZED, API_ERROR -> Feather.X_CIRCLE;
-        });
-        i.getStyleClass().add(switch (check.outcome()) {
+        };
+    }
+
+    /** One of {@link #STATUS_STYLES}. */
+    static String statusStyle(IdentityCheck check) {
+        if (check == null) {
+            return "status-untested";
+        }
+        return switch (check.outcome()) {
             case OK -> "status-ok";
             case KIND_MISMATCH, NO_TOKEN -> "status-warning";
             default -> "status-error";
-        });
-        return i;
+        };
     }
+
+    static final List<String> STATUS_STYLES = List.of("status-untested", "status-ok", "status-warning", "status-error");
 
     static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
         return new StringConverter<>() {

@@ -2,31 +2,58 @@ package dev.notionconsole.ui.shell;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import dev.notionconsole.ui.common.Pulses;
+import javafx.application.Platform;
 import javafx.scene.image.Image;
+import javafx.stage.Stage;
 
 /**
- * The app's icon at the sizes window managers pick from (16-512 px PNGs), decoded once. {@link #decode()} may run off
- * the JavaFX thread ahead of the window ({@code ui.Warmup}, while the services start), so the eight PNGs are not
- * decoded on the way to the first frame (docs/decisions/0095, 0187); {@link #all()} decodes them then if nobody did.
+ * The app's icon at the sizes window managers pick from (16-512 px PNGs), decoded once, never on the JavaFX thread
+ * and never on the way to the first frame: the eight PNGs took 150-300 ms to decode at start-up, first on the JavaFX
+ * thread (docs/decisions/0095), then in {@code init()} ahead of {@code start()} (0187); the window now gets them
+ * a moment after its first frame (docs/decisions/0193).
  */
 public final class AppIcons {
-    private static final List<Integer> SIZES = List.of(16, 24, 32, 48, 64, 128, 256, 512);
-    private static volatile List<Image> decoded;
+    private static final List<Integer> SIZES = List.of(16, 24, 32, 48, 64, 128, 256);
+    private static final CompletableFuture<List<Image>> DECODED = new CompletableFuture<>();
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private AppIcons() {
     }
 
-    /** Decodes every size now and keeps them. */
-    public static List<Image> decode() {
-        List<Image> icons = SIZES.stream().map(AppIcons::of).filter(Objects::nonNull).toList();
-        decoded = icons;
-        return icons;
+    /** Decodes every size on this thread and keeps them, unless that is done or under way elsewhere. */
+    public static void decode() {
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            DECODED.complete(SIZES.stream().map(AppIcons::of).filter(Objects::nonNull).toList());
+        } catch (RuntimeException | Error e) {
+            DECODED.completeExceptionally(e);
+        }
     }
 
-    /** Every size, decoded ahead or now. */
-    static List<Image> all() {
-        List<Image> icons = decoded;
-        return icons != null ? icons : decode();
+    /** The decoded icons, whenever they are ready. */
+    public static CompletableFuture<List<Image>> decoded() {
+        return DECODED;
+    }
+
+    /**
+     * Gives the window its icons on the JavaFX thread once they are decoded. Unless someone already has, they are
+     * decoded after the window's first frame, on a thread of their own (a start-up thread like {@code ui.App}'s,
+     * before the app's executors exist): decoding them beside the first frame's work slowed it on two cores.
+     */
+    static void installOn(Stage stage) {
+        DECODED.thenAccept(icons -> Platform.runLater(() -> stage.getIcons().setAll(icons)));
+        if (!STARTED.get()) {
+            Pulses.afterNextPulse(stage.getScene(), () -> {
+                Thread decoder = new Thread(AppIcons::decode, "window-icons");
+                decoder.setDaemon(true);
+                decoder.start();
+            });
+        }
     }
 
     /** One size (a new image), or null when the build holds none. */

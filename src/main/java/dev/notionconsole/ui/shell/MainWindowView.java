@@ -44,6 +44,7 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,7 +134,7 @@ public final class MainWindowView extends StackPane {
         stage.setTitle("Notion Console");
         stage.setMinWidth(WindowBounds.MIN_WIDTH);
         stage.setMinHeight(WindowBounds.MIN_HEIGHT);
-        stage.getIcons().setAll(AppIcons.all());
+        AppIcons.installOn(stage);
 
         WindowBounds b = viewModel.initialBounds(screens());
         stage.setX(b.x());
@@ -345,8 +346,13 @@ public final class MainWindowView extends StackPane {
     }
 
     /** A connection in the picker: its name, and in the list also its kind and where it points. */
+    /** The picker's rows (name over kind) and its button (icon and name); nodes built once per cell, then re-filled. */
     private static final class ConnectionCell extends javafx.scene.control.ListCell<Connection> {
         private final boolean detailed;
+        private Label name;
+        private Label detail;
+        private VBox box;
+        private FontIcon icon;
 
         ConnectionCell(boolean detailed) {
             this.detailed = detailed;
@@ -360,18 +366,25 @@ public final class MainWindowView extends StackPane {
                 setGraphic(null);
                 return;
             }
-            setText(c.name());
             if (detailed) {
-                Label detail = new Label(c.kind().label() + (c.isSandbox() ? " · sandbox" : ""));
-                detail.getStyleClass().add("picker-detail");
-                setGraphic(null);
+                if (box == null) {
+                    name = new Label();
+                    detail = new Label();
+                    detail.getStyleClass().add("picker-detail");
+                    box = new VBox(name, detail);
+                    box.getStyleClass().add("picker-cell");
+                }
+                name.setText(c.name());
+                detail.setText(c.kind().label() + (c.isSandbox() ? " · sandbox" : ""));
                 setText(null);
-                Label name = new Label(c.name());
-                VBox box = new VBox(name, detail);
-                box.getStyleClass().add("picker-cell");
                 setGraphic(box);
             } else {
-                setGraphic(Icons.of(c.isSandbox() ? Feather.BOX : Feather.LINK));
+                if (icon == null) {
+                    icon = Icons.of(Feather.LINK);
+                }
+                icon.setIconCode(c.isSandbox() ? Feather.BOX : Feather.LINK);
+                setText(c.name());
+                setGraphic(icon);
             }
         }
     }

@@ -221,6 +221,17 @@ class ConnectionsViewTest {
         assertEquals(others.get(1).id(), service.current().orElseThrow().id());
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         waitFor(() -> service.current().orElseThrow().id().equals(others.get(2).id()));
+        // rows are built once per cell and re-filled (0193): the list's one "current" mark moved with the choice
+        waitFor(() -> currentMarks(list).equals(List.of(others.get(2).name())));
+    }
+
+    /** The names of the list rows that show the "current" mark. */
+    private static List<String> currentMarks(ListView<Connection> list) {
+        return list.lookupAll(".list-cell").stream()
+                .filter(cell -> cell instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null)
+                .filter(cell -> cell.lookupAll(".badge-current").stream().anyMatch(javafx.scene.Node::isVisible))
+                .map(cell -> ((Connection) ((javafx.scene.control.ListCell<?>) cell).getItem()).name())
+                .toList();
     }
 
     /** Add → Internal connection, then Name, Base URL "sandbox" and Docs Sync's token (pasted), nothing saved. */

@@ -3,6 +3,7 @@ package dev.notionconsole.ui.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -64,13 +65,16 @@ class MainWindowViewTest {
     }
 
     @Test
-    void theWindowCarriesTheAppIconInEverySizeDecodedOffTheFxThreadOrNot(FxRobot robot) {
+    void theWindowGetsTheAppIconInEverySizeDecodedOffTheFxThread(FxRobot robot) throws Exception {
         Stage stage = (Stage) robot.lookup("#connectionPicker").query().getScene().getWindow();
-        List<Double> widths = stage.getIcons().stream().map(javafx.scene.image.Image::getWidth).toList();
-        assertEquals(List.of(16.0, 24.0, 32.0, 48.0, 64.0, 128.0, 256.0, 512.0), widths, "decoded in install()");
-        List<javafx.scene.image.Image> ahead = AppIcons.decode(); // what ui.Warmup does, off the FX thread
-        assertEquals(widths, ahead.stream().map(javafx.scene.image.Image::getWidth).toList(), "decoded ahead");
-        assertTrue(ahead.stream().noneMatch(javafx.scene.image.Image::isError));
+        // install() never decodes them itself: the window gets them a moment after it shows (0193)
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> stage.getIcons().size() == 7);
+        List<Double> widths = WaitForAsyncUtils.asyncFx(() -> stage.getIcons().stream().map(javafx.scene.image.Image::getWidth).toList()).get();
+        assertEquals(List.of(16.0, 24.0, 32.0, 48.0, 64.0, 128.0, 256.0), widths);
+        List<javafx.scene.image.Image> decoded = AppIcons.decoded().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(decoded.stream().noneMatch(javafx.scene.image.Image::isError));
+        AppIcons.decode(); // a second call (ui.Warmup after the window's own decoder) does not decode again
+        assertSame(decoded, AppIcons.decoded().get());
     }
 
     @Test
