@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import dev.notionconsole.settings.Theme;
 import dev.notionconsole.ui.common.ThemeManager;
+import dev.notionconsole.core.concurrent.BackgroundTask;
+import dev.notionconsole.launch.RenderingMemo;
 import javafx.application.Application;
+import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 import dev.notionconsole.ui.common.Pulses;
 import javafx.scene.Node;
@@ -45,6 +48,7 @@ public class App extends Application {
 
     public static void launchGui(String[] args) {
         early = buildServicesEarly();
+        RenderingMemo.forThisUser().applyBeforeToolkit();
         Application.launch(App.class, args);
     }
 
@@ -114,13 +118,29 @@ public class App extends Application {
         }
         // what the first frame does not need starts once it is drawn (docs/decisions/0097-first-frame-path.md)
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN,
-                shown -> Pulses.afterNextPulse(stage.getScene(), context::startDeferredServices));
+                shown -> afterPulses(stage.getScene(), 3, () -> {
+                    context.startDeferredServices();
+                    rememberRendering();
+                }));
         // ended without closing the window (logout, kill): still keep the theme, workspace and placement
         shutdownHook = new Thread(this::saveSettings, "save-settings");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         stage.show();
         // no JVM uptime here: java.management's first use would run on this thread before the first frame
         log().info("Main window shown in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static void afterPulses(javafx.scene.Scene scene, int pulses, Runnable then) {
+        Pulses.afterNextPulse(scene, pulses <= 1 ? then : () -> afterPulses(scene, pulses - 1, then));
+    }
+
+    /** How this start draws, for the next one's renderer set-up (docs/decisions/0194); only the hardware pipelines do 3D. */
+    private void rememberRendering() {
+        boolean software = !Platform.isSupported(ConditionalFeature.SCENE3D);
+        BackgroundTask.of("Remembering how the window draws", ctx -> {
+            RenderingMemo.forThisUser().remember(software);
+            return null;
+        }).executeWith(context.tasks());
     }
 
     /**
