@@ -116,9 +116,9 @@ public class App extends Application {
         if (probe != null) {
             probe.usefulWhen(() -> usefulFrameReady(stage.getScene()));
         }
-        // what the first frame does not need starts once it is drawn (docs/decisions/0097-first-frame-path.md)
+        // what the first frame does not need starts once it is drawn and painted, a few pulses on (docs/decisions/0097, 0194)
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN,
-                shown -> afterPulses(stage.getScene(), 3, () -> {
+                shown -> Pulses.afterPulses(stage.getScene(), 4, () -> {
                     context.startDeferredServices();
                     rememberRendering();
                 }));
@@ -128,10 +128,6 @@ public class App extends Application {
         stage.show();
         // no JVM uptime here: java.management's first use would run on this thread before the first frame
         log().info("Main window shown in {} ms", (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    private static void afterPulses(javafx.scene.Scene scene, int pulses, Runnable then) {
-        Pulses.afterNextPulse(scene, pulses <= 1 ? then : () -> afterPulses(scene, pulses - 1, then));
     }
 
     /** How this start draws, for the next one's renderer set-up (docs/decisions/0194); only the hardware pipelines do 3D. */

@@ -21,4 +21,9 @@ public final class Pulses {
         scene.addPostLayoutPulseListener(once[0]);
         Platform.requestNextPulse();
     }
+
+    /** Runs {@code next} as {@link #afterNextPulse} does, after the {@code pulses}-th pulse from now (1: the next). */
+    public static void afterPulses(Scene scene, int pulses, Runnable next) {
+        afterNextPulse(scene, pulses <= 1 ? next : () -> afterPulses(scene, pulses - 1, next));
+    }
 }

@@ -160,9 +160,9 @@ public final class ConnectionsView extends SplitPane implements Disposable, Init
         }
         steps.add(() -> content.getChildren().add(new IdentityPane(vm)));
         steps.add(() -> content.getChildren().add(new InstallationsPane(vm)));
-        // the first step waits a pulse more: the pulse after the first frame waits for that frame's paint, so work
+        // the first step waits two pulses more: the pulse after the first frame waits for that frame's paint, so work
         // queued behind it lengthened the gap to the next frame beyond 100 ms (docs/decisions/0194)
-        whenInScene(scene -> Pulses.afterNextPulse(scene, () -> runAfterPulses(scene, steps.iterator())));
+        whenInScene(scene -> Pulses.afterPulses(scene, 2, () -> runAfterPulses(scene, steps.iterator())));
     }
 
     private void runAfterPulses(Scene scene, Iterator<Runnable> steps) {
