@@ -48,6 +48,7 @@ public class App extends Application {
 
     public static void launchGui(String[] args) {
         early = buildServicesEarly();
+        Warmup.beforeToolkit();
         RenderingMemo.forThisUser().applyBeforeToolkit();
         Application.launch(App.class, args);
     }
