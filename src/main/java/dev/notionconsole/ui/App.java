@@ -14,6 +14,7 @@ import javafx.application.Application;
 import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 import dev.notionconsole.ui.common.Pulses;
+import dev.notionconsole.ui.common.StartupThread;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
@@ -55,16 +56,14 @@ public class App extends Application {
 
     private static CompletableFuture<AppContext> buildServicesEarly() {
         CompletableFuture<AppContext> services = new CompletableFuture<>();
-        Thread builder = new Thread(() -> {
+        StartupThread.start("build-services", () -> {
             try {
                 log(); // the logging set-up comes first: AppContext's classes log
                 services.complete(new AppContext(AppDirs.fromEnvironment(), System.getenv()));
             } catch (Throwable t) {
                 services.completeExceptionally(t);
             }
-        }, "build-services");
-        builder.setDaemon(true);
-        builder.start();
+        });
         return services;
     }
 
@@ -82,8 +81,8 @@ public class App extends Application {
         long t0 = System.nanoTime();
         context = early != null ? joinServices(early) : new AppContext(AppDirs.fromEnvironment(), System.getenv());
         context.uncaughtErrors().install();
-        // Start-up overlap (docs/decisions/0008-startup.md): the JavaFX thread is idle while init() runs, so
-        // it parses the theme's large stylesheet now, while this thread loads the icon font and control classes.
+        // Start-up overlap (docs/decisions/0008-startup.md, 0193): the JavaFX thread is idle while init() runs, so it
+        // loads the theme's stylesheet now; the warm-up (icons, icon font, control classes) runs on its own thread.
         Theme theme = context.initialTheme();
         Platform.runLater(() -> ThemeManager.apply(theme));
         Warmup.start();

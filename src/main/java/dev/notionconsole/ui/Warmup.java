@@ -1,6 +1,7 @@
 package dev.notionconsole.ui;
 
 import dev.notionconsole.ui.common.Icons;
+import dev.notionconsole.ui.common.StartupThread;
 import org.kordamp.ikonli.feather.Feather;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,7 @@ final class Warmup {
      * ~50 ms, a second one ~8 ms). Needs no toolkit. Light or dark: the same code reads both.
      */
     static void beforeToolkit() {
-        Thread stylesheet = new Thread(() -> {
+        StartupThread.start("warm-up-stylesheet", () -> {
             try {
                 java.net.URL bss = Warmup.class.getResource(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheetBSS());
                 if (bss != null) {
@@ -50,9 +51,7 @@ final class Warmup {
             } catch (java.io.IOException | RuntimeException | LinkageError e) {
                 log().debug("Stylesheet warm-up skipped: {}", e.toString());
             }
-        }, "warm-up-stylesheet");
-        stylesheet.setDaemon(true);
-        stylesheet.start();
+        });
     }
 
     /**
@@ -61,9 +60,7 @@ final class Warmup {
      * The window icons come first, then the icon font and the shell's classes.
      */
     static void start() {
-        Thread warmup = new Thread(Warmup::run, "warm-up");
-        warmup.setDaemon(true);
-        warmup.start();
+        StartupThread.start("warm-up", Warmup::run);
     }
 
     private static void run() {

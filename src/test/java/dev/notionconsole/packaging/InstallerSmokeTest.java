@@ -120,8 +120,11 @@ class InstallerSmokeTest {
                 List<String> childJvms = new java.util.ArrayList<>();
                 runCountingChildren(List.of(launcher.toString()), env, 180, childJvms);
                 // the first start records the archive in a child JVM; later ones map it in the script's one JVM (0193)
-                assertEquals(start == 1, !childJvms.isEmpty(), "start " + start + ": child JVMs " + childJvms + "; cache: "
-                        + Files.list(cache.resolve("cds")).map(Path::getFileName).toList());
+                List<Path> archives;
+                try (Stream<Path> s = Files.list(cache.resolve("cds"))) {
+                    archives = s.map(Path::getFileName).toList();
+                }
+                assertEquals(start == 1, !childJvms.isEmpty(), "start " + start + ": child JVMs " + childJvms + "; cache: " + archives);
                 String probe = Files.readString(frame);
                 assertTrue(probe.matches("(?s)first=\\d+\nuseful=\\d+\nmaxGapMs=\\d+\ncpuMs=-?\\d+\nfxCpuMs=-?\\d+\n"), probe);
                 try (Stream<Path> s = Files.list(cache.resolve("cds"))) {

@@ -1,11 +1,8 @@
 package dev.notionconsole.ui.connections;
 
-import static dev.notionconsole.ui.connections.ConnectionsUi.badge;
 import static dev.notionconsole.ui.connections.ConnectionsUi.display;
 import static dev.notionconsole.ui.connections.ConnectionsUi.iconButton;
 import static dev.notionconsole.ui.connections.ConnectionsUi.kindIcon;
-import static dev.notionconsole.ui.connections.ConnectionsUi.shortKind;
-import static dev.notionconsole.ui.connections.ConnectionsUi.statusIcon;
 
 import atlantafx.base.theme.Styles;
 import dev.notionconsole.connections.Connection;
@@ -29,7 +26,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The left of the Connections section: the saved connections with the current one marked, Add, and the

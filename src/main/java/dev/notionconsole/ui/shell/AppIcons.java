@@ -5,15 +5,16 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.notionconsole.ui.common.Pulses;
+import dev.notionconsole.ui.common.StartupThread;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /**
- * The app's icon at the sizes window managers pick from (16-512 px PNGs), decoded once, never on the JavaFX thread
- * and never on the way to the first frame: the eight PNGs took 150-300 ms to decode at start-up, first on the JavaFX
- * thread (docs/decisions/0095), then in {@code init()} ahead of {@code start()} (0187); the window now gets them
- * a moment after its first frame (docs/decisions/0193).
+ * The app's icon at the sizes window managers pick for a window (16-256 px PNGs), decoded once, never on the JavaFX
+ * thread and never on the way to the first frame: the PNGs took 100-300 ms to decode at start-up, first on the
+ * JavaFX thread (docs/decisions/0095), then in {@code init()} ahead of {@code start()} (0187). Now {@code ui.Warmup}
+ * decodes them beside the start-up, and the window takes them whenever they are ready (docs/decisions/0193).
  */
 public final class AppIcons {
     private static final List<Integer> SIZES = List.of(16, 24, 32, 48, 64, 128, 256);
@@ -41,18 +42,13 @@ public final class AppIcons {
     }
 
     /**
-     * Gives the window its icons on the JavaFX thread once they are decoded. Unless someone already has, they are
-     * decoded after the window's first frame, on a thread of their own (a start-up thread like {@code ui.App}'s,
-     * before the app's executors exist): decoding them beside the first frame's work slowed it on two cores.
+     * Gives the window its icons on the JavaFX thread once they are decoded. When no warm-up has started decoding them
+     * (tests), they are decoded after the window's first frame on a start-up thread of their own.
      */
     static void installOn(Stage stage) {
         DECODED.thenAccept(icons -> Platform.runLater(() -> stage.getIcons().setAll(icons)));
         if (!STARTED.get()) {
-            Pulses.afterNextPulse(stage.getScene(), () -> {
-                Thread decoder = new Thread(AppIcons::decode, "window-icons");
-                decoder.setDaemon(true);
-                decoder.start();
-            });
+            Pulses.afterNextPulse(stage.getScene(), () -> StartupThread.start("window-icons", AppIcons::decode));
         }
     }
 

@@ -44,7 +44,6 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -181,8 +180,8 @@ public final class MainWindowView extends StackPane {
         connectionPicker.setPrefWidth(300);
         connectionPicker.setVisibleRowCount(14);
         connectionPicker.setTooltip(new Tooltip("The connection every section talks through"));
-        connectionPicker.setCellFactory(list -> new ConnectionCell(true));
-        connectionPicker.setButtonCell(new ConnectionCell(false));
+        connectionPicker.setCellFactory(list -> new ConnectionPickerCell(true));
+        connectionPicker.setButtonCell(new ConnectionPickerCell(false));
         connectionPicker.setItems(viewModel.connections());
         connectionPicker.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.connections()));
         Runnable syncPicker = () -> {
@@ -343,50 +342,6 @@ public final class MainWindowView extends StackPane {
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
-    }
-
-    /** A connection in the picker: its name, and in the list also its kind and where it points. */
-    /** The picker's rows (name over kind) and its button (icon and name); nodes built once per cell, then re-filled. */
-    private static final class ConnectionCell extends javafx.scene.control.ListCell<Connection> {
-        private final boolean detailed;
-        private Label name;
-        private Label detail;
-        private VBox box;
-        private FontIcon icon;
-
-        ConnectionCell(boolean detailed) {
-            this.detailed = detailed;
-        }
-
-        @Override
-        protected void updateItem(Connection c, boolean empty) {
-            super.updateItem(c, empty);
-            if (empty || c == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            if (detailed) {
-                if (box == null) {
-                    name = new Label();
-                    detail = new Label();
-                    detail.getStyleClass().add("picker-detail");
-                    box = new VBox(name, detail);
-                    box.getStyleClass().add("picker-cell");
-                }
-                name.setText(c.name());
-                detail.setText(c.kind().label() + (c.isSandbox() ? " · sandbox" : ""));
-                setText(null);
-                setGraphic(box);
-            } else {
-                if (icon == null) {
-                    icon = Icons.of(Feather.LINK);
-                }
-                icon.setIconCode(c.isSandbox() ? Feather.BOX : Feather.LINK);
-                setText(c.name());
-                setGraphic(icon);
-            }
-        }
     }
 
     private void showSection(SectionSlot slot) {
