@@ -62,13 +62,24 @@ fi
 # own launcher records it, in a child JVM, into the file named here. The GUI's JVM options are the cfg's own
 # (packaging/jpackage/image.args, kept equal to the jar's child options by ArchivePlanTest).
 if [ "$count" -eq 0 ]; then
+    cache=${NOTION_CONSOLE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/notion-console}
+    # The last GPU probe, on this display and within the week, found none: GTK need not set up OpenGL, which here
+    # loads Mesa's software OpenGL for nothing (docs/decisions/0196). The same rule as launch.RenderingMemo and GtkGl,
+    # whose JVM side sets prism.order=sw from the same memo; the user's own GDK_GL wins.
+    memo=$cache/rendering
+    if [ -z "${GDK_GL+set}" ] && [ -n "$(find "$memo" -mtime -7 2>/dev/null)" ] \
+        && [ "$(cat "$memo" 2>/dev/null)" = "software ${DISPLAY:-}|${WAYLAND_DISPLAY:-}" ]; then
+        GDK_GL=disable
+        NOTION_CONSOLE_SET_GDK_GL=1
+        export GDK_GL NOTION_CONSOLE_SET_GDK_GL
+    fi
     case ${NOTION_CONSOLE_CDS:-on} in
         off | OFF | false | 0 | no) ;;
         *)
             # the image's path and the jar's size and time: another install, or a new build, gets its own archive
             where=$(printf '%s' "$APP" | cksum) || where=0
             stamp=$(stat -c '%s-%Y' "$classpath" 2>/dev/null) || stamp=0
-            archive=${NOTION_CONSOLE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/notion-console}/cds/notion-console-image-${where%% *}-$stamp.jsa
+            archive=$cache/cds/notion-console-image-${where%% *}-$stamp.jsa
             if [ -r "$archive" ]; then
                 # -Xshare:auto: an archive the JVM cannot use is skipped, never fatal
                 set -- "$@" -Xshare:auto "-XX:SharedArchiveFile=$archive" -Xlog:cds=off -Xlog:cds+dynamic=off \

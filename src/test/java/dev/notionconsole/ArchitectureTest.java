@@ -83,8 +83,16 @@ class ArchitectureTest {
     void onlyUiUsesJavaFxOrUiLibraries() {
         noClasses().that().resideOutsideOfPackage(ROOT + ".ui..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "javafx..", "org.controlsfx..", "atlantafx..", "org.fxmisc..", "org.kordamp..", "com.sun.javafx..")
+                        "javafx..", "org.controlsfx..", "atlantafx..", "org.fxmisc..", "org.kordamp..", "com.sun.javafx..", "com.sun.prism..")
                 .because("everything below the UI is tested without a toolkit")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheRenderWarmupUsesTheToolkitsInternals() {
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".ui.RenderWarmup")
+                .should().dependOnClassesThat().resideInAnyPackage("com.sun.javafx..", "com.sun.prism..", "com.sun.glass..")
+                .because("JavaFX may change its internal classes in any update; one class, with its own test, keeps that risk small")
                 .check(classes);
     }
 

@@ -58,6 +58,9 @@ public final class Relauncher {
             ProcessBuilder pb = new ProcessBuilder(plan.command()).inheritIO();
             // glibc gives each thread that mallocs its own arena; a JVM's dozens of threads leave tens of MB resident
             pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+            if (RenderingMemo.forThisUser().skipsGpuProbe()) {
+                GtkGl.turnOff(pb.environment()); // and the child sets prism.order=sw from the same memo
+            }
             child = pb.start();
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty();

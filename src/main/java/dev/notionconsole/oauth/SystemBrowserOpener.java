@@ -1,5 +1,6 @@
 package dev.notionconsole.oauth;
 
+import dev.notionconsole.launch.GtkGl;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -18,8 +19,10 @@ public final class SystemBrowserOpener implements BrowserOpener {
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new IOException("Refusing to open a non-web URL: " + uri.getScheme());
         }
-        Process p = new ProcessBuilder(command(uri.toString())).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder pb = new ProcessBuilder(command(uri.toString())).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        GtkGl.restoreFor(pb.environment()); // a browser started here must not inherit the console's GTK settings
+        Process p = pb.start();
         try {
             // xdg-open returns quickly; a non-zero exit means no browser could be started
             if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() != 0) {

@@ -41,6 +41,8 @@ public class App extends Application {
      * hundreds of milliseconds, and {@code Application.launch} would otherwise do them one after the other.
      */
     private static volatile CompletableFuture<AppContext> early;
+    /** Whether this start let JavaFX probe the GPU, so should remember what it found (docs/decisions/0196). */
+    private static volatile boolean probesGpu = true;
 
     private AppContext context;
     private MainWindowViewModel mainWindow;
@@ -50,7 +52,7 @@ public class App extends Application {
     public static void launchGui(String[] args) {
         early = buildServicesEarly();
         Warmup.beforeToolkit();
-        RenderingMemo.forThisUser().applyBeforeToolkit();
+        probesGpu = RenderingMemo.forThisUser().applyBeforeToolkit();
         Application.launch(App.class, args);
     }
 
@@ -125,13 +127,21 @@ public class App extends Application {
         // ended without closing the window (logout, kill): still keep the theme, workspace and placement
         shutdownHook = new Thread(this::saveSettings, "save-settings");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        // the render thread is idle while the window is shown: it warms up the first frame's paint (docs/decisions/0195)
+        RenderWarmup.submit();
         stage.show();
         // no JVM uptime here: java.management's first use would run on this thread before the first frame
         log().info("Main window shown in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** How this start draws, for the next one's renderer set-up (docs/decisions/0194); only the hardware pipelines do 3D. */
+    /**
+     * What this start's GPU probe found, for the next one's renderer set-up (docs/decisions/0194, 0196); only the
+     * hardware pipelines do 3D. Not when the probe was skipped or the user chose the pipeline: nothing was found.
+     */
     private void rememberRendering() {
+        if (!probesGpu) {
+            return;
+        }
         boolean software = !Platform.isSupported(ConditionalFeature.SCENE3D);
         BackgroundTask.of("Remembering how the window draws", ctx -> {
             RenderingMemo.forThisUser().remember(software);

@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 
 /**
  * Stands in for the Launcher in {@link RelauncherTest}: relaunches itself like the GUI does; the child writes
- * to {@code $PROBE_OUT} whether its memory maps the app's archive from the cache, then exits with {@code $PROBE_EXIT}.
+ * to {@code $PROBE_OUT} whether its memory maps the app's archive from the cache and its {@code GDK_GL}, then exits with {@code $PROBE_EXIT}.
  */
 public final class RelaunchProbeMain {
     private RelaunchProbeMain() {
@@ -21,7 +21,7 @@ public final class RelaunchProbeMain {
         boolean mapped = Files.readAllLines(Path.of("/proc/self/maps")).stream()
                 .anyMatch(l -> l.contains("/cds/notion-console-") && l.endsWith(".jsa"));
         Files.writeString(Path.of(System.getenv("PROBE_OUT")), "child=" + Boolean.getBoolean(ArchivePlan.CHILD_PROPERTY)
-                + " mapsAppArchive=" + mapped);
+                + " mapsAppArchive=" + mapped + " GDK_GL=" + System.getenv("GDK_GL"));
         System.exit(Integer.parseInt(System.getenv("PROBE_EXIT")));
     }
 }

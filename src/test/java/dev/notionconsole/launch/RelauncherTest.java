@@ -34,11 +34,11 @@ class RelauncherTest {
         Path out = dir.resolve("probe.txt");
 
         assertEquals(0, launch(jar, cache, out, 0));
-        assertEquals("child=true mapsAppArchive=false", Files.readString(out), "the first start records, maps nothing");
+        assertEquals("child=true mapsAppArchive=false GDK_GL=null", Files.readString(out), "the first start records, maps nothing");
         assertEquals(1, archives(cache).size(), "recorded on exit: " + archives(cache));
 
         assertEquals(0, launch(jar, cache, out, 0));
-        assertEquals("child=true mapsAppArchive=true", Files.readString(out), "the second start maps it");
+        assertEquals("child=true mapsAppArchive=true GDK_GL=null", Files.readString(out), "the second start maps it");
 
         assertEquals(7, launch(jar, cache, out, 7), "the child's exit code is the launcher's");
     }
@@ -53,6 +53,21 @@ class RelauncherTest {
         }
     }
 
+    @Test
+    void aChildOnADisplayWhereTheLastProbeFoundNoGpuStartsWithoutGtksOpenGl() throws Exception {
+        Path cache = dir.resolve("cache");
+        Files.createDirectories(cache);
+        Files.writeString(cache.resolve(RenderingMemo.FILE_NAME), "software :42|\n"); // as RenderingMemo writes it
+        Path out = dir.resolve("probe.txt");
+
+        assertEquals(0, launch(probeJar(), cache, out, 0));
+        assertTrue(Files.readString(out).endsWith(" GDK_GL=disable"), Files.readString(out));
+
+        Files.writeString(cache.resolve(RenderingMemo.FILE_NAME), "software :7|\n"); // found on another display
+        assertEquals(0, launch(probeJar(), cache, out, 0));
+        assertTrue(Files.readString(out).endsWith(" GDK_GL=null"), Files.readString(out));
+    }
+
     private int launch(Path jar, Path cache, Path out, int exit) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString()).inheritIO();
@@ -61,6 +76,9 @@ class RelauncherTest {
         pb.environment().put("PROBE_EXIT", Integer.toString(exit));
         pb.environment().remove(ArchivePlan.SWITCH_ENV);
         pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("GDK_GL");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        pb.environment().put("DISPLAY", ":42"); // nothing is drawn: only the memo's display key
         Process p = pb.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launch ends");
         return p.exitValue();
