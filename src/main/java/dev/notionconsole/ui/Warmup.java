@@ -28,6 +28,9 @@ final class Warmup {
         "dev.notionconsole.ui.shell.HelpOverlay",
     };
 
+    /** Counted down when the stylesheet read-ahead ends (started by {@code App.launchGui} only, so only waited for then). */
+    private static final java.util.concurrent.CountDownLatch STYLESHEET_READ = new java.util.concurrent.CountDownLatch(1);
+
     private Warmup() {
     }
 
@@ -50,8 +53,24 @@ final class Warmup {
                 }
             } catch (java.io.IOException | RuntimeException | LinkageError e) {
                 log().debug("Stylesheet warm-up skipped: {}", e.toString());
+            } finally {
+                STYLESHEET_READ.countDown();
             }
         });
+    }
+
+    /**
+     * Waits (briefly) for {@link #beforeToolkit}'s read to end. Call before the JavaFX thread reads a stylesheet:
+     * reading one registers its style classes in a static table of JavaFX's that is not safe for two threads at once.
+     * The read starts with the launch and takes ~50 ms, ~500 ms before the theme is applied, so this never waits
+     * in practice; a read that hangs is not waited for beyond two seconds.
+     */
+    static void awaitStylesheetRead() {
+        try {
+            STYLESHEET_READ.await(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

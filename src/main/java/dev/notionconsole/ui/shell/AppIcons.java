@@ -9,6 +9,7 @@ import dev.notionconsole.ui.common.StartupThread;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The app's icon at the sizes window managers pick for a window (16-256 px PNGs), decoded once, never on the JavaFX
@@ -42,11 +43,19 @@ public final class AppIcons {
     }
 
     /**
-     * Gives the window its icons on the JavaFX thread once they are decoded. When no warm-up has started decoding them
-     * (tests), they are decoded after the window's first frame on a start-up thread of their own.
+     * Gives the window its icons on the JavaFX thread once they are decoded and the window's first frames are drawn:
+     * as a window takes its icons, JavaFX scales the one it picks pixel by pixel on the JavaFX thread, ~25 ms of code
+     * not yet compiled at start-up that sat on the way to the first frame (docs/decisions/0197). A window manager
+     * shows the icon a few frames later; the desktop entry's icon is there from the start. When no warm-up has
+     * started decoding them (tests), they are decoded after the window's first frame on a start-up thread of their own.
      */
     static void installOn(Stage stage) {
-        DECODED.thenAccept(icons -> Platform.runLater(() -> stage.getIcons().setAll(icons)));
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> Pulses.afterPulses(stage.getScene(), 5,
+                () -> DECODED.thenAccept(icons -> Platform.runLater(() -> {
+                    if (stage.getIcons().isEmpty()) {
+                        stage.getIcons().setAll(icons);
+                    }
+                }))));
         if (!STARTED.get()) {
             Pulses.afterNextPulse(stage.getScene(), () -> StartupThread.start("window-icons", AppIcons::decode));
         }
