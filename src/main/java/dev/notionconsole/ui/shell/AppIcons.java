@@ -12,13 +12,16 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
 /**
- * The app's icon at the sizes window managers pick for a window (16-256 px PNGs), decoded once, never on the JavaFX
- * thread and never on the way to the first frame: the PNGs took 100-300 ms to decode at start-up, first on the
- * JavaFX thread (docs/decisions/0095), then in {@code init()} ahead of {@code start()} (0187). Now {@code ui.Warmup}
- * decodes them beside the start-up, and the window takes them whenever they are ready (docs/decisions/0193).
+ * The app's window icon, decoded once, never on the JavaFX thread: the PNGs took 100-300 ms to decode at start-up,
+ * first on the JavaFX thread (docs/decisions/0095), then in {@code init()} ahead of {@code start()} (0187). Now
+ * {@code ui.Warmup} decodes it beside the start-up, and the window takes it after its first frames (0193, 0197).
+ *
+ * <p>One size: JavaFX hands the window system a single image, the one closest to 128 px (32 px on Windows), scaled to
+ * that size ({@code WindowStage.setIcons}); the other six sizes it was given were decoded for nothing (0197). The
+ * desktop entry and the installers take their icons from {@code icons/}, not from here.
  */
 public final class AppIcons {
-    private static final List<Integer> SIZES = List.of(16, 24, 32, 48, 64, 128, 256);
+    private static final List<Integer> SIZES = List.of(windowIconSize(System.getProperty("os.name", "")));
     private static final CompletableFuture<List<Image>> DECODED = new CompletableFuture<>();
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
@@ -59,6 +62,11 @@ public final class AppIcons {
         if (!STARTED.get()) {
             Pulses.afterNextPulse(stage.getScene(), () -> StartupThread.start("window-icons", AppIcons::decode));
         }
+    }
+
+    /** The size JavaFX gives the window system on this platform. */
+    static int windowIconSize(String osName) {
+        return osName.toLowerCase(java.util.Locale.ROOT).contains("win") ? 32 : 128;
     }
 
     /** One size (a new image), or null when the build holds none. */

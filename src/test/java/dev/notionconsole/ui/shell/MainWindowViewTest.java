@@ -65,12 +65,15 @@ class MainWindowViewTest {
     }
 
     @Test
-    void theWindowGetsTheAppIconInEverySizeDecodedOffTheFxThread(FxRobot robot) throws Exception {
+    void theWindowGetsTheAppIconJavaFxUsesDecodedOffTheFxThread(FxRobot robot) throws Exception {
         Stage stage = (Stage) robot.lookup("#connectionPicker").query().getScene().getWindow();
-        // install() never decodes them itself: the window gets them a moment after it shows (0193)
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> stage.getIcons().size() == 7);
+        // install() never decodes it itself: the window gets it a few frames after it shows (0193, 0197)
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> stage.getIcons().size() == 1);
         List<Double> widths = WaitForAsyncUtils.asyncFx(() -> stage.getIcons().stream().map(javafx.scene.image.Image::getWidth).toList()).get();
-        assertEquals(List.of(16.0, 24.0, 32.0, 48.0, 64.0, 128.0, 256.0), widths);
+        assertEquals(List.of((double) AppIcons.windowIconSize(System.getProperty("os.name"))), widths);
+        assertEquals(32, AppIcons.windowIconSize("Windows 11"));
+        assertEquals(128, AppIcons.windowIconSize("Linux"));
+        assertEquals(128, AppIcons.windowIconSize("Mac OS X"));
         List<javafx.scene.image.Image> decoded = AppIcons.decoded().get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertTrue(decoded.stream().noneMatch(javafx.scene.image.Image::isError));
         AppIcons.decode(); // a second call (ui.Warmup after the window's own decoder) does not decode again
