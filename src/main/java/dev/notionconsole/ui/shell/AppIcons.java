@@ -24,15 +24,17 @@ public final class AppIcons {
     private static final List<Integer> SIZES = List.of(windowIconSize(System.getProperty("os.name", "")));
     private static final CompletableFuture<List<Image>> DECODED = new CompletableFuture<>();
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static volatile Image logo;
 
     private AppIcons() {
     }
 
-    /** Decodes every size on this thread and keeps them, unless that is done or under way elsewhere. */
+    /** Decodes the toolbar's logo, then the window's icon, on this thread, unless that is done or under way elsewhere. */
     public static void decode() {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
+        logo();
         try {
             DECODED.complete(SIZES.stream().map(AppIcons::of).filter(Objects::nonNull).toList());
         } catch (RuntimeException | Error e) {
@@ -62,6 +64,20 @@ public final class AppIcons {
         if (!STARTED.get()) {
             Pulses.afterNextPulse(stage.getScene(), () -> StartupThread.start("window-icons", AppIcons::decode));
         }
+    }
+
+    /**
+     * The toolbar's 32 px logo: the one the warm-up decoded while the toolkit started, else decoded here (its decoding
+     * on the JavaFX thread, as the window was built, was ~8 ms of the way to the first frame, 0197). Two threads that
+     * both get here first both decode it; either image serves.
+     */
+    public static Image logo() {
+        Image decoded = logo;
+        if (decoded == null) {
+            decoded = of(32);
+            logo = decoded;
+        }
+        return decoded;
     }
 
     /** The size JavaFX gives the window system on this platform. */

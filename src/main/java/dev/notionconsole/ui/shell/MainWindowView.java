@@ -167,7 +167,7 @@ public final class MainWindowView extends StackPane {
         Label brand = new Label("Notion Console");
         brand.setId("brand");
         brand.getStyleClass().add("brand");
-        Image logo = AppIcons.of(32);
+        Image logo = AppIcons.logo();
         if (logo != null) {
             javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(logo);
             view.setFitWidth(20);
