@@ -63,7 +63,7 @@ public final class RenderingMemo {
      */
     public boolean applyBeforeToolkit() {
         String memo = read();
-        if (memo.startsWith("software") && System.getProperty(REGION_CACHE_PROPERTY) == null) {
+        if (drewInSoftware(memo) && System.getProperty(REGION_CACHE_PROPERTY) == null) {
             System.setProperty(REGION_CACHE_PROPERTY, "true");
         }
         if (System.getProperty(ORDER_PROPERTY) != null) {
@@ -103,7 +103,12 @@ public final class RenderingMemo {
     }
 
     boolean lastStartDrewInSoftware() {
-        return read().startsWith("software");
+        return drewInSoftware(read());
+    }
+
+    /** Either form of the memo: this one's ({@code software <display>}) or the earlier one word. */
+    private static boolean drewInSoftware(String memo) {
+        return memo.startsWith("software");
     }
 
     /** Records what this start's probe found; off the JavaFX thread (a file write). A failure only loses the hint. */

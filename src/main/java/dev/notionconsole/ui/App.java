@@ -86,9 +86,7 @@ public class App extends Application {
         // Start-up overlap (docs/decisions/0008-startup.md, 0193): the JavaFX thread is idle while init() runs, so it
         // loads the theme's stylesheet now; the warm-up (icons, icon font, control classes) runs on its own thread.
         Theme theme = context.initialTheme();
-        if (early != null) {
-            Warmup.awaitStylesheetRead(); // launchGui started it: never two stylesheet reads at once
-        }
+        Warmup.awaitStylesheetRead(); // never two stylesheet reads at once (its javadoc)
         Platform.runLater(() -> ThemeManager.apply(theme));
         Warmup.start();
         log().info("Services ready {} ms after init() began", (System.nanoTime() - t0) / 1_000_000);

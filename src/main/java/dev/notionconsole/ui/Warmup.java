@@ -28,8 +28,8 @@ final class Warmup {
         "dev.notionconsole.ui.shell.HelpOverlay",
     };
 
-    /** Counted down when the stylesheet read-ahead ends (started by {@code App.launchGui} only, so only waited for then). */
-    private static final java.util.concurrent.CountDownLatch STYLESHEET_READ = new java.util.concurrent.CountDownLatch(1);
+    /** Counted down when the stylesheet read-ahead ends; null when none was started (tests build the window directly). */
+    private static volatile java.util.concurrent.CountDownLatch stylesheetRead;
 
     private Warmup() {
     }
@@ -45,6 +45,8 @@ final class Warmup {
      * ~50 ms, a second one ~8 ms). Needs no toolkit. Light or dark: the same code reads both.
      */
     static void beforeToolkit() {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        stylesheetRead = done;
         StartupThread.start("warm-up-stylesheet", () -> {
             try {
                 java.net.URL bss = Warmup.class.getResource(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheetBSS());
@@ -54,7 +56,7 @@ final class Warmup {
             } catch (java.io.IOException | RuntimeException | LinkageError e) {
                 log().debug("Stylesheet warm-up skipped: {}", e.toString());
             } finally {
-                STYLESHEET_READ.countDown();
+                done.countDown();
             }
         });
     }
@@ -63,11 +65,15 @@ final class Warmup {
      * Waits (briefly) for {@link #beforeToolkit}'s read to end. Call before the JavaFX thread reads a stylesheet:
      * reading one registers its style classes in a static table of JavaFX's that is not safe for two threads at once.
      * The read starts with the launch and takes ~50 ms, ~500 ms before the theme is applied, so this never waits
-     * in practice; a read that hangs is not waited for beyond two seconds.
+     * in practice; a read that hangs is not waited for beyond two seconds. Returns at once when none was started.
      */
     static void awaitStylesheetRead() {
+        java.util.concurrent.CountDownLatch read = stylesheetRead;
+        if (read == null) {
+            return;
+        }
         try {
-            STYLESHEET_READ.await(2, java.util.concurrent.TimeUnit.SECONDS);
+            read.await(2, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -76,7 +82,7 @@ final class Warmup {
     /**
      * Starts the warm-up on a thread of its own and returns at once: {@code init()} must not wait for it, since
      * {@code start()} cannot begin before {@code init()} returns (it did for 200-300 ms, docs/decisions/0193).
-     * The window icons come first, then the icon font and the shell's classes.
+     * The toolbar's logo and the window's icon come first, then the icon font and the shell's classes.
      */
     static void start() {
         StartupThread.start("warm-up", Warmup::run);

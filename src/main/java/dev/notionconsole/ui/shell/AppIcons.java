@@ -1,7 +1,5 @@
 package dev.notionconsole.ui.shell;
 
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.notionconsole.ui.common.Pulses;
@@ -21,8 +19,8 @@ import javafx.stage.WindowEvent;
  * desktop entry and the installers take their icons from {@code icons/}, not from here.
  */
 public final class AppIcons {
-    private static final List<Integer> SIZES = List.of(windowIconSize(System.getProperty("os.name", "")));
-    private static final CompletableFuture<List<Image>> DECODED = new CompletableFuture<>();
+    /** The window's icon; null when the build holds none. */
+    private static final CompletableFuture<Image> DECODED = new CompletableFuture<>();
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static volatile Image logo;
 
@@ -36,29 +34,29 @@ public final class AppIcons {
         }
         logo();
         try {
-            DECODED.complete(SIZES.stream().map(AppIcons::of).filter(Objects::nonNull).toList());
+            DECODED.complete(of(windowIconSize(System.getProperty("os.name", ""))));
         } catch (RuntimeException | Error e) {
             DECODED.completeExceptionally(e);
         }
     }
 
-    /** The decoded icons, whenever they are ready. */
-    public static CompletableFuture<List<Image>> decoded() {
+    /** The decoded window icon (null when the build holds none), whenever it is ready. */
+    public static CompletableFuture<Image> decoded() {
         return DECODED;
     }
 
     /**
-     * Gives the window its icons on the JavaFX thread once they are decoded and the window's first frames are drawn:
-     * as a window takes its icons, JavaFX scales the one it picks pixel by pixel on the JavaFX thread, ~25 ms of code
-     * not yet compiled at start-up that sat on the way to the first frame (docs/decisions/0197). A window manager
-     * shows the icon a few frames later; the desktop entry's icon is there from the start. When no warm-up has
-     * started decoding them (tests), they are decoded after the window's first frame on a start-up thread of their own.
+     * Gives the window its icon on the JavaFX thread once it is decoded and the window's first frames are drawn:
+     * as a window takes its icon, JavaFX scales it pixel by pixel on the JavaFX thread, ~25 ms of code not yet
+     * compiled at start-up that sat on the way to the first frame (docs/decisions/0197). A window manager shows the
+     * icon a few frames later; the desktop entry's icon is there from the start. When no warm-up has started decoding
+     * it (tests), it is decoded after the window's first frame on a start-up thread of its own.
      */
     static void installOn(Stage stage) {
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> Pulses.afterPulses(stage.getScene(), 5,
-                () -> DECODED.thenAccept(icons -> Platform.runLater(() -> {
-                    if (stage.getIcons().isEmpty()) {
-                        stage.getIcons().setAll(icons);
+                () -> DECODED.thenAccept(icon -> Platform.runLater(() -> {
+                    if (icon != null && stage.getIcons().isEmpty()) {
+                        stage.getIcons().add(icon);
                     }
                 }))));
         if (!STARTED.get()) {
