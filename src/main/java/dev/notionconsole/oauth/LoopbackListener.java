@@ -171,7 +171,7 @@ public final class LoopbackListener implements AutoCloseable {
             // stop(0), not stop(n): the JDK server waits the full n seconds even when idle. Replies are already
             // written when we get here (the exchange was closed), so closing the connections loses nothing.
             for (HttpServer s : servers) {
-                s.stop(0);
+                ServerLimits.stopNow(s); // the port is free when this returns, also on a cancelled (interrupted) worker
             }
             LOG.info("OAuth redirect listener on port {} closed", redirectUri.port());
         }

@@ -127,7 +127,7 @@ public final class SandboxServer implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             front.close();
-            http.stop(0);
+            ServerLimits.stopNow(http);
             executor.shutdownNow();
             throw e;
         }
@@ -231,7 +231,7 @@ public final class SandboxServer implements AutoCloseable {
             }
         }
         front.close();
-        http.stop(0);
+        ServerLimits.stopNow(http);
         executor.shutdown();
         try {
             if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {

@@ -82,6 +82,20 @@ class LoopbackListenerTest {
     }
 
     @Test
+    void aCloseOnAnInterruptedThreadStillFreesThePortBeforeItReturnsAndKeepsTheInterrupt() throws Exception {
+        // Cancel interrupts the worker that closes the listener; the JDK server's stop() then skipped its wait for
+        // the socket to close, and "try again" on the same port found it still in use.
+        for (int round = 0; round < 20; round++) {
+            RedirectUri uri = open("localhost");
+            Thread.currentThread().interrupt();
+            listener.close();
+            assertTrue(Thread.interrupted(), "the caller's interrupt is kept");
+            LoopbackListener again = LoopbackListener.open(uri, state, "again"); // PORT_IN_USE if not yet free
+            again.close();
+        }
+    }
+
+    @Test
     void wrongStateIsRefusedAsPossiblyForgedAndEndsTheListener() throws Exception {
         RedirectUri uri = open("127.0.0.1");
         HttpResponse<String> page = get(uri.value() + "?code=evil&state=someone-elses");

@@ -1,5 +1,6 @@
 package dev.notionconsole.core.http;
 
+import com.sun.net.httpserver.HttpServer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -56,6 +57,23 @@ public final class ServerLimits {
         });
         pool.allowCoreThreadTimeOut(true);
         return pool;
+    }
+
+    /**
+     * Stops {@code server} at once and returns only when its port is free. {@code HttpServer.stop} waits with
+     * {@code join()} for the dispatcher thread that closes the socket; on an interrupted thread (a cancelled task's
+     * worker) that wait returned at once with the port still bound, and a new listener on it failed. So the
+     * interrupt is cleared for the stop and put back after.
+     */
+    public static void stopNow(HttpServer server) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            server.stop(0);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void setIfAbsent(String property, int seconds) {

@@ -42,8 +42,9 @@ class BodyViewerTest {
         });
         assertEquals(BodyViewer.FIRST_LINES + 1, firstPulse[0], "the first lines, and the empty line the rest joins");
         assertTrue(firstPulse[1] < doc.text().length());
-        WaitForAsyncUtils.waitForFxEvents(5);
-        assertEquals(doc.text(), onFx(area::getText));
+        // the rest comes over the next three pulses; a loaded machine may space them well past a few FX events
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(area::getText).equals(doc.text()));
+        afterPulses(1);
         assertEquals(doc.document().getParagraphs().size(), onFx(() -> area.getParagraphs().size()));
         // lines made in the first pulse are padded for the whole document, like the rest
         java.util.Set<Integer> widths = new java.util.HashSet<>(robot.lookup(".line-number").queryAllAs(javafx.scene.text.Text.class)
@@ -72,7 +73,7 @@ class BodyViewerTest {
             viewer.show(newer);
             return null;
         });
-        WaitForAsyncUtils.waitForFxEvents(5);
+        afterPulses(5); // the older body's rest would have arrived by now
         assertEquals(newer.text(), onFx(() -> viewer.area().getText()));
     }
 
@@ -107,7 +108,7 @@ class BodyViewerTest {
             return null;
         });
         done.get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents(5);
+        afterPulses(2);
         assertEquals(doc.text(), onFx(() -> viewer.area().getText()));
         assertFalse(onFx(() -> viewer.primingProperty().get()));
     }
@@ -131,7 +132,17 @@ class BodyViewerTest {
             viewer.show(doc);
             return null;
         });
-        WaitForAsyncUtils.waitForFxEvents(5);
+        afterPulses(5); // the rest, and the layout of its cells
+    }
+
+    /** Waits until {@code n} pulses of the viewer's scene have passed (each one laid out and rendered). */
+    private void afterPulses(int n) throws Exception {
+        CompletableFuture<Void> passed = new CompletableFuture<>();
+        onFx(() -> {
+            dev.notionconsole.ui.common.Pulses.afterPulses(viewer.getScene(), n, () -> passed.complete(null));
+            return null;
+        });
+        passed.get(10, TimeUnit.SECONDS);
     }
 
     @Test
