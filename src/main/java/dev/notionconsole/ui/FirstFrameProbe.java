@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  *       the picker set, the status bar live); the same as {@code first} when the app gives no test;</li>
  *   <li>{@code maxGapMs}: the longest time between two pulses from the first frame until
  *       {@value #WATCH_MS} ms after the useful one, with an animation asking for a pulse every frame, so any
- *       JavaFX-thread stall while the rest loads shows up here;</li>
+ *       JavaFX-thread stall while the rest loads shows up here; {@code maxGapEndMs}: when that gap ended, in ms
+ *       after the first frame (which part of the start-up to look at);</li>
  *   <li>{@code cpuMs}, {@code fxCpuMs}: processor time this JVM, and its JavaFX thread, had used at the first
  *       frame (Linux {@code /proc}; -1 elsewhere). Unlike wall time it hardly depends on the machine's load, so
  *       it compares two start-ups on a busy machine (docs/decisions/0160).</li>
@@ -47,6 +48,7 @@ public final class FirstFrameProbe {
     private long usefulAt;
     private long lastPulseNanos;
     private long maxGapNanos;
+    private long maxGapEnd;
     private AnimationTimer watch;
 
     private FirstFrameProbe(Stage stage, Path file) {
@@ -86,11 +88,12 @@ public final class FirstFrameProbe {
         watch = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (lastPulseNanos != 0) {
-                    maxGapNanos = Math.max(maxGapNanos, now - lastPulseNanos);
+                long wall = System.currentTimeMillis();
+                if (lastPulseNanos != 0 && now - lastPulseNanos > maxGapNanos) {
+                    maxGapNanos = now - lastPulseNanos;
+                    maxGapEnd = wall;
                 }
                 lastPulseNanos = now;
-                long wall = System.currentTimeMillis();
                 if (!usefulSeen && useful.getAsBoolean()) {
                     usefulSeen = true;
                     afterNextPulse(() -> usefulAt = System.currentTimeMillis());
@@ -117,6 +120,7 @@ public final class FirstFrameProbe {
 
     private void record() {
         String text = "first=" + first + "\nuseful=" + usefulAt + "\nmaxGapMs=" + maxGapNanos / 1_000_000
+                + "\nmaxGapEndMs=" + (maxGapEnd - first)
                 + "\ncpuMs=" + cpuMs + "\nfxCpuMs=" + fxCpuMs + "\n";
         try {
             AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));

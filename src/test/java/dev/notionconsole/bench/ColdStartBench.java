@@ -158,8 +158,11 @@ class ColdStartBench {
         }
     }
 
-    /** Wall times from the launch (ms), the longest pulse gap, and the GUI JVM's processor time at the first frame. */
-    private record Times(long first, long useful, long maxGap, long cpu, long fxCpu) {
+    /**
+     * Wall times from the launch (ms), the longest pulse gap and when it ended (ms after the first frame), and the GUI
+     * JVM's processor time at the first frame.
+     */
+    private record Times(long first, long useful, long maxGap, long gapEnd, long cpu, long fxCpu) {
     }
 
     private record Result(Pair pair, List<Times> app, List<Times> base, List<Long> appRss, List<Long> baseRss,
@@ -185,6 +188,7 @@ class ColdStartBench {
                         GUI process alone median %5d MB  vs %5d MB   ratio %.2f   (without the launcher JVM that waits for it)
                         RSS summed        median %5d MB  vs %5d MB   ratio %.2f   (shared pages counted in each process)
                       longest pulse gap after the first frame: median %d ms, max %d ms (bare window: median %d, max %d)
+                        each launch's: %s ms, ending %s ms after its first frame
                       processor time of the GUI JVM at its first frame (load-independent; the launcher JVM not included):
                         all threads       median %5d ms  vs %5d ms   ratio %.2f
                         JavaFX thread     median %5d ms  vs %5d ms   ratio %.2f
@@ -194,6 +198,7 @@ class ColdStartBench {
                     IDLE_SECONDS, ra / 1024, rb / 1024, (double) ra / rb, mb(appRss), mb(baseRss),
                     ga / 1024, rb / 1024, (double) ga / rb, sa / 1024, rb / 1024, (double) sa / rb,
                     median(app, Times::maxGap), max(app, Times::maxGap), median(base, Times::maxGap), max(base, Times::maxGap),
+                    all(app, Times::maxGap), all(app, Times::gapEnd),
                     ca, cb, (double) ca / cb, xa, xb, (double) xa / xb);
         }
 
@@ -229,7 +234,7 @@ class ColdStartBench {
             }
             Map<String, Long> v = readProbe(frame);
             return new Times(v.get("first") - start, v.get("useful") - start, v.get("maxGapMs"),
-                    v.getOrDefault("cpuMs", -1L), v.getOrDefault("fxCpuMs", -1L));
+                    v.getOrDefault("maxGapEndMs", -1L), v.getOrDefault("cpuMs", -1L), v.getOrDefault("fxCpuMs", -1L));
         }
 
         Process start(VirtualDisplay display, Path home, Path frame, boolean exit) throws IOException {

@@ -1,6 +1,10 @@
 package dev.notionconsole.ui.common;
 
+import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 
 /** Work that waits for the scene's next pulse: staged first shows, and what may only start after a frame. */
@@ -25,5 +29,22 @@ public final class Pulses {
     /** Runs {@code next} as {@link #afterNextPulse} does, after the {@code pulses}-th pulse from now (1: the next). */
     public static void afterPulses(Scene scene, int pulses, Runnable next) {
         afterNextPulse(scene, pulses <= 1 ? next : () -> afterPulses(scene, pulses - 1, next));
+    }
+
+    /** Runs {@code then} with the node's scene: at once if it has one, else when it is first put in one. */
+    public static void whenInScene(Node node, Consumer<Scene> then) {
+        if (node.getScene() != null) {
+            then.accept(node.getScene());
+            return;
+        }
+        node.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> o, Scene was, Scene now) {
+                if (now != null) {
+                    node.sceneProperty().removeListener(this);
+                    then.accept(now);
+                }
+            }
+        });
     }
 }

@@ -15,15 +15,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCombination;
@@ -61,29 +57,30 @@ public final class ConnectionsView extends SplitPane implements Disposable, Init
     };
 
     private final ConnectionsViewModel vm;
+    private final ConnectionListPane list;
     private final BorderPane detail = new BorderPane();
     private final ReadOnlyBooleanWrapper detailBuilt = new ReadOnlyBooleanWrapper(this, "detailBuilt");
     private boolean disposed;
 
     public ConnectionsView(ConnectionsViewModel vm) {
         this.vm = vm;
+        this.list = new ConnectionListPane(vm);
         setId("connectionsView");
         getStyleClass().add("connections-view");
         getStylesheets().add(STYLESHEET);
-        Node left = new ConnectionListPane(vm);
         detail.setMinWidth(0);
-        getItems().addAll(left, detail);
-        SplitPane.setResizableWithParent(left, false);
+        getItems().addAll(list, detail);
+        SplitPane.setResizableWithParent(list, false);
         setDividerPositions(0.3);
         installShortcuts();
-        buildDetailAfterFirstFrame();
+        buildAfterFirstFrame();
     }
 
     /**
-     * True once the detail pane (form, identity, installations) is built: it is built after the scene's first
-     * frame, one part per pulse, so that the first frame holds the shell and the list only and no pulse after it
-     * pays for the whole form's first CSS pass and paint (docs/decisions/0165-connections-detail-after-the-first-frame.md).
-     * Tests that look up form fields wait for this.
+     * True once the list's rows and the detail pane (form, identity, installations) are in: they are added after the
+     * view's first frame, a part per pulse, so that no pulse pays for the whole list's or form's first CSS pass and
+     * paint (docs/decisions/0165-connections-detail-after-the-first-frame.md, 0198). Tests that look up rows or form
+     * fields wait for this.
      */
     public ReadOnlyBooleanProperty detailBuiltProperty() {
         return detailBuilt.getReadOnlyProperty();
@@ -132,16 +129,18 @@ public final class ConnectionsView extends SplitPane implements Disposable, Init
     }
 
     /**
-     * The detail pane in steps, each after the previous one's pulse: the scroll pane, the actions bar, the storage
-     * banner, the form's header, the form's rows in groups, the identity check, the installations. Each step's nodes get their CSS, layout and
-     * paint in the pulse that follows it, so every pulse pays for one part.
+     * The list's rows, then the detail pane, in steps, each after the previous one's pulse: the first row, all
+     * rows; the scroll pane, the actions bar, the storage banner, the form's header, the form's rows in groups,
+     * the identity check, the installations. Each step's nodes get their CSS, layout and paint in the pulse that
+     * follows it, so every pulse pays for one part. The first row costs the most: everything a row holds is styled
+     * and laid out there for the first time (0198).
      */
-    private void buildDetailAfterFirstFrame() {
+    private void buildAfterFirstFrame() {
         VBox content = new VBox(16);
         content.getStyleClass().add("detail-pane");
         content.setPadding(new Insets(16, 20, 20, 20));
         ConnectionFormPane[] form = new ConnectionFormPane[1]; // built in the first step, not before the first frame
-        List<Runnable> steps = new ArrayList<>();
+        List<Runnable> steps = new ArrayList<>(list.buildSteps());
         steps.add(() -> {
             ScrollPane scroll = new ScrollPane(content);
             scroll.setFitToWidth(true);
@@ -162,7 +161,7 @@ public final class ConnectionsView extends SplitPane implements Disposable, Init
         steps.add(() -> content.getChildren().add(new InstallationsPane(vm)));
         // the first step waits two pulses more: the pulse after the first frame waits for that frame's paint, so work
         // queued behind it lengthened the gap to the next frame beyond 100 ms (docs/decisions/0194)
-        whenInScene(scene -> Pulses.afterPulses(scene, 2, () -> runAfterPulses(scene, steps.iterator())));
+        Pulses.whenInScene(this, scene -> Pulses.afterPulses(scene, 2, () -> runAfterPulses(scene, steps.iterator())));
     }
 
     private void runAfterPulses(Scene scene, Iterator<Runnable> steps) {
@@ -175,22 +174,6 @@ public final class ConnectionsView extends SplitPane implements Disposable, Init
                 runAfterPulses(scene, steps);
             } else {
                 detailBuilt.set(true);
-            }
-        });
-    }
-
-    private void whenInScene(Consumer<Scene> then) {
-        if (getScene() != null) {
-            then.accept(getScene());
-            return;
-        }
-        sceneProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Scene> o, Scene was, Scene now) {
-                if (now != null) {
-                    sceneProperty().removeListener(this);
-                    then.accept(now);
-                }
             }
         });
     }

@@ -83,6 +83,37 @@ class ConnectionsViewTest {
 
 
     @Test
+    void aNewViewFillsItsListAfterItsFirstFrameARowAtFirstThenEveryConnectionWithoutSayingItIsEmpty(FxRobot robot)
+            throws Exception {
+        // decision 0198: the rows are not in the view's first frame; the list must never claim "No connections yet"
+        List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ListView<Connection>[] list = OnFx.call(() -> {
+            ConnectionsView fresh = ConnectionsView.create(service, tasks, new FxDialogService());
+            Stage other = new Stage();
+            Scene scene = new Scene(fresh, 900, 600);
+            ThemeManager.style(scene);
+            other.setScene(scene);
+            other.show(); // laid out for its first frame; no pulse has run yet (this is one FX event)
+            @SuppressWarnings("unchecked")
+            ListView<Connection> l = (ListView<Connection>) fresh.lookup("#connectionsList");
+            sizes.add(l.getItems().size());
+            l.itemsProperty().addListener((o, was, now) -> sizes.add(now.size()));
+            boolean placeholderSilent = !(l.getPlaceholder() instanceof Label);
+            assertTrue(placeholderSilent, "no \"No connections yet\" before the rows are in");
+            return new ListView[] {l};
+        }, 10);
+        waitFor(() -> sizes.size() >= 4);
+        int all = service.list().size();
+        assertTrue(all > 4, "the fixture has more connections than the first steps show");
+        assertEquals(List.of(0, 1, 4, all), sizes, "empty in the first frame, then the first row, four, every connection");
+        assertTrue(OnFx.call(() -> list[0].getPlaceholder() instanceof Label, 10), "the list says it is empty once it knows");
+        OnFx.call(() -> {
+            ((Stage) list[0].getScene().getWindow()).close();
+            return null;
+        }, 10);
+    }
+
+    @Test
     void theListPaneAtItsNarrowestKeepsItsActionsWhole(FxRobot robot) throws Exception {
         // the divider dragged all the way left: the pane stops at its minimum, which must hold the actions bar
         robot.interact(() -> view.setDividerPositions(0.0));
