@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code maxGapMs}: the longest time between two pulses from the first frame until
  *       {@value #WATCH_MS} ms after the useful one, with an animation asking for a pulse every frame, so any
  *       JavaFX-thread stall while the rest loads shows up here; {@code maxGapEndMs}: when that gap ended, in ms
- *       after the first frame (which part of the start-up to look at);</li>
+ *       after the first frame (which part of the start-up to look at; -1 when there was none);</li>
  *   <li>{@code cpuMs}, {@code fxCpuMs}: processor time this JVM, and its JavaFX thread, had used at the first
  *       frame (Linux {@code /proc}; -1 elsewhere). Unlike wall time it hardly depends on the machine's load, so
  *       it compares two start-ups on a busy machine (docs/decisions/0160).</li>
@@ -120,7 +120,7 @@ public final class FirstFrameProbe {
 
     private void record() {
         String text = "first=" + first + "\nuseful=" + usefulAt + "\nmaxGapMs=" + maxGapNanos / 1_000_000
-                + "\nmaxGapEndMs=" + (maxGapEnd - first)
+                + "\nmaxGapEndMs=" + (maxGapEnd == 0 ? -1 : maxGapEnd - first)
                 + "\ncpuMs=" + cpuMs + "\nfxCpuMs=" + fxCpuMs + "\n";
         try {
             AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));

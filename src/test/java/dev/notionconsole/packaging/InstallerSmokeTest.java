@@ -126,7 +126,7 @@ class InstallerSmokeTest {
                 }
                 assertEquals(start == 1, !childJvms.isEmpty(), "start " + start + ": child JVMs " + childJvms + "; cache: " + archives);
                 String probe = Files.readString(frame);
-                assertTrue(probe.matches("(?s)first=\\d+\nuseful=\\d+\nmaxGapMs=\\d+\ncpuMs=-?\\d+\nfxCpuMs=-?\\d+\n"), probe);
+                assertTrue(probe.matches("(?s)first=\\d+\nuseful=\\d+\nmaxGapMs=\\d+\nmaxGapEndMs=-?\\d+\ncpuMs=-?\\d+\nfxCpuMs=-?\\d+\n"), probe);
                 try (Stream<Path> s = Files.list(cache.resolve("cds"))) {
                     assertTrue(s.anyMatch(p -> p.getFileName().toString().endsWith(".jsa")),
                             "start " + start + " left the class-data archive in " + cache);
