@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       trickle their headers wait on their own threads while other requests are answered at once; past the bound
  *       requests queue (never refused) until the time limit frees a thread.</li>
  *   <li><b>Size.</b> Headers: the JDK's own limits (200 headers, 380 KB). Bodies: each route's limit.</li>
+ *   <li><b>Stop.</b> {@link #stopNow}: both servers stop through it, so a stop on a cancelled task's thread
+ *       still frees the port before it returns.</li>
  * </ul>
  */
 public final class ServerLimits {
