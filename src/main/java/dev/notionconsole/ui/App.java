@@ -155,8 +155,8 @@ public class App extends Application {
     }
 
     /**
-     * The first useful frame (for the benchmark): the connection list holding every connection, the picker showing the current
-     * connection and the status bar naming it. Looked up by the node ids of the TestFX contract.
+     * The first useful frame (for the benchmark): the connection list holding every connection, the picker showing
+     * the current connection and the status bar naming it. Looked up by the node ids of the TestFX contract.
      */
     static boolean usefulFrameReady(Scene scene) {
         Node list = scene.lookup("#connectionsList");

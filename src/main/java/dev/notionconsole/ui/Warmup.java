@@ -2,6 +2,8 @@ package dev.notionconsole.ui;
 
 import dev.notionconsole.ui.common.Icons;
 import dev.notionconsole.ui.common.StartupThread;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.kordamp.ikonli.feather.Feather;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +31,7 @@ final class Warmup {
     };
 
     /** Counted down when the stylesheet read-ahead ends; null when none was started (tests build the window directly). */
-    private static volatile java.util.concurrent.CountDownLatch stylesheetRead;
+    private static volatile CountDownLatch stylesheetRead;
 
     private Warmup() {
     }
@@ -45,7 +47,7 @@ final class Warmup {
      * ~50 ms, a second one ~8 ms). Needs no toolkit. Light or dark: the same code reads both.
      */
     static void beforeToolkit() {
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
         stylesheetRead = done;
         StartupThread.start("warm-up-stylesheet", () -> {
             try {
@@ -68,12 +70,12 @@ final class Warmup {
      * in practice; a read that hangs is not waited for beyond two seconds. Returns at once when none was started.
      */
     static void awaitStylesheetRead() {
-        java.util.concurrent.CountDownLatch read = stylesheetRead;
+        CountDownLatch read = stylesheetRead;
         if (read == null) {
             return;
         }
         try {
-            read.await(2, java.util.concurrent.TimeUnit.SECONDS);
+            read.await(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -87,7 +87,7 @@ class ConnectionsViewTest {
             throws Exception {
         // decision 0198: the rows are not in the view's first frame; the list must never claim "No connections yet"
         List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ListView<Connection>[] list = OnFx.call(() -> {
+        ListView<Connection> list = OnFx.call(() -> {
             ConnectionsView fresh = ConnectionsView.create(service, tasks, new FxDialogService());
             Stage other = new Stage();
             Scene scene = new Scene(fresh, 900, 600);
@@ -98,17 +98,16 @@ class ConnectionsViewTest {
             ListView<Connection> l = (ListView<Connection>) fresh.lookup("#connectionsList");
             sizes.add(l.getItems().size());
             l.itemsProperty().addListener((o, was, now) -> sizes.add(now.size()));
-            boolean placeholderSilent = !(l.getPlaceholder() instanceof Label);
-            assertTrue(placeholderSilent, "no \"No connections yet\" before the rows are in");
-            return new ListView[] {l};
+            assertFalse(l.getPlaceholder() instanceof Label, "no \"No connections yet\" before the rows are in");
+            return l;
         }, 10);
         waitFor(() -> sizes.size() >= 4);
         int all = service.list().size();
         assertTrue(all > 4, "the fixture has more connections than the first steps show");
         assertEquals(List.of(0, 1, 4, all), sizes, "empty in the first frame, then the first row, four, every connection");
-        assertTrue(OnFx.call(() -> list[0].getPlaceholder() instanceof Label, 10), "the list says it is empty once it knows");
+        assertTrue(OnFx.call(() -> list.getPlaceholder() instanceof Label, 10), "the list says it is empty once it knows");
         OnFx.call(() -> {
-            ((Stage) list[0].getScene().getWindow()).close();
+            ((Stage) list.getScene().getWindow()).close();
             return null;
         }, 10);
     }
