@@ -21,6 +21,12 @@ public final class Relauncher {
 
     /** The child's exit code, or empty when the caller should start the GUI in this JVM. */
     public static OptionalInt relaunchGui(String mainClass, List<String> args) {
+        if (Boolean.getBoolean(ArchivePlan.CHILD_PROPERTY)) {
+            // the child itself (or the app image's JVM, which its script started with the archive): reading this JVM's
+            // options would start the management API (~25 ms before the toolkit, the child is not started with the
+            // jar's manifest) only for the plan to say no
+            return OptionalInt.empty();
+        }
         Optional<ArchivePlan> plan;
         try {
             plan = ArchivePlan.forGui(new ArchivePlan.Inputs(Path.of(System.getProperty("java.home")),

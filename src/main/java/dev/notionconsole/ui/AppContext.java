@@ -85,6 +85,8 @@ public final class AppContext implements AutoCloseable {
 
     // --- connections (issue 4) ---
     private final ConnectionService connections;
+    /** Where the connections file is written, one snapshot after another; held while the window starts. */
+    private final SerialExecutor connectionSaves = new SerialExecutor(tasks, "Saving connections");
 
     // --- oauth (issue 5) ---
     private final OAuthService oauth;
@@ -119,8 +121,10 @@ public final class AppContext implements AutoCloseable {
         this.dirs = dirs;
         this.settingsStore = new SettingsStore(dirs.resolve(SettingsStore.FILE_NAME));
         this.settings = settingsStore.load();
-        this.connections = ConnectionServices.open(dirs, env, SandboxServerAccess.of(sandbox),
-                new SerialExecutor(tasks, "Saving connections"));
+        // a first start saves the sandbox's connections at once; held until the first frames are in, that cold write
+        // (~0.3 s of processor time) no longer shares the two cores with the window being built (docs/decisions/0199)
+        connectionSaves.hold();
+        this.connections = ConnectionServices.open(dirs, env, SandboxServerAccess.of(sandbox), connectionSaves);
         this.oauth = new OAuthService(connections);
         connections.setRevoker(oauth); // deleting an installation offers to revoke it at Notion first
         // the one way every workspace calls as a connection: a 401 on a public connection is renewed once (issue 5)
@@ -140,6 +144,7 @@ public final class AppContext implements AutoCloseable {
         if (!deferredStarted.compareAndSet(false, true)) {
             return;
         }
+        connectionSaves.release(false);
         BackgroundTask.of("Looking for the system keychain", ctx -> connections.secretStorage().select()).executeWith(tasks);
         // a corrupt history or saved-requests file is set aside, never fatal. The future is completed on the
         // worker itself, not in a JavaFX-thread callback: the JavaFX thread may be the one waiting for it.
@@ -311,6 +316,7 @@ public final class AppContext implements AutoCloseable {
     /** Stops background work and the built-in sandbox (saving nothing: the app sandbox has no state file). Called from {@code App.stop()}. */
     @Override
     public void close() {
+        connectionSaves.release(true); // closed before the deferred start: what was held is written now, not lost
         tasks.close();
         sandbox.stop();
     }

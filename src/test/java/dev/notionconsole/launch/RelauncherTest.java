@@ -68,7 +68,33 @@ class RelauncherTest {
         assertTrue(Files.readString(out).endsWith(" GDK_GL=null"), Files.readString(out));
     }
 
+    @Test
+    void theChildGoesStraightToTheGuiWithoutReadingItsOwnOptions() throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("class-logs"));
+        Path out = dir.resolve("probe.txt");
+        // both JVMs log the classes they load, each to its own file
+        long parent = start(probeJar(), dir.resolve("cache"), out, 0,
+                "-Xlog:class+load=info:file=" + logs.resolve("classes-%p.txt")).pid();
+        assertTrue(Files.readString(out).startsWith("child=true "), Files.readString(out));
+        List<Path> files;
+        try (Stream<Path> s = Files.list(logs)) {
+            files = s.sorted().toList();
+        }
+        assertEquals(2, files.size(), "a log per JVM: " + files);
+        String management = "java.lang.management.ManagementFactory ";
+        for (Path f : files) {
+            boolean isParent = f.getFileName().toString().equals("classes-" + parent + ".txt");
+            // the probe jar has no Add-Exports: the parent reads its options through the management API
+            assertEquals(isParent, Files.readString(f).contains(management), f + " loads the management API");
+        }
+    }
+
     private int launch(Path jar, Path cache, Path out, int exit) throws Exception {
+        return start(jar, cache, out, exit, null).exitValue();
+    }
+
+    /** {@code java -jar} on the jar; {@code jdkJavaOptions}, when given, reach both JVMs through the environment. */
+    private Process start(Path jar, Path cache, Path out, int exit, String jdkJavaOptions) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString()).inheritIO();
         pb.environment().put(ArchivePlan.CACHE_ENV, cache.toString());
@@ -78,10 +104,15 @@ class RelauncherTest {
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         pb.environment().remove("GDK_GL");
         pb.environment().remove("WAYLAND_DISPLAY");
+        if (jdkJavaOptions != null) {
+            pb.environment().put("JDK_JAVA_OPTIONS", jdkJavaOptions);
+        } else {
+            pb.environment().remove("JDK_JAVA_OPTIONS");
+        }
         pb.environment().put("DISPLAY", ":42"); // nothing is drawn: only the memo's display key
         Process p = pb.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launch ends");
-        return p.exitValue();
+        return p;
     }
 
     private static List<Path> archives(Path cache) throws Exception {

@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs submitted work one piece at a time, in submission order, on a {@link TaskRunner}: for file writes that
- * must land in the order they were made (the newest snapshot last) without a thread of their own.
+ * must land in the order they were made (the newest snapshot last) without a thread of their own. It can be
+ * {@linkplain #hold held}: work is queued but not started until {@link #release}, so that writes no one waits for
+ * stay off the processors while the app starts.
  */
 public final class SerialExecutor implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
@@ -16,6 +18,7 @@ public final class SerialExecutor implements Executor {
     private final String title;
     private final Queue<Runnable> queue = new ArrayDeque<>();
     private boolean running;
+    private boolean held;
 
     /** @param title what the status bar shows while work runs, e.g. "Saving connections" */
     public SerialExecutor(TaskRunner runner, String title) {
@@ -27,11 +30,42 @@ public final class SerialExecutor implements Executor {
     public void execute(Runnable command) {
         synchronized (this) {
             queue.add(command);
-            if (running) {
+            if (running || held) {
                 return;
             }
             running = true;
         }
+        drainOnRunner();
+    }
+
+    /** From now until {@link #release}, work is queued in order and none of it starts. */
+    public synchronized void hold() {
+        held = true;
+    }
+
+    /**
+     * Starts what was held, in order, and stops holding. {@code here}: runs it on this thread before returning, for
+     * a caller that is shutting the runner down; otherwise on the runner as usual. Does nothing when not held.
+     */
+    public void release(boolean here) {
+        synchronized (this) {
+            if (!held) {
+                return;
+            }
+            held = false;
+            if (running || queue.isEmpty()) {
+                return;
+            }
+            running = true;
+        }
+        if (here) {
+            drain();
+        } else {
+            drainOnRunner();
+        }
+    }
+
+    private void drainOnRunner() {
         BackgroundTask.of(title, ctx -> {
             drain();
             return null;
