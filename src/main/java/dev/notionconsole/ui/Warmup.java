@@ -23,7 +23,6 @@ final class Warmup {
         "javafx.scene.control.skin.LabelSkin",
         "javafx.scene.control.skin.ButtonSkin",
         "javafx.scene.control.skin.SeparatorSkin",
-        "javafx.scene.control.skin.TooltipSkin",
         "javafx.scene.control.skin.ListViewSkin",
         "atlantafx.base.controls.Notification",
         "dev.notionconsole.ui.shell.MainWindowView",

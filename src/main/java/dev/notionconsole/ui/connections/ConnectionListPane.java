@@ -8,8 +8,11 @@ import atlantafx.base.theme.Styles;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.ui.common.Icons;
+import dev.notionconsole.ui.common.LazyTooltip;
 import javafx.beans.binding.Bindings;
 import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -20,7 +23,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -90,7 +92,7 @@ final class ConnectionListPane extends VBox {
         MenuButton add = new MenuButton("Add", Icons.of(Feather.PLUS), internal, pub, pat);
         add.setId("addConnectionButton");
         add.getStyleClass().add(Styles.ACCENT);
-        add.setTooltip(new Tooltip("Add a connection (" + display("Shortcut+N") + " adds an internal one)"));
+        LazyTooltip.install(add, "Add a connection (" + display("Shortcut+N") + " adds an internal one)");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(8, title, spacer, add);
@@ -113,12 +115,12 @@ final class ConnectionListPane extends VBox {
         Button importButton = new Button("Import…", Icons.of(Feather.DOWNLOAD));
         importButton.setId("importConnectionsButton");
         importButton.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
-        importButton.setTooltip(new Tooltip("Import connection definitions from an export"));
+        LazyTooltip.install(importButton, "Import connection definitions from an export");
         importButton.setOnAction(e -> vm.transfer().importConnections());
         Button exportButton = new Button("Export…", Icons.of(Feather.UPLOAD));
         exportButton.setId("exportConnectionsButton");
         exportButton.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
-        exportButton.setTooltip(new Tooltip("Export connection definitions (no secrets)"));
+        LazyTooltip.install(exportButton, "Export connection definitions (no secrets)");
         exportButton.setOnAction(e -> vm.transfer().exportConnections());
         exportButton.disableProperty().bind(Bindings.isEmpty(vm.connections()));
         importButton.setMinWidth(Region.USE_PREF_SIZE);
@@ -132,17 +134,17 @@ final class ConnectionListPane extends VBox {
     }
 
     /**
-     * The rows in three steps for the view's build chain, after the window's first frame: the first row (the
-     * costliest: a row's nodes are styled and laid out there for the first time), three more, then the list bound to
-     * the ViewModel for good (eight rows in one pulse took up to 100 ms). Until then the list shows no placeholder: it
-     * is not known to be empty (docs/decisions/0198).
+     * The rows in steps for the view's build chain, after the window's first frame: the first row (the costliest: a
+     * row's nodes are styled and laid out there for the first time), three more, the list bound to the ViewModel for
+     * good (eight rows in one pulse took up to 100 ms), then the placeholder and the selection, a pulse of their own
+     * (docs/decisions/0199). Until then the list shows no placeholder: it is not known to be empty (0198).
      */
     List<Runnable> buildSteps() {
-        return List.of(() -> list.setItems(firstRows(1)), () -> list.setItems(firstRows(4)), () -> {
-            list.setPlaceholder(new Label("No connections yet.\nAdd one with the Add button."));
-            list.setItems(vm.connections());
-            syncListSelection();
-        });
+        return List.of(() -> list.setItems(firstRows(1)), () -> list.setItems(firstRows(4)), () -> list.setItems(vm.connections()),
+                () -> {
+                    list.setPlaceholder(new Label("No connections yet.\nAdd one with the Add button."));
+                    syncListSelection();
+                });
     }
 
     private ObservableList<Connection> firstRows(int n) {
@@ -169,10 +171,11 @@ final class ConnectionListPane extends VBox {
     /** Kind icon, name, kind and workspace, the "current" mark, and the last check's status. */
     private final class ConnectionCell extends ListCell<Connection> {
         private ConnectionRow row; // built for the cell's first connection, then re-filled
-        private Tooltip tip;
+        private final StringProperty tip = new SimpleStringProperty();
 
         ConnectionCell() {
             setPrefWidth(0); // fit the list's width: long names are cut with an ellipsis, never a horizontal scroll bar
+            LazyTooltip.install(this, tip);
             addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null) {
                     vm.use(getItem());
@@ -186,20 +189,18 @@ final class ConnectionListPane extends VBox {
             setText(null);
             if (empty || c == null) {
                 setGraphic(null);
-                setTooltip(null);
+                tip.set(null);
                 return;
             }
             if (row == null) {
                 row = new ConnectionRow();
-                tip = new Tooltip();
             }
             boolean current = c.id().equals(vm.currentIdProperty().get());
             row.show(c, current);
             setGraphic(row);
-            tip.setText(c.name() + "\n" + c.kind().label()
+            tip.set(c.name() + "\n" + c.kind().label()
                     + (c.workspaceLabel().isBlank() ? "" : " · " + c.workspaceLabel())
                     + (current ? "\nCurrent: every section talks through it" : "\nDouble-click or Enter to use it"));
-            setTooltip(tip);
             setAccessibleText(c.name() + ", " + c.kind().label() + (current ? ", current" : "") + (c.isSandbox() ? ", sandbox" : "")
                     + ", " + (c.lastCheck() == null ? "not tested" : c.lastCheck().outcome().name().toLowerCase()));
         }

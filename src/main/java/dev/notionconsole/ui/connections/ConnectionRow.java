@@ -9,9 +9,11 @@ import static dev.notionconsole.ui.connections.ConnectionsUi.statusStyle;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.ui.common.Icons;
+import dev.notionconsole.ui.common.LazyTooltip;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -33,7 +35,7 @@ final class ConnectionRow extends HBox {
     private final Label temporary = badge("not saved", "badge-temporary");
     private final FontIcon statusIcon = Icons.of(statusIkon(null));
     private final Label status = new Label(null, statusIcon);
-    private final Tooltip statusTip = new Tooltip();
+    private final StringProperty statusTip = new SimpleStringProperty();
 
     ConnectionRow() {
         super(10);
@@ -51,7 +53,7 @@ final class ConnectionRow extends HBox {
         text.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(text, Priority.ALWAYS);
         status.setMinWidth(Region.USE_PREF_SIZE);
-        status.setTooltip(statusTip);
+        LazyTooltip.install(status, statusTip);
         getChildren().addAll(kind, text, status);
         setAlignment(Pos.CENTER_LEFT);
     }
@@ -71,6 +73,6 @@ final class ConnectionRow extends HBox {
             statusIcon.getStyleClass().removeAll(ConnectionsUi.STATUS_STYLES);
             statusIcon.getStyleClass().add(style);
         }
-        statusTip.setText(c.lastCheck() == null ? "Not tested yet" : ConnectionTestViewModel.describe(c.lastCheck()));
+        statusTip.set(c.lastCheck() == null ? "Not tested yet" : ConnectionTestViewModel.describe(c.lastCheck()));
     }
 }

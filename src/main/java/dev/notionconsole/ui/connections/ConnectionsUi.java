@@ -5,10 +5,10 @@ import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionValidator.Field;
 import dev.notionconsole.connections.IdentityCheck;
 import dev.notionconsole.ui.common.Icons;
+import dev.notionconsole.ui.common.LazyTooltip;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
@@ -24,7 +24,7 @@ final class ConnectionsUi {
         Button b = new Button(null, Icons.of(icon));
         b.setId(id);
         b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        b.setTooltip(new Tooltip(tooltip));
+        LazyTooltip.install(b, tooltip);
         b.setAccessibleText(tooltip);
         return b;
     }

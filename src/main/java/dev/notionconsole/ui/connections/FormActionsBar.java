@@ -4,13 +4,13 @@ import static dev.notionconsole.ui.connections.ConnectionsUi.display;
 
 import atlantafx.base.theme.Styles;
 import dev.notionconsole.ui.common.Icons;
+import dev.notionconsole.ui.common.LazyTooltip;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -30,18 +30,18 @@ final class FormActionsBar extends HBox {
         save.setDefaultButton(true);
         save.disableProperty().bind(vm.canSaveProperty().not());
         save.setOnAction(e -> vm.save());
-        save.setTooltip(new Tooltip("Save (" + display("Shortcut+S") + ")"));
+        LazyTooltip.install(save, "Save (" + display("Shortcut+S") + ")");
         Button revert = new Button("Revert");
         revert.setId("revertConnectionButton");
-        revert.setTooltip(new Tooltip("Drop the unsaved changes"));
+        LazyTooltip.install(revert, "Drop the unsaved changes");
         revert.disableProperty().bind(form.dirtyProperty().not().or(vm.busyProperty()));
         revert.setOnAction(e -> vm.revert());
         Button test = new Button("Test connection", Icons.of(Feather.ACTIVITY));
         test.setId("testConnectionButton");
         test.disableProperty().bind(vm.test().testingProperty().or(vm.selectedProperty().isNull().and(form.isNewProperty().not())));
         test.setOnAction(e -> vm.test().testConnection());
-        test.setTooltip(new Tooltip("Ask GET /v1/users/me who the token acts as, with the values in the form, saved or not ("
-                + display("Shortcut+T") + ")"));
+        LazyTooltip.install(test, "Ask GET /v1/users/me who the token acts as, with the values in the form, saved or not ("
+                + display("Shortcut+T") + ")");
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setId("testProgress");
         spinner.setPrefSize(18, 18);

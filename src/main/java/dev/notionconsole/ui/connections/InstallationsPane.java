@@ -4,12 +4,12 @@ import atlantafx.base.theme.Styles;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.connections.Installation;
 import dev.notionconsole.ui.common.Icons;
+import dev.notionconsole.ui.common.LazyTooltip;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -39,19 +39,19 @@ final class InstallationsPane extends VBox {
                 boolean active = c != null && c.activeInstallation().map(a -> a.botId().equals(i.botId())).orElse(false);
                 Label text = new Label(i.displayName() + " · bot " + i.botId() + (active ? " · used for requests" : ""),
                         Icons.of(active ? Feather.CHECK_CIRCLE : Feather.CIRCLE));
-                text.setTooltip(new Tooltip(active ? "Requests of this connection act as this installation"
-                        : "Not used for requests; Use switches to it"));
+                LazyTooltip.install(text, active ? "Requests of this connection act as this installation"
+                        : "Not used for requests; Use switches to it");
                 text.setMinWidth(0);
                 Region spacer = new Region();
                 HBox.setHgrow(spacer, Priority.ALWAYS);
                 Button use = new Button("Use");
                 use.getStyleClass().add(Styles.SMALL);
-                use.setTooltip(new Tooltip("Send this connection's requests as this installation"));
+                LazyTooltip.install(use, "Send this connection's requests as this installation");
                 use.setOnAction(e -> vm.installations().useInstallation(i));
                 use.setVisible(!active);
                 Button remove = new Button(null, Icons.of(Feather.TRASH_2));
                 remove.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_ICON, Styles.FLAT, Styles.DANGER);
-                remove.setTooltip(new Tooltip("Remove the installation and forget its tokens"));
+                LazyTooltip.install(remove, "Remove the installation and forget its tokens");
                 remove.setAccessibleText("Remove the installation");
                 remove.setOnAction(e -> vm.installations().removeInstallation(i));
                 HBox row = new HBox(8, text, spacer, use, remove);
@@ -67,11 +67,11 @@ final class InstallationsPane extends VBox {
                 Label template = new Label("Made by duplicating the template" + title + ": it sees that copy only",
                         Icons.of(Feather.COPY));
                 template.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-                template.setTooltip(new Tooltip(i.templateLine()));
+                LazyTooltip.install(template, i.templateLine());
                 template.setMinWidth(0);
                 Button open = new Button("Open in Explorer", Icons.of(Feather.MAP));
                 open.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-                open.setTooltip(new Tooltip("Show the copy in the Explorer's map of this connection"));
+                LazyTooltip.install(open, "Show the copy in the Explorer's map of this connection");
                 open.setOnAction(e -> vm.installations().openTemplateCopy(i));
                 open.setVisible(vm.installations().canOpenInExplorer());
                 open.managedProperty().bind(open.visibleProperty());

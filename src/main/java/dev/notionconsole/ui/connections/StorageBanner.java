@@ -2,10 +2,10 @@ package dev.notionconsole.ui.connections;
 
 import atlantafx.base.theme.Styles;
 import dev.notionconsole.ui.common.Icons;
+import dev.notionconsole.ui.common.LazyTooltip;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -33,14 +33,14 @@ final class StorageBanner extends HBox {
         Button useFile = new Button("Keep in a file…");
         useFile.setId("useSecretsFileButton");
         useFile.getStyleClass().add(Styles.SMALL);
-        useFile.setTooltip(new Tooltip("Save secrets in a file only you can read (mode 0600)"));
+        LazyTooltip.install(useFile, "Save secrets in a file only you can read (mode 0600)");
         useFile.setOnAction(e -> vm.storage().useSecretsFile());
         useFile.visibleProperty().bind(vm.storage().fileOptInOfferedProperty());
         useFile.managedProperty().bind(useFile.visibleProperty());
         Button stopFile = new Button("Stop using the file");
         stopFile.setId("stopSecretsFileButton");
         stopFile.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
-        stopFile.setTooltip(new Tooltip("Delete the secrets file; secrets are kept for this session only"));
+        LazyTooltip.install(stopFile, "Delete the secrets file; secrets are kept for this session only");
         stopFile.setOnAction(e -> vm.storage().stopUsingSecretsFile());
         stopFile.visibleProperty().bind(vm.storage().fileInUseProperty());
         stopFile.managedProperty().bind(stopFile.visibleProperty());

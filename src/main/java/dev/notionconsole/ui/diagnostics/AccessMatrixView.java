@@ -1,5 +1,6 @@
 package dev.notionconsole.ui.diagnostics;
 
+import dev.notionconsole.ui.common.LazyTooltip;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -38,7 +39,7 @@ final class AccessMatrixView extends VBox {
         Button check = new Button("Check access");
         check.setId("matrixCheckButton");
         check.getStyleClass().add("accent");
-        check.setTooltip(new Tooltip("Read the object as every saved connection on the same API base URL (reads only)"));
+        LazyTooltip.install(check, "Read the object as every saved connection on the same API base URL (reads only)");
         check.setOnAction(e -> vm.check());
         check.disableProperty().bind(vm.runningProperty());
         Button cancel = new Button("Cancel");

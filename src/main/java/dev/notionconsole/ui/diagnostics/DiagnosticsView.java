@@ -4,6 +4,7 @@ import dev.notionconsole.ui.common.ConnectionNames;
 import dev.notionconsole.connections.Connection;
 import dev.notionconsole.notion.NotionVersion;
 import dev.notionconsole.request.history.HistoryEntry;
+import dev.notionconsole.ui.common.LazyTooltip;
 import dev.notionconsole.ui.shell.Shortcut;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -28,7 +29,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -138,7 +138,7 @@ public final class DiagnosticsView extends BorderPane {
         connection.setConverter(ConnectionNames.converter());
         connection.setCellFactory(v -> new ConnectionCell());
         connection.valueProperty().bindBidirectional(in.connectionProperty());
-        connection.setTooltip(new Tooltip("The saved connection the call was sent as"));
+        LazyTooltip.install(connection, "The saved connection the call was sent as");
         ComboBox<String> method = new ComboBox<>();
         method.setId("diagMethodBox");
         method.getItems().setAll(CallInput.METHODS);
@@ -165,12 +165,12 @@ public final class DiagnosticsView extends BorderPane {
         CheckBox witnesses = new CheckBox("Witnesses");
         witnesses.setId("witnessesToggle");
         witnesses.selectedProperty().bindBidirectional(in.witnessesProperty());
-        witnesses.setTooltip(new Tooltip("Also ask your other saved connections on the same API base URL (reads only): "
-                + "they tell whether the object exists, where, and which page to share"));
+        LazyTooltip.install(witnesses, "Also ask your other saved connections on the same API base URL (reads only): "
+                + "they tell whether the object exists, where, and which page to share");
         Button run = new Button("Diagnose");
         run.setId("runDiagnosisButton");
         run.getStyleClass().add("accent");
-        run.setTooltip(new Tooltip("Diagnose the call (Ctrl+Enter)"));
+        LazyTooltip.install(run, "Diagnose the call (Ctrl+Enter)");
         run.setOnAction(e -> vm.run());
         run.disableProperty().bind(vm.runningProperty());
         Button cancel = new Button("Cancel");
@@ -180,7 +180,7 @@ public final class DiagnosticsView extends BorderPane {
         cancel.managedProperty().bind(cancel.visibleProperty());
         MenuButton recent = new MenuButton("Recent failures");
         recent.setId("recentFailuresButton");
-        recent.setTooltip(new Tooltip("Diagnose a failed call from the history, with the answer it got"));
+        LazyTooltip.install(recent, "Diagnose a failed call from the history, with the answer it got");
         recent.setOnShowing(e -> {
             vm.refreshRecentFailures();
             fillRecent(recent);
@@ -278,7 +278,7 @@ public final class DiagnosticsView extends BorderPane {
                 + (vm.verdict().evidence().size() == 1 ? " call)" : " calls)"), vm.verdict().evidence()));
         Button expand = button("Expand all", "expandEvidenceButton", evidenceList::toggleAll);
         expand.getStyleClass().add("small");
-        expand.setTooltip(new Tooltip("Expand or collapse every call (Ctrl+Shift+E)"));
+        LazyTooltip.install(expand, "Expand or collapse every call (Ctrl+Shift+E)");
         HBox head = new HBox(10, title, expand);
         head.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, head, evidenceList);

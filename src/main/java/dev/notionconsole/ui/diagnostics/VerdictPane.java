@@ -1,5 +1,6 @@
 package dev.notionconsole.ui.diagnostics;
 
+import dev.notionconsole.ui.common.LazyTooltip;
 import static dev.notionconsole.ui.diagnostics.DiagnosticsView.button;
 import static dev.notionconsole.ui.diagnostics.DiagnosticsView.hideWhenEmpty;
 import static dev.notionconsole.ui.diagnostics.DiagnosticsView.label;
@@ -11,7 +12,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -42,16 +42,16 @@ final class VerdictPane extends VBox {
                 confidence.getStyleClass().add("confidence-" + b);
             }
         });
-        confidence.setTooltip(new Tooltip("confirmed: a probe proved it · likely: the evidence fits, no probe could prove it · "
-                + "possible: one of several explanations the API cannot tell apart"));
+        LazyTooltip.install(confidence, "confirmed: a probe proved it · likely: the evidence fits, no probe could prove it · "
+                + "possible: one of several explanations the API cannot tell apart");
         Button copy = new Button("Copy as text");
         copy.setId("copyDiagnosisButton");
-        copy.setTooltip(new Tooltip("The verdict, fix and evidence as plain text for a support reply (Ctrl+Shift+C)"));
+        LazyTooltip.install(copy, "The verdict, fix and evidence as plain text for a support reply (Ctrl+Shift+C)");
         copy.setOnAction(e -> vm.copyAsText());
         copy.disableProperty().bind(v.diagnosisProperty().isNull());
         Button bundle = new Button("Create bundle…");
         bundle.setId("createBundleButton");
-        bundle.setTooltip(new Tooltip("A support bundle of this call and its diagnosis with its evidence, redacted, previewed before saving"));
+        LazyTooltip.install(bundle, "A support bundle of this call and its diagnosis with its evidence, redacted, previewed before saving");
         bundle.setOnAction(e -> vm.createBundle());
         bundle.disableProperty().bind(v.diagnosisProperty().isNull().or(vm.runningProperty()));
         bundle.visibleProperty().bind(vm.bundlesProperty());
@@ -117,11 +117,11 @@ final class VerdictPane extends VBox {
         Label capability = label("capabilityLabel", Bindings.when(v.capabilityProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("Capability to add: ", v.capabilityProperty())), "capability");
         Button notion = button("Open in Notion", "openInNotionButton", vm::openInNotion);
-        notion.setTooltip(new Tooltip("Open the object in the browser, to share it or look at it"));
+        LazyTooltip.install(notion, "Open the object in the browser, to share it or look at it");
         Button explorer = button("Open in Explorer", "openInExplorerButton", vm::openInExplorer);
-        explorer.setTooltip(new Tooltip("Browse to the object in Explorer, as a connection that reads it"));
+        LazyTooltip.install(explorer, "Browse to the object in Explorer, as a connection that reads it");
         Button matrix = button("Access matrix", "accessMatrixButton", vm::showAccessMatrix);
-        matrix.setTooltip(new Tooltip("Which of your connections can read it, and why the others cannot (Ctrl+M)"));
+        LazyTooltip.install(matrix, "Which of your connections can read it, and why the others cannot (Ctrl+M)");
         Button copy = button("Copy ID", "copyObjectIdButton", vm::copyObjectId);
         HBox actions = new HBox(6, notion, explorer, matrix, copy);
         VBox object = new VBox(4, title("Object"), title, line, actions);

@@ -1,5 +1,6 @@
 package dev.notionconsole.ui.explorer;
 
+import dev.notionconsole.ui.common.LazyTooltip;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -7,7 +8,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -63,11 +63,11 @@ final class DetailsPane extends VBox {
         Button open = new Button("Open as request");
         open.setId("openAsRequestButton");
         open.getStyleClass().add("accent");
-        open.setTooltip(new Tooltip("The Request section with this object's read filled in (Ctrl+Enter)"));
+        LazyTooltip.install(open, "The Request section with this object's read filled in (Ctrl+Enter)");
         open.setOnAction(e -> vm.openAsRequest());
         Button diagnose = new Button("Diagnose access");
         diagnose.setId("diagnoseAccessButton");
-        diagnose.setTooltip(new Tooltip("Why this connection can or cannot read it, in Diagnostics (Ctrl+D)"));
+        LazyTooltip.install(diagnose, "Why this connection can or cannot read it, in Diagnostics (Ctrl+D)");
         diagnose.setOnAction(e -> vm.diagnoseAccess());
         HBox actions = new HBox(6, open, diagnose);
         Hyperlink loadJson = new Hyperlink("Read its JSON");
@@ -112,7 +112,7 @@ final class DetailsPane extends VBox {
         for (Badge b : d.badges()) {
             Label l = new Label(b.label());
             l.getStyleClass().addAll("badge", "badge-" + b.style());
-            l.setTooltip(new Tooltip(b.meaning()));
+            LazyTooltip.install(l, b.meaning());
             badges.getChildren().add(l);
         }
         ids.getChildren().clear();

@@ -9,6 +9,7 @@ import dev.notionconsole.explorer.SnapshotStore;
 import dev.notionconsole.oauth.BrowserOpener;
 import dev.notionconsole.request.RequestSpec;
 import dev.notionconsole.ui.common.DialogService;
+import dev.notionconsole.ui.common.LazyTooltip;
 import dev.notionconsole.ui.common.ObjectRef;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +26,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
@@ -127,7 +127,7 @@ public final class ExplorerView extends BorderPane implements InitialFocus {
         Button map = new Button("Map");
         map.setId("mapButton");
         map.getStyleClass().add("accent");
-        map.setTooltip(new Tooltip("List everything the current connection can read, and through which shared page (Ctrl+R)"));
+        LazyTooltip.install(map, "List everything the current connection can read, and through which shared page (Ctrl+R)");
         map.setOnAction(e -> vm.map());
         map.disableProperty().bind(vm.mappingProperty());
         Button cancel = new Button("Cancel");
@@ -141,7 +141,7 @@ public final class ExplorerView extends BorderPane implements InitialFocus {
         hierarchy.setId("groupHierarchy");
         ToggleButton byRoot = new ToggleButton("By sharing root");
         byRoot.setId("groupByRoot");
-        byRoot.setTooltip(new Tooltip("Every sharing root at the top: where the connection's access starts (Ctrl+G)"));
+        LazyTooltip.install(byRoot, "Every sharing root at the top: where the connection's access starts (Ctrl+G)");
         hierarchy.setToggleGroup(group);
         byRoot.setToggleGroup(group);
         hierarchy.getStyleClass().add("left-pill");
@@ -154,7 +154,7 @@ public final class ExplorerView extends BorderPane implements InitialFocus {
 
         filterField.setId("filterField");
         filterField.setPromptText("Filter loaded objects (title or ID)");
-        filterField.setTooltip(new Tooltip("Filters what is loaded in the tree, not Notion: Ctrl+F"));
+        LazyTooltip.install(filterField, "Filters what is loaded in the tree, not Notion: Ctrl+F");
         filterField.textProperty().bindBidirectional(vm.filter().filterTextProperty());
         filterField.setPrefWidth(260);
         Label filterSummary = new Label();
@@ -165,7 +165,7 @@ public final class ExplorerView extends BorderPane implements InitialFocus {
         TextField search = new TextField();
         search.setId("searchNotionField");
         search.setPromptText("Search Notion");
-        search.setTooltip(new Tooltip("Asks Notion's search (its index may lag) and shows the answers in the tree (Enter)"));
+        LazyTooltip.install(search, "Asks Notion's search (its index may lag) and shows the answers in the tree (Enter)");
         search.textProperty().bindBidirectional(vm.filter().searchTextProperty());
         search.setOnAction(e -> vm.filter().searchNotion());
         search.setPrefWidth(170);
@@ -174,7 +174,7 @@ public final class ExplorerView extends BorderPane implements InitialFocus {
                 .withBundle(vm.outputs()::createBundle, vm.outputs().bundlesProperty()).node();
         Button snapshot = new Button("Save snapshot");
         snapshot.setId("saveSnapshotButton");
-        snapshot.setTooltip(new Tooltip("Keep this map to compare with a later one (Compare tab)"));
+        LazyTooltip.install(snapshot, "Keep this map to compare with a later one (Compare tab)");
         snapshot.setOnAction(e -> vm.outputs().saveSnapshot());
         snapshot.disableProperty().bind(vm.mapProperty().isNull());
         Region spacer = new Region();

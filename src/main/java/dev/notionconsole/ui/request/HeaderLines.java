@@ -1,6 +1,7 @@
 package dev.notionconsole.ui.request;
 
 import dev.notionconsole.request.NameValue;
+import dev.notionconsole.ui.common.LazyTooltip;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.collections.ListChangeListener;
@@ -9,7 +10,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -31,7 +31,7 @@ final class HeaderLines extends VBox {
         VBox.setVgrow(text, Priority.ALWAYS);
         Button copyButton = new Button("Copy");
         copyButton.setId(id + "Copy");
-        copyButton.setTooltip(new Tooltip("Copy " + what.toLowerCase(java.util.Locale.ROOT) + " as text"));
+        LazyTooltip.install(copyButton, "Copy " + what.toLowerCase(java.util.Locale.ROOT) + " as text");
         copyButton.setOnAction(e -> copy.accept(text.getText(), what));
         copyButton.disableProperty().bind(text.textProperty().isEmpty());
         HBox bar = new HBox(6, copyButton);

@@ -1,6 +1,7 @@
 package dev.notionconsole.ui.request;
 
 import dev.notionconsole.ui.common.Icons;
+import dev.notionconsole.ui.common.LazyTooltip;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -8,7 +9,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.PopupWindow;
@@ -35,7 +35,7 @@ final class MoreMenu {
         Button more = new Button("More", Icons.of(Feather.CHEVRON_DOWN));
         more.setId("moreButton");
         more.setContentDisplay(ContentDisplay.RIGHT);
-        more.setTooltip(new Tooltip("cURL, saved requests, support bundles"));
+        LazyTooltip.install(more, "cURL, saved requests, support bundles");
         ContextMenu menu = new ContextMenu();
         menu.setId("moreMenu");
         menu.getItems().addAll(

@@ -2,6 +2,7 @@ package dev.notionconsole.ui.request;
 
 import dev.notionconsole.request.json.HighlightSpans;
 import dev.notionconsole.request.preflight.Finding;
+import dev.notionconsole.ui.common.LazyTooltip;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Objects;
@@ -68,7 +69,7 @@ final class RequestEditor extends VBox {
         highlightBody();
         Button format = new Button("Format");
         format.setId("formatButton");
-        format.setTooltip(new Tooltip("Pretty-print the JSON (Ctrl+Shift+F)"));
+        LazyTooltip.install(format, "Pretty-print the JSON (Ctrl+Shift+F)");
         format.setOnAction(e -> vm.formatBody());
         format.setMinWidth(Region.USE_PREF_SIZE);
         Label bodyHint = new Label();
@@ -141,7 +142,7 @@ final class RequestEditor extends VBox {
             field.setId("param-" + f.name());
             // short enough to read in a narrow editor; the whole hint in the tooltip (issue 16, item 7)
             field.setPromptText(f.description());
-            field.setTooltip(new Tooltip(f.description() + (f.isId() ? ": paste a Notion link or an ID" : "")));
+            LazyTooltip.install(field, f.description() + (f.isId() ? ": paste a Notion link or an ID" : ""));
             field.textProperty().bindBidirectional(f.valueProperty());
             field.focusedProperty().addListener((o, was, now) -> {
                 if (!now) {
@@ -185,7 +186,7 @@ final class RequestEditor extends VBox {
                 TextField v = new TextField();
                 v.setPromptText(r.hint().isEmpty() ? "value" : r.hint());
                 if (!r.hint().isEmpty()) {
-                    v.setTooltip(new Tooltip(r.hint()));
+                    LazyTooltip.install(v, r.hint());
                 }
                 v.setMinWidth(80);
                 v.textProperty().bindBidirectional(r.valueProperty());
@@ -223,7 +224,7 @@ final class RequestEditor extends VBox {
         Node rows = rowsEditor(vm.form(), "formRows", "Add form field", vm::addFormField, r -> {
             Button choose = new Button("File…");
             choose.getStyleClass().add("chooseFileButton");
-            choose.setTooltip(new Tooltip("Choose a file to upload in this field"));
+            LazyTooltip.install(choose, "Choose a file to upload in this field");
             choose.setMinWidth(Region.USE_PREF_SIZE);
             choose.setOnAction(e -> vm.chooseFile(r));
             return choose;
@@ -253,7 +254,7 @@ final class RequestEditor extends VBox {
             l.getStyleClass().add(f.blocking() ? "finding-error" : "finding-warning");
             if (f.line() > 0) {
                 l.setOnMouseClicked(e -> moveCaret(f.line(), f.column()));
-                l.setTooltip(new Tooltip("Click to go to line " + f.line() + ", column " + f.column()));
+                LazyTooltip.install(l, "Click to go to line " + f.line() + ", column " + f.column());
             }
             box.getChildren().add(l);
             blocking |= f.blocking();

@@ -2,6 +2,7 @@ package dev.notionconsole.ui.request;
 
 import dev.notionconsole.request.history.HistoryEntry;
 import dev.notionconsole.request.saved.SavedRequest;
+import dev.notionconsole.ui.common.LazyTooltip;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;
@@ -33,8 +34,8 @@ final class RequestSidebar extends TabPane {
         TextField search = new TextField();
         search.setId("historySearchField");
         search.setPromptText("Filter: path, 404, 4xx…");
-        search.setTooltip(new Tooltip("Filter the history: words in the path, a status (404, status:404, 4xx), "
-                + "an error code (code:object_not_found), a connection (conn:docs)"));
+        LazyTooltip.install(search, "Filter the history: words in the path, a status (404, status:404, 4xx), "
+                + "an error code (code:object_not_found), a connection (conn:docs)");
         search.textProperty().bindBidirectional(vm.historyQueryProperty());
         ListView<HistoryEntry> list = new ListView<>(vm.history());
         list.setId("historyList");

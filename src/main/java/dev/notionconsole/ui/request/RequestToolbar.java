@@ -1,5 +1,6 @@
 package dev.notionconsole.ui.request;
 
+import dev.notionconsole.ui.common.LazyTooltip;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -37,17 +38,17 @@ final class RequestToolbar extends VBox {
         versionBox.setPromptText("Version: default");
         versionBox.setPrefWidth(170);
         versionBox.setMinWidth(110);
-        versionBox.setTooltip(new Tooltip("Override the connection's Notion-Version for this request; leave empty to use the connection's."));
+        LazyTooltip.install(versionBox, "Override the connection's Notion-Version for this request; leave empty to use the connection's.");
         versionBox.valueProperty().bindBidirectional(vm.versionProperty());
         Button pick = new Button("Endpoints…");
         pick.setId("pickEndpointButton");
-        pick.setTooltip(new Tooltip("Pick an endpoint from the catalog (Ctrl+K)"));
+        LazyTooltip.install(pick, "Pick an endpoint from the catalog (Ctrl+K)");
         pick.setOnAction(e -> openPicker.run());
         Button send = new Button("Send");
         send.setId("sendButton");
         send.getStyleClass().add("accent");
         send.setDefaultButton(false);
-        send.setTooltip(new Tooltip("Send (Ctrl+Enter)"));
+        LazyTooltip.install(send, "Send (Ctrl+Enter)");
         send.setOnAction(e -> vm.send());
         send.disableProperty().bind(vm.sendingProperty());
         Button cancel = new Button("Cancel");

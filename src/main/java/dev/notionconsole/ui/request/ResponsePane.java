@@ -1,5 +1,6 @@
 package dev.notionconsole.ui.request;
 
+import dev.notionconsole.ui.common.LazyTooltip;
 import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -50,7 +51,7 @@ final class ResponsePane extends VBox {
         // "Copy ID" was ambiguous next to page and block ids: it is the request id Notion support asks for (item 9).
         // A row of its own, the id giving way (ellipsis, full text in the tooltip) so Copy stays in the pane.
         Button copyRid = new Button("Copy");
-        copyRid.setTooltip(new Tooltip("Copy the request ID of this answer (x-notion-request-id), for Notion support"));
+        LazyTooltip.install(copyRid, "Copy the request ID of this answer (x-notion-request-id), for Notion support");
         copyRid.setId("copyRequestIdButton");
         copyRid.setOnAction(e -> vm.copyRequestId());
         copyRid.setMinWidth(Region.USE_PREF_SIZE);
@@ -87,7 +88,7 @@ final class ResponsePane extends VBox {
         errMeaning.getStyleClass().add("muted");
         Button diagnose = new Button("Diagnose");
         diagnose.setId("diagnoseButton");
-        diagnose.setTooltip(new Tooltip("Open this failed call in Diagnostics"));
+        LazyTooltip.install(diagnose, "Open this failed call in Diagnostics");
         diagnose.setOnAction(e -> vm.diagnoseLastFailure());
         for (Label l : List.of(message, errMeaning, meaning)) {
             l.setMinHeight(Region.USE_PREF_SIZE); // the whole explanation, never "…": the body below gives way
@@ -110,7 +111,7 @@ final class ResponsePane extends VBox {
 
         ToggleButton prettyToggle = new ToggleButton("Pretty");
         prettyToggle.setId("prettyToggle");
-        prettyToggle.setTooltip(new Tooltip("Formatted and highlighted, or the body as received"));
+        LazyTooltip.install(prettyToggle, "Formatted and highlighted, or the body as received");
         prettyToggle.selectedProperty().bindBidirectional(vm.prettyProperty());
         bodySearch.setId("bodySearchField");
         bodySearch.setPromptText("Find in body (Ctrl+F, Enter for next)");

@@ -23,6 +23,11 @@ public final class AppIcons {
     private static final CompletableFuture<Image> DECODED = new CompletableFuture<>();
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static volatile Image logo;
+    /**
+     * Pulses after the window shows before it takes its icon: after the connection rows and the form's parts, ~1 s on.
+     * At 5 pulses its ~25 ms of scaling landed in the rows' pulses, the longest after the first frame (0197, 0199).
+     */
+    static final int ICON_AFTER_PULSES = 60;
 
     private AppIcons() {
     }
@@ -46,14 +51,14 @@ public final class AppIcons {
     }
 
     /**
-     * Gives the window its icon on the JavaFX thread once it is decoded and the window's first frames are drawn:
+     * Gives the window its icon on the JavaFX thread once it is decoded and the window's first frames are built:
      * as a window takes its icon, JavaFX scales it pixel by pixel on the JavaFX thread, ~25 ms of code not yet
      * compiled at start-up that sat on the way to the first frame (docs/decisions/0197). A window manager shows the
      * icon a few frames later; the desktop entry's icon is there from the start. When no warm-up has started decoding
      * it (tests), it is decoded after the window's first frame on a start-up thread of its own.
      */
     static void installOn(Stage stage) {
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> Pulses.afterPulses(stage.getScene(), 5,
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> Pulses.afterPulses(stage.getScene(), ICON_AFTER_PULSES,
                 () -> DECODED.thenAccept(icon -> Platform.runLater(() -> {
                     if (icon != null && stage.getIcons().isEmpty()) {
                         stage.getIcons().add(icon);

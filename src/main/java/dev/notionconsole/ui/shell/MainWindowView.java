@@ -7,6 +7,7 @@ import dev.notionconsole.settings.Theme;
 import dev.notionconsole.settings.WindowBounds;
 import dev.notionconsole.ui.common.DialogService;
 import dev.notionconsole.ui.common.Icons;
+import dev.notionconsole.ui.common.LazyTooltip;
 import dev.notionconsole.ui.common.ThemeManager;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
@@ -28,7 +30,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
@@ -179,11 +180,11 @@ public final class MainWindowView extends StackPane {
         connectionPicker.setPromptText("No connections yet");
         connectionPicker.setPrefWidth(300);
         connectionPicker.setVisibleRowCount(14);
-        connectionPicker.setTooltip(new Tooltip("The connection every section talks through"));
+        LazyTooltip.install(connectionPicker, "The connection every section talks through");
         connectionPicker.setCellFactory(list -> new ConnectionPickerCell(true));
         connectionPicker.setButtonCell(new ConnectionPickerCell(false));
         connectionPicker.setItems(viewModel.connections());
-        connectionPicker.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.connections()));
+        connectionPicker.disableProperty().bind(Bindings.isEmpty(viewModel.connections()));
         Runnable syncPicker = () -> {
             syncingPicker = true;
             try {
@@ -226,11 +227,12 @@ public final class MainWindowView extends StackPane {
         themeToggle.setId("themeToggle");
         themeToggle.getStyleClass().addAll("button-icon", "flat");
         themeToggle.setOnAction(e -> viewModel.toggleTheme());
+        LazyTooltip.install(themeToggle, Bindings.createStringBinding(() -> (viewModel.getTheme() == Theme.DARK
+                ? "Light theme" : "Dark theme") + " (" + HelpOverlay.displayText("Shortcut+Shift+L") + ")",
+                viewModel.themeProperty()));
         Runnable themeIcon = () -> {
             boolean dark = viewModel.getTheme() == Theme.DARK;
             themeToggle.setGraphic(Icons.of(dark ? Feather.SUN : Feather.MOON));
-            themeToggle.setTooltip(new Tooltip((dark ? "Light theme" : "Dark theme") + " ("
-                    + HelpOverlay.displayText("Shortcut+Shift+L") + ")"));
             themeToggle.setAccessibleText(dark ? "Switch to light theme" : "Switch to dark theme");
         };
         themeIcon.run();
@@ -240,7 +242,7 @@ public final class MainWindowView extends StackPane {
         Button help = new Button(null, Icons.of(Feather.HELP_CIRCLE));
         help.setId("helpButton");
         help.getStyleClass().addAll("button-icon", "flat");
-        help.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
+        LazyTooltip.install(help, "Keyboard shortcuts (F1)");
         help.setAccessibleText("Keyboard shortcuts");
         help.setOnAction(e -> viewModel.toggleHelp());
         help.setFocusTraversable(false); // F1 opens it from anywhere
@@ -265,7 +267,7 @@ public final class MainWindowView extends StackPane {
             b.setUserData(slot);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setAlignment(Pos.CENTER_LEFT);
-            b.setTooltip(new Tooltip(slot.emptyHeading() + " (" + HelpOverlay.displayText("Shortcut+" + (i + 1)) + ")"));
+            LazyTooltip.install(b, slot.emptyHeading() + " (" + HelpOverlay.displayText("Shortcut+" + (i + 1)) + ")");
             // a toggle group lets the user "unselect"; in navigation, clicking the current entry keeps it
             b.setOnAction(e -> {
                 viewModel.select(slot);
@@ -282,11 +284,12 @@ public final class MainWindowView extends StackPane {
         compact.setId("navCompactToggle");
         compact.getStyleClass().addAll("button-icon", "flat", "nav-compact-toggle");
         compact.setOnAction(e -> viewModel.toggleCompactNavigation());
+        LazyTooltip.install(compact, Bindings.createStringBinding(() -> (viewModel.compactNavigationProperty().get()
+                ? "Show titles" : "Icons only") + " (" + HelpOverlay.displayText("Shortcut+B") + ")",
+                viewModel.compactNavigationProperty()));
         Runnable compactLook = () -> {
             boolean on = viewModel.compactNavigationProperty().get();
             compact.setGraphic(Icons.of(on ? Feather.CHEVRONS_RIGHT : Feather.CHEVRONS_LEFT));
-            compact.setTooltip(new Tooltip((on ? "Show titles" : "Icons only") + " ("
-                    + HelpOverlay.displayText("Shortcut+B") + ")"));
             compact.setAccessibleText(on ? "Show the navigation's titles" : "Show icons only");
             nav.pseudoClassStateChanged(COMPACT, on);
         };
@@ -308,7 +311,7 @@ public final class MainWindowView extends StackPane {
         rateLimit.textProperty().bind(viewModel.rateLimitStatusProperty());
         rateLimit.visibleProperty().bind(viewModel.rateLimitStatusProperty().isNotEmpty());
         rateLimit.managedProperty().bind(rateLimit.visibleProperty());
-        rateLimit.setTooltip(new Tooltip("Client-side pacing of the current connection: a burst of requests may go "
+        LazyTooltip.install(rateLimit, ("Client-side pacing of the current connection: a burst of requests may go "
                 + "out at once without waiting; after that the console sends them at 85 % of the plan's limit, so a "
                 + "bulk run stays under Notion's per-minute budget"));
         // the bucket refills continuously; a one-second refresh keeps the figure honest at no cost
@@ -330,12 +333,8 @@ public final class MainWindowView extends StackPane {
         Label activity = new Label();
         activity.setId("statusActivity");
         activity.textProperty().bind(viewModel.activityStatusProperty());
-        Tooltip tip = new Tooltip();
-        viewModel.activities().addListener((ListChangeListener<Activity>) c -> tip.setText(
-                viewModel.activities().isEmpty() ? "Nothing running"
-                        : viewModel.activities().stream().map(Activity::title).collect(Collectors.joining("\n"))));
-        tip.setText("Nothing running");
-        activity.setTooltip(tip);
+        LazyTooltip.install(activity, Bindings.createStringBinding(() -> viewModel.activities().isEmpty() ? "Nothing running"
+                : viewModel.activities().stream().map(Activity::title).collect(Collectors.joining("\n")), viewModel.activities()));
 
         HBox bar = new HBox(connection, rateLimit, spacer, progress, activity);
         bar.setId("statusBar");

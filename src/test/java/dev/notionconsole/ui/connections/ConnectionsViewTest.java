@@ -113,6 +113,25 @@ class ConnectionsViewTest {
     }
 
     @Test
+    void everyRowFitsTheListsFixedRowHeight(FxRobot robot) throws Exception {
+        // decision 0199: the rows' height is fixed in connections.css so the list never measures them; a row whose
+        // content grew (a third line, a taller badge) would be clipped, so its natural height must fit the fixed one
+        waitFor(() -> robot.lookup("#connectionsList").queryAs(ListView.class).getItems().size() == service.list().size());
+        double fixed = OnFx.call(() -> robot.lookup("#connectionsList").queryAs(ListView.class).getFixedCellSize(), 10);
+        assertTrue(fixed > 0, "a fixed row height from the stylesheet: " + fixed);
+        List<String> rows = OnFx.call(() -> robot.lookup(".list-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.ListCell<?>) n).filter(c -> c.getGraphic() != null)
+                .map(c -> c.getGraphic().prefHeight(-1) + c.snappedTopInset() + c.snappedBottomInset() + " "
+                        + ((Connection) c.getItem()).name())
+                .toList(), 10);
+        assertFalse(rows.isEmpty());
+        for (String row : rows) {
+            double natural = Double.parseDouble(row.substring(0, row.indexOf(' ')));
+            assertTrue(natural <= fixed + 0.01, "fits " + fixed + " px: " + row);
+        }
+    }
+
+    @Test
     void theListPaneAtItsNarrowestKeepsItsActionsWhole(FxRobot robot) throws Exception {
         // the divider dragged all the way left: the pane stops at its minimum, which must hold the actions bar
         robot.interact(() -> view.setDividerPositions(0.0));

@@ -1,0 +1,51 @@
+package dev.notionconsole.ui.common;
+
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.event.EventHandler;
+import javafx.scene.control.Control;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+
+/**
+ * A control's tooltip, made when the pointer first enters the control. A {@link Tooltip} is a popup window with a
+ * scene of its own: ~1-1.5 ms each on the JavaFX thread and, for the first one in a fresh JVM, tens of milliseconds
+ * more (docs/decisions/0199); a window built with a dozen of them paid that before its first frame, and every new
+ * list cell two of them, for tooltips that are mostly never shown. The text is the control's accessible help at
+ * once, as a made tooltip's would be; no tooltip shows while the text is blank (an empty list cell).
+ */
+public final class LazyTooltip implements EventHandler<MouseEvent> {
+    private final Control control;
+    private final ObservableValue<String> text;
+    private Tooltip tip;
+
+    private LazyTooltip(Control control, ObservableValue<String> text) {
+        this.control = control;
+        this.text = text;
+    }
+
+    public static void install(Control control, String text) {
+        install(control, Bindings.createStringBinding(() -> text));
+    }
+
+    /** The tooltip follows {@code text} once made; so does the accessible help from the start. */
+    public static void install(Control control, ObservableValue<String> text) {
+        control.accessibleHelpProperty().bind(text);
+        control.addEventFilter(MouseEvent.MOUSE_ENTERED, new LazyTooltip(control, text));
+    }
+
+    @Override
+    public void handle(MouseEvent e) {
+        control.removeEventFilter(MouseEvent.MOUSE_ENTERED, this);
+        tip = new Tooltip();
+        tip.textProperty().bind(text);
+        text.addListener(this::textChanged);
+        textChanged(text); // set now: its handlers see the moves that follow, so it shows on this first hover
+    }
+
+    private void textChanged(Observable o) {
+        String now = text.getValue();
+        control.setTooltip(now == null || now.isBlank() ? null : tip);
+    }
+}
