@@ -44,8 +44,12 @@ public class App extends Application {
     /** Whether this start let JavaFX probe the GPU, so should remember what it found (docs/decisions/0196). */
     private static volatile boolean probesGpu = true;
 
-    /** Pulses after the window shows before the keychain probe and the history read start (0198: 4 before). */
-    static final int DEFERRED_SERVICES_PULSES = 14;
+    /**
+     * Pulses after the window shows before the keychain probe, the history read and the held connection save start:
+     * after the connection rows and the form's parts (~0.65 s on). At 14 they started beside the form's last parts,
+     * and those pulses grew to 60-78 ms on two cores (docs/decisions/0199; 4 before 0198).
+     */
+    static final int DEFERRED_SERVICES_PULSES = 28;
 
     private AppContext context;
     private MainWindowViewModel mainWindow;
@@ -122,8 +126,8 @@ public class App extends Application {
         if (probe != null) {
             probe.usefulWhen(() -> usefulFrameReady(stage.getScene()));
         }
-        // what the first frames do not need starts once the connection list and the form's first parts are in, ~0.5 s
-        // on: on two cores it slowed their paint past 100 ms between frames (docs/decisions/0097, 0194, 0198)
+        // what the first frames do not need starts once the connection list and the form are in, ~0.65 s on: on two
+        // cores it slowed their paint past 100 ms between frames (docs/decisions/0097, 0194, 0198, 0199)
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN,
                 shown -> Pulses.afterPulses(stage.getScene(), DEFERRED_SERVICES_PULSES, () -> {
                     context.startDeferredServices();

@@ -138,7 +138,8 @@ public final class AppContext implements AutoCloseable {
     /**
      * Starts, in the background, what the first frame does not need (docs/decisions/0097-first-frame-path.md):
      * the keychain probe (it blocks and may prompt; docs/decisions/0040) and the Request workspace's history,
-     * saved requests and endpoint catalog. The app calls it once the main window has drawn its first frame.
+     * saved requests and endpoint catalog, and the held connection save. The app calls it once the main window has
+     * drawn its first frames and built its first section (docs/decisions/0199).
      */
     public void startDeferredServices() {
         if (!deferredStarted.compareAndSet(false, true)) {
