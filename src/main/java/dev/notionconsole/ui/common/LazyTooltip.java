@@ -18,11 +18,13 @@ import javafx.scene.input.MouseEvent;
 public final class LazyTooltip implements EventHandler<MouseEvent> {
     private final Control control;
     private final ObservableValue<String> text;
+    private final double wrapWidth;
     private Tooltip tip;
 
-    private LazyTooltip(Control control, ObservableValue<String> text) {
+    private LazyTooltip(Control control, ObservableValue<String> text, double wrapWidth) {
         this.control = control;
         this.text = text;
+        this.wrapWidth = wrapWidth;
     }
 
     public static void install(Control control, String text) {
@@ -31,14 +33,27 @@ public final class LazyTooltip implements EventHandler<MouseEvent> {
 
     /** The tooltip follows {@code text} once made; so does the accessible help from the start. */
     public static void install(Control control, ObservableValue<String> text) {
+        install(control, text, 0);
+    }
+
+    /** For long texts: the tooltip wraps its lines at {@code maxWidth}. */
+    public static void installWrapped(Control control, ObservableValue<String> text, double maxWidth) {
+        install(control, text, maxWidth);
+    }
+
+    private static void install(Control control, ObservableValue<String> text, double wrapWidth) {
         control.accessibleHelpProperty().bind(text);
-        control.addEventFilter(MouseEvent.MOUSE_ENTERED, new LazyTooltip(control, text));
+        control.addEventFilter(MouseEvent.MOUSE_ENTERED, new LazyTooltip(control, text, wrapWidth));
     }
 
     @Override
     public void handle(MouseEvent e) {
         control.removeEventFilter(MouseEvent.MOUSE_ENTERED, this);
         tip = new Tooltip();
+        if (wrapWidth > 0) {
+            tip.setWrapText(true);
+            tip.setMaxWidth(wrapWidth);
+        }
         tip.textProperty().bind(text);
         text.addListener(this::textChanged);
         textChanged(text); // set now: its handlers see the moves that follow, so it shows on this first hover

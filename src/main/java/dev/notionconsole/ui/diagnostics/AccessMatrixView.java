@@ -3,6 +3,8 @@ package dev.notionconsole.ui.diagnostics;
 import dev.notionconsole.ui.common.LazyTooltip;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -13,7 +15,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -112,11 +113,17 @@ final class AccessMatrixView extends VBox {
         c.setCellValueFactory(f -> (ObservableValue<String>) new ReadOnlyStringWrapper(value.apply(f.getValue())));
         c.setPrefWidth(width);
         c.setCellFactory(col -> new TableCell<>() {
+            private final StringProperty tip = new SimpleStringProperty();
+
+            {
+                LazyTooltip.install(this, tip); // the full text of a cut-off cell
+            }
+
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(empty ? null : s);
-                setTooltip(empty || s == null || s.isEmpty() ? null : new Tooltip(s));
+                tip.set(empty ? null : s);
             }
         });
         return c;

@@ -1,14 +1,16 @@
 package dev.notionconsole.ui.explorer;
 
 import dev.notionconsole.explorer.MapNode;
+import dev.notionconsole.ui.common.LazyTooltip;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.layout.HBox;
 
@@ -33,8 +35,7 @@ final class NodeCell extends TreeCell<TreeRow> {
     private Label lazyText;
     private HBox lazyBox;
     /** Made on the first hover: a tooltip per cell made with the cell costs every newly shown row (docs/decisions/0151). */
-    private Tooltip tip;
-    private String tipText;
+    private final StringProperty tipText = new SimpleStringProperty();
     /** What the row shows now: a batch rebuilds every visible cell, and most show the very node they showed. */
     private MapNode shown;
     private int shownCount = -1;
@@ -46,15 +47,7 @@ final class NodeCell extends TreeCell<TreeRow> {
         this.tree = tree;
         this.loadMore = loadMore;
         getStyleClass().add("explorer-cell");
-        setOnMouseEntered(e -> {
-            if (tipText != null && getTooltip() == null) {
-                if (tip == null) {
-                    tip = new Tooltip();
-                }
-                tip.setText(tipText);
-                setTooltip(tip);
-            }
-        });
+        LazyTooltip.install(this, tipText);
     }
 
     @Override
@@ -117,12 +110,7 @@ final class NodeCell extends TreeCell<TreeRow> {
     }
 
     private void showTip(String text) {
-        tipText = text;
-        if (text == null) {
-            setTooltip(null);
-        } else if (getTooltip() != null) {
-            tip.setText(text);
-        }
+        tipText.set(text);
     }
 
     private void showLazy(String parentId) {

@@ -3,6 +3,7 @@ package dev.notionconsole.ui.oauth;
 import atlantafx.base.theme.Styles;
 import dev.notionconsole.connections.Installation;
 import dev.notionconsole.ui.common.Icons;
+import dev.notionconsole.ui.common.LazyTooltip;
 import dev.notionconsole.ui.common.ThemeManager;
 import java.util.Optional;
 import javafx.animation.KeyFrame;
@@ -279,7 +280,7 @@ public final class OAuthFlowDialog {
         Button b = new Button(null, Icons.of(icon));
         b.setId(id);
         b.getStyleClass().add(Styles.BUTTON_ICON);
-        b.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        LazyTooltip.install(b, tooltip);
         b.setAccessibleText(tooltip);
         return b;
     }

@@ -17,7 +17,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -79,9 +78,7 @@ final class RequestEditor extends VBox {
                         .otherwise("JSON, checked before sending")));
         bodyHint.getStyleClass().add("muted");
         bodyHint.setMinWidth(0);
-        Tooltip bodyTip = new Tooltip();
-        bodyTip.textProperty().bind(bodyHint.textProperty());
-        bodyHint.setTooltip(bodyTip);
+        LazyTooltip.install(bodyHint, bodyHint.textProperty());
         HBox bodyBar = new HBox(8, format, bodyHint);
         bodyBar.setAlignment(Pos.CENTER_LEFT);
         VirtualizedScrollPane<CodeArea> bodyScroll = new VirtualizedScrollPane<>(bodyEditor);
@@ -178,9 +175,7 @@ final class RequestEditor extends VBox {
                 TextField n = new TextField();
                 n.setPromptText("name");
                 n.setPrefWidth(130); // "start_cursor", "filter_properties" fit
-                Tooltip nameTip = new Tooltip();
-                nameTip.textProperty().bind(r.nameProperty());
-                n.setTooltip(nameTip);
+                LazyTooltip.install(n, r.nameProperty());
                 n.setMinWidth(80);
                 n.textProperty().bindBidirectional(r.nameProperty());
                 TextField v = new TextField();

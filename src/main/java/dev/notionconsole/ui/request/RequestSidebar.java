@@ -6,6 +6,8 @@ import dev.notionconsole.ui.common.LazyTooltip;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,7 +16,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
@@ -95,8 +96,11 @@ final class RequestSidebar extends TabPane {
      * in the response header (issue 16, item 9).
      */
     private static final class HistoryCell extends ListCell<HistoryEntry> {
+        private final StringProperty tip = new SimpleStringProperty();
+
         HistoryCell() {
             setPrefWidth(0); // fit the list's width instead of scrolling sideways
+            LazyTooltip.install(this, tip);
         }
 
         @Override
@@ -105,7 +109,7 @@ final class RequestSidebar extends TabPane {
             if (empty || e == null) {
                 setText(null);
                 setGraphic(null);
-                setTooltip(null);
+                tip.set(null);
                 return;
             }
             String status = e.status() == 0 ? (e.outcome() == null ? "—" : "no answer") : String.valueOf(e.status());
@@ -130,9 +134,9 @@ final class RequestSidebar extends TabPane {
             box.setMinWidth(0);
             setText(null);
             setGraphic(box);
-            setTooltip(new Tooltip(e.request().method() + " " + e.request().path() + "\n" + status
+            tip.set(e.request().method() + " " + e.request().path() + "\n" + status
                     + (e.errorCode() != null ? " " + e.errorCode() : "") + "\n" + e.connectionName() + " · " + TIME.format(e.at())
-                    + "\nDouble-click or Enter: open with this answer"));
+                    + "\nDouble-click or Enter: open with this answer");
         }
     }
 

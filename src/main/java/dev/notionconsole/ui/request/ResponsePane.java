@@ -13,7 +13,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -55,9 +54,7 @@ final class ResponsePane extends VBox {
         copyRid.setId("copyRequestIdButton");
         copyRid.setOnAction(e -> vm.copyRequestId());
         copyRid.setMinWidth(Region.USE_PREF_SIZE);
-        Tooltip ridTip = new Tooltip();
-        ridTip.textProperty().bind(vm.requestIdProperty());
-        rid.setTooltip(ridTip);
+        LazyTooltip.install(rid, vm.requestIdProperty());
         rid.setMinWidth(0);
         for (Label l : List.of(status, timing, size)) {
             l.setMinWidth(Region.USE_PREF_SIZE); // "200 OK" is never elided; the row wraps instead
