@@ -27,6 +27,11 @@ public final class Relauncher {
             // jar's manifest) only for the plan to say no
             return OptionalInt.empty();
         }
+        // the child's start initialises the process classes and bootstraps their lambdas (~30 ms before the fork,
+        // docs/decisions/0199): a thread of its own does that while this one reads the files the plan needs
+        Thread warm = new Thread(Relauncher::loadProcessClasses, "load-process-classes");
+        warm.setDaemon(true);
+        warm.start();
         Optional<ArchivePlan> plan;
         try {
             plan = ArchivePlan.forGui(new ArchivePlan.Inputs(Path.of(System.getProperty("java.home")),
@@ -40,6 +45,16 @@ public final class Relauncher {
             return OptionalInt.empty();
         }
         return plan.isPresent() ? run(plan.get()) : OptionalInt.empty();
+    }
+
+    /** What {@code ProcessBuilder.start} first needs; nothing is started. Failing here only costs the head start. */
+    private static void loadProcessClasses() {
+        try {
+            Class.forName("java.lang.ProcessImpl", true, null);
+            ProcessHandle.current();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // the start loads them itself
+        }
     }
 
     /**

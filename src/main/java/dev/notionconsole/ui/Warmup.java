@@ -83,7 +83,7 @@ final class Warmup {
     /**
      * Starts the warm-up on a thread of its own and returns at once: {@code init()} must not wait for it, since
      * {@code start()} cannot begin before {@code init()} returns (it did for 200-300 ms, docs/decisions/0193).
-     * The toolbar's logo and the window's icon come first, then the icon font and the shell's classes.
+     * The toolbar's logo comes first, then the icon font and the shell's classes, then the window's icon (0199).
      */
     static void start() {
         StartupThread.start("warm-up", Warmup::run);
@@ -91,12 +91,14 @@ final class Warmup {
 
     private static void run() {
         try {
-            dev.notionconsole.ui.shell.AppIcons.decode();
+            dev.notionconsole.ui.shell.AppIcons.logo(); // in the toolbar of the first frame
             Icons.of(Feather.LINK);
             ClassLoader loader = Warmup.class.getClassLoader();
             for (String name : CLASSES) {
                 Class.forName(name, true, loader);
             }
+            // last: the window takes its icon ~1 s after it shows; decoded first, it competed with the window being built
+            dev.notionconsole.ui.shell.AppIcons.decode();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             log().debug("Warm-up skipped: {}", e.toString());
         }

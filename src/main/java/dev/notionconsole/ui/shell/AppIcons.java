@@ -54,19 +54,20 @@ public final class AppIcons {
      * Gives the window its icon on the JavaFX thread once it is decoded and the window's first frames are built:
      * as a window takes its icon, JavaFX scales it pixel by pixel on the JavaFX thread, ~25 ms of code not yet
      * compiled at start-up that sat on the way to the first frame (docs/decisions/0197). A window manager shows the
-     * icon a few frames later; the desktop entry's icon is there from the start. When no warm-up has started decoding
-     * it (tests), it is decoded after the window's first frame on a start-up thread of its own.
+     * icon a moment later; the desktop entry's icon is there from the start. When no warm-up has started decoding it
+     * (tests), it is decoded then, on a start-up thread of its own.
      */
     static void installOn(Stage stage) {
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> Pulses.afterPulses(stage.getScene(), ICON_AFTER_PULSES,
-                () -> DECODED.thenAccept(icon -> Platform.runLater(() -> {
-                    if (icon != null && stage.getIcons().isEmpty()) {
-                        stage.getIcons().add(icon);
-                    }
-                }))));
-        if (!STARTED.get()) {
-            Pulses.afterNextPulse(stage.getScene(), () -> StartupThread.start("window-icons", AppIcons::decode));
-        }
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> Pulses.afterPulses(stage.getScene(), ICON_AFTER_PULSES, () -> {
+            if (!STARTED.get()) {
+                StartupThread.start("window-icons", AppIcons::decode); // no warm-up has decoded it (tests)
+            }
+            DECODED.thenAccept(icon -> Platform.runLater(() -> {
+                if (icon != null && stage.getIcons().isEmpty()) {
+                    stage.getIcons().add(icon);
+                }
+            }));
+        }));
     }
 
     /**
