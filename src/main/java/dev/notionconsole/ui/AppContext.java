@@ -136,18 +136,19 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Starts, in the background, what the first frame does not need (docs/decisions/0097-first-frame-path.md):
-     * the keychain probe (it blocks and may prompt; docs/decisions/0040) and the Request workspace's history,
-     * saved requests and endpoint catalog, and the held connection save. The app calls it once the main window has
-     * drawn its first frames and built its first section (docs/decisions/0199).
+     * Starts, in the background and one after another, what the first frames do not need
+     * (docs/decisions/0097-first-frame-path.md): the Request workspace's history, saved requests and endpoint catalog,
+     * the keychain probe (it blocks and may prompt; docs/decisions/0040), and the held connection save. The app
+     * calls it once the main window has drawn its first frames and built its first section (docs/decisions/0199).
      */
     public void startDeferredServices() {
         if (!deferredStarted.compareAndSet(false, true)) {
             return;
         }
-        connectionSaves.release(false);
-        BackgroundTask.of("Looking for the system keychain", ctx -> connections.secretStorage().select()).executeWith(tasks);
-        // a corrupt history or saved-requests file is set aside, never fatal. The future is completed on the
+        // one after another, not side by side: the three at once beside the window's pulses stalled one of them for
+        // 139 ms on two cores (docs/decisions/0199). The history first (the Request workspace may be waiting for it),
+        // then the keychain probe (it may block on a prompt), then the held save.
+        // A corrupt history or saved-requests file is set aside, never fatal. The future is completed on the
         // worker itself, not in a JavaFX-thread callback: the JavaFX thread may be the one waiting for it.
         BackgroundTask.of("Reading the request history", ctx -> {
             try {
@@ -158,7 +159,9 @@ public final class AppContext implements AutoCloseable {
                 requestServices.completeExceptionally(e);
                 throw e;
             }
-        }).executeWith(tasks);
+        }).onFinally(() -> BackgroundTask.of("Looking for the system keychain", ctx -> connections.secretStorage().select())
+                .onFinally(() -> connectionSaves.release(false))
+                .executeWith(tasks)).executeWith(tasks);
     }
 
     /** Ready long before anyone can open the Request workspace; waits (off the critical path) if asked sooner. */
