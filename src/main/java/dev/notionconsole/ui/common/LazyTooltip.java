@@ -1,6 +1,8 @@
 package dev.notionconsole.ui.common;
 
+import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.event.EventHandler;
@@ -19,6 +21,8 @@ public final class LazyTooltip implements EventHandler<MouseEvent> {
     private final Control control;
     private final ObservableValue<String> text;
     private final double wrapWidth;
+    /** Held here, registered weakly: a view model's text property must not keep a closed view's controls alive. */
+    private final InvalidationListener textListener = this::textChanged;
     private Tooltip tip;
 
     private LazyTooltip(Control control, ObservableValue<String> text, double wrapWidth) {
@@ -55,7 +59,8 @@ public final class LazyTooltip implements EventHandler<MouseEvent> {
             tip.setMaxWidth(wrapWidth);
         }
         tip.textProperty().bind(text);
-        text.addListener(this::textChanged);
+        control.getProperties().put(LazyTooltip.class, this); // lives as long as its control
+        text.addListener(new WeakInvalidationListener(textListener));
         textChanged(text); // set now: its handlers see the moves that follow, so it shows on this first hover
     }
 
