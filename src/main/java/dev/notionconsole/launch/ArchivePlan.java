@@ -45,12 +45,12 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
 
     /** The plan for a GUI launch, or empty to run in this JVM (a dev run, a debugger, CDS switched off...). */
     public static Optional<ArchivePlan> forGui(Inputs in, String mainClass, List<String> args) {
-        if (in.child() || off(in.env().get(SWITCH_ENV)) || off(in.switchProperty()) || bundledApp(in)) {
+        if (!mayRelaunch(in)) {
             return Optional.empty();
         }
         Path jar = singleJar(in.classPath());
         Path java = javaExecutable(in.javaHome(), in.osName());
-        if (jar == null || java == null || anyConflict(in.jvmArgs())) {
+        if (jar == null || java == null) {
             return Optional.empty();
         }
         long size;
@@ -115,6 +115,15 @@ public record ArchivePlan(List<String> command, Path archive, Path pending) {
         cmd.add(mainClass);
         cmd.addAll(args);
         return Optional.of(new ArchivePlan(List.copyOf(cmd), archive, pending));
+    }
+
+    /**
+     * What can be told without touching a file: not the child, not switched off, not inside a macOS or Windows bundle,
+     * no option of the user's that needs this JVM. {@link #forGui} then also needs the jar and the Java executable.
+     */
+    public static boolean mayRelaunch(Inputs in) {
+        return !in.child() && !off(in.env().get(SWITCH_ENV)) && !off(in.switchProperty()) && !bundledApp(in)
+                && !anyConflict(in.jvmArgs());
     }
 
     /** The platform's cache folder for the console, or {@value #CACHE_ENV}. */

@@ -27,20 +27,23 @@ public final class Relauncher {
             // jar's manifest) only for the plan to say no
             return OptionalInt.empty();
         }
-        // the child's start initialises the process classes and bootstraps their lambdas (~30 ms before the fork,
-        // docs/decisions/0199): a thread of its own does that while this one reads the files the plan needs
-        Thread warm = new Thread(Relauncher::loadProcessClasses, "load-process-classes");
-        warm.setDaemon(true);
-        warm.start();
         Optional<ArchivePlan> plan;
         try {
-            plan = ArchivePlan.forGui(new ArchivePlan.Inputs(Path.of(System.getProperty("java.home")),
+            ArchivePlan.Inputs in = new ArchivePlan.Inputs(Path.of(System.getProperty("java.home")),
                     System.getProperty("java.vm.version", ""), System.getProperty("java.class.path", ""),
                     jvmArguments(), System.getenv(),
                     System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")),
                     Boolean.getBoolean(ArchivePlan.CHILD_PROPERTY), System.getProperty(ArchivePlan.SWITCH_PROPERTY),
-                    System.getProperty("jpackage.app-path"), System.getProperty(ArchivePlan.ARCHIVE_PROPERTY)),
-                    mainClass, args);
+                    System.getProperty("jpackage.app-path"), System.getProperty(ArchivePlan.ARCHIVE_PROPERTY));
+            if (!ArchivePlan.mayRelaunch(in)) {
+                return OptionalInt.empty(); // a macOS or Windows bundle, switched off, an agent: no child to prepare for
+            }
+            // the child's start initialises the process classes and bootstraps their lambdas (~30 ms before the fork,
+            // docs/decisions/0199): a thread of its own does that while this one reads the files the plan needs
+            Thread warm = new Thread(Relauncher::loadProcessClasses, "load-process-classes");
+            warm.setDaemon(true);
+            warm.start();
+            plan = ArchivePlan.forGui(in, mainClass, args);
         } catch (RuntimeException e) {
             return OptionalInt.empty();
         }
