@@ -1,6 +1,8 @@
 package dev.notionconsole.notion;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,6 +31,7 @@ public final class RateLimiter {
     private double tokens;
     private long last;
     private long pausedUntil;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * What the status bar shows as the rate-limit budget: the burst bucket ({@code available} of {@code capacity}
@@ -47,6 +50,11 @@ public final class RateLimiter {
             String s = available + " of " + capacity + " can go at once · then " + refillPerMinute + "/min ("
                     + limitPerMinute + "/min plan)";
             return paused.isZero() ? s : s + ", paused " + Wait.human(paused) + " after a 429";
+        }
+
+        /** Nothing left to change by itself: the bucket is full and no pause runs (or there is no limit). */
+        public boolean settled() {
+            return limitPerMinute <= 0 || (available >= capacity && paused.isZero());
         }
     }
 
@@ -96,10 +104,16 @@ public final class RateLimiter {
      * Takes a slot and returns how long to wait before using it (0 = go now). Waits include any pause after
      * a 429. A caller that gives up while waiting should {@link #refund()}.
      */
-    public synchronized Duration reserve() {
+    public Duration reserve() {
         if (isUnlimited()) {
             return Duration.ZERO;
         }
+        Duration wait = take();
+        changed();
+        return wait;
+    }
+
+    private synchronized Duration take() {
         long now = nanoTime.getAsLong();
         refill(now);
         tokens -= 1;
@@ -111,9 +125,12 @@ public final class RateLimiter {
     }
 
     /** Gives back a reserved slot that was not used (the caller was cancelled while waiting). */
-    public synchronized void refund() {
+    public void refund() {
         if (!isUnlimited()) {
-            tokens = Math.min(capacity, tokens + 1);
+            synchronized (this) {
+                tokens = Math.min(capacity, tokens + 1);
+            }
+            changed();
         }
     }
 
@@ -121,18 +138,37 @@ public final class RateLimiter {
      * Notion said 429 with Retry-After: every caller of this connection holds off until then, and the bucket
      * starts empty afterwards (the server's window was spent, whatever our count said).
      */
-    public synchronized void pauseFor(Duration retryAfter) {
+    public void pauseFor(Duration retryAfter) {
         if (isUnlimited() || retryAfter.isNegative() || retryAfter.isZero()) {
             return;
         }
-        long now = nanoTime.getAsLong();
-        refill(now);
-        long until = now + retryAfter.toNanos();
-        if (until > last) {
-            tokens = Math.min(tokens, 0);
-            last = until;
+        synchronized (this) {
+            long now = nanoTime.getAsLong();
+            refill(now);
+            long until = now + retryAfter.toNanos();
+            if (until > last) {
+                tokens = Math.min(tokens, 0);
+                last = until;
+            }
+            pausedUntil = Math.max(pausedUntil, until);
         }
-        pausedUntil = Math.max(pausedUntil, until);
+        changed();
+    }
+
+    /**
+     * Tells {@code listener} (on the caller's thread, outside the lock, so it should only post work elsewhere)
+     * each time a slot is reserved or refunded or a pause begins: what a display of the budget needs to wake up,
+     * instead of polling a bucket that is full (the refill between changes is {@link #snapshot()}'s to compute).
+     *
+     * @return removes the listener
+     */
+    public Runnable onChange(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
     }
 
     /** Time left of a pause after a 429 (zero when none). */

@@ -1,9 +1,11 @@
 package dev.notionconsole.notion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,5 +85,29 @@ class RateLimiterTest {
             assertEquals(Duration.ZERO, u.reserve());
         }
         assertTrue(u.isUnlimited());
+    }
+
+    @Test
+    void tellsItsListenersOfEveryChangeAndIsSettledOnlyWhenFullAndUnpaused() {
+        RateLimiter r = RateLimiter.of(2, 1, now::get);
+        AtomicInteger changes = new AtomicInteger();
+        Runnable stop = r.onChange(changes::incrementAndGet);
+        assertTrue(r.snapshot().settled(), "a full bucket has nothing to refresh");
+        r.reserve();
+        assertEquals(1, changes.get());
+        assertFalse(r.snapshot().settled(), "it refills by itself now");
+        r.refund();
+        assertEquals(2, changes.get());
+        assertTrue(r.snapshot().settled());
+        r.pauseFor(Duration.ofSeconds(5));
+        assertEquals(3, changes.get());
+        now.addAndGet(Duration.ofSeconds(4).toNanos());
+        assertFalse(r.snapshot().settled(), "a pause runs");
+        now.addAndGet(Duration.ofSeconds(3).toNanos());
+        assertTrue(r.snapshot().settled(), "the pause is over and the bucket full again");
+        stop.run();
+        r.reserve();
+        assertEquals(3, changes.get(), "a removed listener hears nothing");
+        assertTrue(RateLimiter.unlimited().snapshot().settled());
     }
 }

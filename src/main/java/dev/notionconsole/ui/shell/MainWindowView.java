@@ -314,10 +314,19 @@ public final class MainWindowView extends StackPane {
         LazyTooltip.install(rateLimit, ("Client-side pacing of the current connection: a burst of requests may go "
                 + "out at once without waiting; after that the console sends them at 85 % of the plan's limit, so a "
                 + "bulk run stays under Notion's per-minute budget"));
-        // the bucket refills continuously; a one-second refresh keeps the figure honest at no cost
+        // the bucket refills continuously: a one-second refresh only while it does (a running Timeline keeps
+        // JavaFX pulsing at 60 Hz, which an idle window should not)
         Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.refreshRateLimit()));
         refresh.setCycleCount(Animation.INDEFINITE);
-        refresh.play();
+        Runnable followBucket = () -> {
+            if (viewModel.rateLimitSettledProperty().get()) {
+                refresh.stop();
+            } else {
+                refresh.play();
+            }
+        };
+        followBucket.run();
+        viewModel.rateLimitSettledProperty().addListener(o -> followBucket.run());
         toDispose.add(refresh::stop);
 
         Region spacer = new Region();

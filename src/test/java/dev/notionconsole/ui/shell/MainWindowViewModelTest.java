@@ -198,14 +198,20 @@ class MainWindowViewModelTest {
         assertEquals("My PAT · Personal access token · 127.0.0.1:9999", vm.connectionStatusProperty().get());
         String full = vm.rateLimitStatusProperty().get();
         assertTrue(full.endsWith("can go at once · then 153/min (180/min plan)"), full);
+        assertTrue(vm.rateLimitSettledProperty().get(), "a full bucket: the view runs no refresh timer");
         connections.rateLimiterFor(b).reserve(); // a request went out through this connection
         connections.rateLimiterFor(b).reserve();
-        vm.refreshRateLimit();
-        assertEquals(connections.rateLimiterFor(b).snapshot().describe(), vm.rateLimitStatusProperty().get());
+        assertEquals(connections.rateLimiterFor(b).snapshot().describe(), vm.rateLimitStatusProperty().get(),
+                "the limiter's change listener refreshed the figure");
         assertTrue(!full.equals(vm.rateLimitStatusProperty().get()), "the budget shrinks as requests go out");
+        assertFalse(vm.rateLimitSettledProperty().get(), "refilling: the view refreshes it once a second");
 
         connections.setCurrent(a.id()); // changed elsewhere (the Connections workspace)
         assertEquals("Acme bot", vm.currentConnectionProperty().get().name());
+        assertTrue(vm.rateLimitSettledProperty().get(), "Acme bot's bucket is full");
+        String acme = vm.rateLimitStatusProperty().get();
+        connections.rateLimiterFor(b).reserve();
+        assertEquals(acme, vm.rateLimitStatusProperty().get(), "no longer listening to the other connection");
 
         connections.remove(a.id());
         assertEquals(List.of("My PAT"), vm.connections().stream().map(Connection::name).toList());
