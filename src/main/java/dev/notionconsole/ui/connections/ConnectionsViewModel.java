@@ -53,6 +53,11 @@ public final class ConnectionsViewModel {
     private final ConnectionTransferViewModel transfer;
 
     private final ObservableList<Connection> connections = FXCollections.observableArrayList();
+    /**
+     * One read-only view, made once: a view listens to {@link #connections} weakly, so listeners added to a view made
+     * per call stopped hearing changes once that view was collected.
+     */
+    private final ObservableList<Connection> connectionsView = FXCollections.unmodifiableObservableList(connections);
     private final ReadOnlyObjectWrapper<Connection> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper currentId = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -388,7 +393,7 @@ public final class ConnectionsViewModel {
     public InstallationsViewModel installations() { return installations; }
     public ConnectionTestViewModel test() { return test; }
     public ConnectionTransferViewModel transfer() { return transfer; }
-    public ObservableList<Connection> connections() { return FXCollections.unmodifiableObservableList(connections); }
+    public ObservableList<Connection> connections() { return connectionsView; }
     public ReadOnlyObjectProperty<Connection> selectedProperty() { return selected.getReadOnlyProperty(); }
     public ReadOnlyStringProperty currentIdProperty() { return currentId.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }

@@ -46,6 +46,8 @@ public final class InstallationsViewModel {
     private final BooleanProperty busy;
     private final Selection selection;
     private final ObservableList<Installation> installations = FXCollections.observableArrayList();
+    /** Made once: a read-only view listens weakly, so listeners added to one made per call went deaf once it was collected. */
+    private final ObservableList<Installation> installationsView = FXCollections.unmodifiableObservableList(installations);
     private final ReadOnlyBooleanWrapper authorizeAvailable = new ReadOnlyBooleanWrapper(false);
     private Consumer<Connection> authorizeAction;
     private Consumer<ObjectRef> openInExplorerAction;
@@ -146,6 +148,6 @@ public final class InstallationsViewModel {
                 .executeWith(tasks);
     }
 
-    public ObservableList<Installation> installations() { return FXCollections.unmodifiableObservableList(installations); }
+    public ObservableList<Installation> installations() { return installationsView; }
     public ReadOnlyBooleanProperty authorizeAvailableProperty() { return authorizeAvailable.getReadOnlyProperty(); }
 }

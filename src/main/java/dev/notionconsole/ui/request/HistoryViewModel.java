@@ -20,6 +20,8 @@ public final class HistoryViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final ObservableList<HistoryEntry> all = FXCollections.observableArrayList();
+    /** Made once: a read-only view listens weakly, so listeners added to one made per call went deaf once it was collected. */
+    private final ObservableList<HistoryEntry> allView = FXCollections.unmodifiableObservableList(all);
     private final ObservableList<HistoryEntry> shown = FXCollections.observableArrayList();
     private final StringProperty query = new SimpleStringProperty(this, "historyQuery", "");
 
@@ -84,7 +86,7 @@ public final class HistoryViewModel {
 
     /** Every recorded entry, whatever the filter shows: "Clear history" clears them all, so it is enabled by these. */
     public ObservableList<HistoryEntry> allEntries() {
-        return FXCollections.unmodifiableObservableList(all);
+        return allView;
     }
 
     public StringProperty queryProperty() {

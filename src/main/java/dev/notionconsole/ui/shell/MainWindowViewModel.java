@@ -72,6 +72,10 @@ public final class MainWindowViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Activity> activities = FXCollections.observableArrayList();
     private final ObservableList<Connection> connections = FXCollections.observableArrayList();
+    // the read-only views, made once: a view listens weakly, so listeners added to one made per call (the picker's)
+    // went deaf once it was collected
+    private final ObservableList<Activity> activitiesView = FXCollections.unmodifiableObservableList(activities);
+    private final ObservableList<Connection> connectionsView = FXCollections.unmodifiableObservableList(connections);
     private final ReadOnlyObjectWrapper<Connection> currentConnection = new ReadOnlyObjectWrapper<>();
 
     /**
@@ -382,7 +386,7 @@ public final class MainWindowViewModel {
 
     /** The saved connections, for the toolbar's picker. */
     public ObservableList<Connection> connections() {
-        return FXCollections.unmodifiableObservableList(connections);
+        return connectionsView;
     }
 
     public ReadOnlyObjectProperty<Connection> currentConnectionProperty() {
@@ -391,7 +395,7 @@ public final class MainWindowViewModel {
 
     /** The running tasks, for the status bar's tooltip. */
     public ObservableList<Activity> activities() {
-        return FXCollections.unmodifiableObservableList(activities);
+        return activitiesView;
     }
 
 }

@@ -65,6 +65,17 @@ class ConnectionsViewModelTest {
     }
 
     @Test
+    void aListenerOnTheConnectionsKeepsHearingAfterAGarbageCollection() {
+        // the list view's rows follow vm.connections() through a listener (decision 0200): a read-only view made per
+        // call listened to the real list weakly, so such a listener went deaf once that view was collected
+        java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+        vm.connections().addListener((javafx.collections.ListChangeListener<Connection>) c -> heard.incrementAndGet());
+        dev.notionconsole.testsupport.Gc.collect();
+        addDocsSyncCopy("Heard after a collection");
+        assertTrue(heard.get() > 0, "the listener heard the new connection");
+    }
+
+    @Test
     void startsOnTheCurrentSandboxConnectionAndSaysSecretsAreSessionOnly() {
         assertEquals(sandbox.server().connections().size(), vm.connections().size());
         Connection current = service.current().orElseThrow();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notionconsole.connections.Connection;
+import dev.notionconsole.core.concurrent.ActivityTracker.Activity;
 import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.connections.ConnectionService;
 import dev.notionconsole.core.Secret;
@@ -181,6 +182,20 @@ class MainWindowViewModelTest {
         assertTrue(vm.connections().isEmpty());
         assertEquals(null, vm.currentConnectionProperty().get());
         assertTrue(vm.connectionStatusProperty().get().contains("add one in Connections"));
+    }
+
+    @Test
+    void listenersOnTheConnectionsAndActivitiesKeepHearingAfterAGarbageCollection() throws Exception {
+        // the picker re-selects through a listener on connections(): a read-only view made per call listened to the
+        // real list weakly, so the listener went deaf once that view was collected
+        MainWindowViewModel vm = viewModel();
+        java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+        vm.connections().addListener((javafx.collections.ListChangeListener<Connection>) c -> heard.incrementAndGet());
+        vm.activities().addListener((javafx.collections.ListChangeListener<Activity>) c -> heard.addAndGet(100));
+        dev.notionconsole.testsupport.Gc.collect();
+        connections.add(Connection.builder(ConnectionKind.INTERNAL).name("Acme bot").baseUrl("https://api.notion.com").build(),
+                Secret.of("ntn_11112222333344445555666677778888"), null);
+        assertEquals(1, heard.get() % 100, "the connections' listener heard the new connection");
     }
 
     @Test
