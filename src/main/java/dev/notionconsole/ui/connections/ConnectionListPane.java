@@ -10,6 +10,7 @@ import dev.notionconsole.connections.ConnectionKind;
 import dev.notionconsole.ui.common.Icons;
 import dev.notionconsole.ui.common.LazyTooltip;
 import javafx.beans.binding.Bindings;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -38,7 +39,16 @@ import org.kordamp.ikonli.feather.Feather;
  */
 final class ConnectionListPane extends VBox {
     private final ConnectionsViewModel vm;
+    /**
+     * Rows added per pulse while the section builds (after the first four), and how many rows are built that way:
+     * each new row's first CSS pass costs a few milliseconds on the JavaFX thread, and the list at once made one
+     * pulse of 45-73 ms (docs/decisions/0200). Past a window's height of rows the list makes no more cells.
+     */
+    static final int ROWS_PER_STEP = 3;
+    static final int VISIBLE_ROWS_BUILT_IN_STEPS = 16;
     private final ListView<Connection> list = new ListView<>();
+    /** What the list shows: grown a few rows per step, then kept equal to the view model's connections. */
+    private final ObservableList<Connection> rows = FXCollections.observableArrayList();
 
     ConnectionListPane(ConnectionsViewModel vm) {
         super(8);
@@ -49,7 +59,7 @@ final class ConnectionListPane extends VBox {
 
         list.setId("connectionsList");
         // no rows and no "no connections" text until buildSteps() have run: the list is not known to be empty yet
-        list.setItems(FXCollections.observableArrayList());
+        list.setItems(rows);
         list.setPlaceholder(new Region());
         list.setCellFactory(l -> new ConnectionCell());
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -135,21 +145,43 @@ final class ConnectionListPane extends VBox {
 
     /**
      * The rows in steps for the view's build chain, after the window's first frame: the first row (the costliest: a
-     * row's nodes are styled and laid out there for the first time), three more, the list bound to the ViewModel for
-     * good (eight rows in one pulse took up to 100 ms), then the placeholder and the selection, a pulse of their own
-     * (docs/decisions/0199). Until then the list shows no placeholder: it is not known to be empty (0198).
+     * row's nodes are styled and laid out there for the first time), three more, then three per step; then the rest,
+     * from when on the rows follow the view model's list; then the placeholder and the selection, a pulse of their
+     * own (docs/decisions/0199, 0200). The rows only ever grow at the end while building: replacing the list re-styled
+     * the rows already shown. Until the last step the list shows no placeholder: it is not known to be empty (0198).
      */
     List<Runnable> buildSteps() {
-        return List.of(() -> list.setItems(firstRows(1)), () -> list.setItems(firstRows(4)), () -> list.setItems(vm.connections()),
-                () -> {
-                    list.setPlaceholder(new Label("No connections yet.\nAdd one with the Add button."));
-                    syncListSelection();
-                });
+        List<Runnable> steps = new ArrayList<>();
+        int all = vm.connections().size();
+        for (int upTo = 1; upTo < Math.min(all, VISIBLE_ROWS_BUILT_IN_STEPS); upTo += upTo == 1 ? 3 : ROWS_PER_STEP) {
+            int n = upTo;
+            steps.add(() -> growTo(n));
+        }
+        steps.add(() -> {
+            // from here on the rows follow the view model's list (it changes only when a connection is added,
+            // removed or edited); if it changed while the rows were being built, they catch up at once
+            growTo(Integer.MAX_VALUE);
+            if (!rows.equals(vm.connections())) {
+                rows.setAll(vm.connections());
+            }
+            vm.connections().addListener((ListChangeListener<Connection>) c -> {
+                rows.setAll(vm.connections());
+                syncListSelection();
+            });
+        });
+        steps.add(() -> {
+            list.setPlaceholder(new Label("No connections yet.\nAdd one with the Add button."));
+            syncListSelection();
+        });
+        return steps;
     }
 
-    private ObservableList<Connection> firstRows(int n) {
-        List<Connection> all = vm.connections();
-        return FXCollections.observableArrayList(all.subList(0, Math.min(n, all.size())));
+    /** Appends the view model's next connections until {@code n} rows are in: only the new rows get styled. */
+    private void growTo(int n) {
+        List<Connection> source = vm.connections();
+        if (rows.size() < n && rows.equals(source.subList(0, Math.min(rows.size(), source.size())))) {
+            rows.addAll(source.subList(rows.size(), Math.min(n, source.size())));
+        }
     }
 
     private void syncListSelection() {

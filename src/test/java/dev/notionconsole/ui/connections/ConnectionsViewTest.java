@@ -87,6 +87,7 @@ class ConnectionsViewTest {
             throws Exception {
         // decision 0198: the rows are not in the view's first frame; the list must never claim "No connections yet"
         List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> replaced = new java.util.concurrent.CopyOnWriteArrayList<>();
         ListView<Connection> list = OnFx.call(() -> {
             ConnectionsView fresh = ConnectionsView.create(service, tasks, new FxDialogService());
             Stage other = new Stage();
@@ -97,14 +98,30 @@ class ConnectionsViewTest {
             @SuppressWarnings("unchecked")
             ListView<Connection> l = (ListView<Connection>) fresh.lookup("#connectionsList");
             sizes.add(l.getItems().size());
-            l.itemsProperty().addListener((o, was, now) -> sizes.add(now.size()));
+            l.itemsProperty().addListener((o, was, now) -> replaced.add("the list itself"));
+            l.getItems().addListener((javafx.collections.ListChangeListener<Connection>) c -> {
+                while (c.next()) {
+                    if (c.wasRemoved() || c.getFrom() != c.getList().size() - c.getAddedSize()) {
+                        replaced.add(c.toString());
+                    }
+                }
+                sizes.add(c.getList().size());
+            });
             assertFalse(l.getPlaceholder() instanceof Label, "no \"No connections yet\" before the rows are in");
             return l;
         }, 10);
-        waitFor(() -> sizes.size() >= 4);
         int all = service.list().size();
-        assertTrue(all > 4, "the fixture has more connections than the first steps show");
-        assertEquals(List.of(0, 1, 4, all), sizes, "empty in the first frame, then the first row, four, every connection");
+        assertTrue(all > 7, "the fixture has more connections than the first steps show");
+        waitFor(() -> sizes.size() >= 2 && sizes.get(sizes.size() - 1) == all);
+        // decision 0200: a row, three more, three per step, then the rest; only ever appended at the end, since
+        // replacing the rows re-styled those already shown
+        List<Integer> expected = new java.util.ArrayList<>(List.of(0));
+        for (int n = 1; n < Math.min(all, ConnectionListPane.VISIBLE_ROWS_BUILT_IN_STEPS); n += n == 1 ? 3 : ConnectionListPane.ROWS_PER_STEP) {
+            expected.add(n);
+        }
+        expected.add(all);
+        assertEquals(expected, sizes, "empty in the first frame, then the first row, four, seven... every connection");
+        assertEquals(List.of(), replaced, "rows are only appended while the list is built");
         // the placeholder comes in the step after the last rows (0199): "No connections yet" once the list knows
         waitFor(() -> list.getPlaceholder() instanceof Label);
         OnFx.call(() -> {
