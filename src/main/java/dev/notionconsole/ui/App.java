@@ -45,7 +45,8 @@ public class App extends Application {
     private static volatile boolean probesGpu = true;
 
     /**
-     * Pulses after the window shows before the keychain probe, the history read and the held connection save start:
+     * Pulses after the window shows before the held background tasks, the keychain probe, the history read and the
+     * held connection save start:
      * after the connection rows and the form's parts (~0.65 s on). At 14 they started beside the form's last parts,
      * and those pulses grew to 60-78 ms on two cores (docs/decisions/0199; 4 before 0198).
      */
@@ -117,6 +118,7 @@ public class App extends Application {
     @Override
     public void start(Stage stage) {
         long t0 = System.nanoTime();
+        context.holdTasksUntilDeferredServices();
         mainWindow = context.mainWindowViewModel();
         MainWindowView view = new MainWindowView(mainWindow, context.dialogs(), context.notificationLayer());
         mainWindowView = view;

@@ -145,6 +145,7 @@ public final class AppContext implements AutoCloseable {
         if (!deferredStarted.compareAndSet(false, true)) {
             return;
         }
+        tasks.release(); // what the sections started meanwhile goes first: the form's secrets, the storage banner
         // one after another, not side by side: the three at once beside the window's pulses stalled one of them for
         // 139 ms on two cores (docs/decisions/0199). The history first (the Request workspace may be waiting for it),
         // then the keychain probe (it may block on a prompt), then the held save.
@@ -162,6 +163,16 @@ public final class AppContext implements AutoCloseable {
         }).onFinally(() -> BackgroundTask.of("Looking for the system keychain", ctx -> connections.secretStorage().select())
                 .onFinally(() -> connectionSaves.release(false))
                 .executeWith(tasks)).executeWith(tasks);
+    }
+
+    /**
+     * Until {@link #startDeferredServices}, background tasks wait: the app calls this before it builds the window, so
+     * that what its first section starts (reading the selected connection's secrets and the secret storage's status,
+     * which probe the system keychain: a D-Bus session, libsecret, maybe an unlock prompt) does not run beside the first
+     * frames (docs/decisions/0200). Tests that build windows on a context of their own leave tasks running at once.
+     */
+    public void holdTasksUntilDeferredServices() {
+        tasks.hold();
     }
 
     /** Ready long before anyone can open the Request workspace; waits (off the critical path) if asked sooner. */

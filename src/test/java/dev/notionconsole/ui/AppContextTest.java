@@ -43,6 +43,26 @@ class AppContextTest {
     }
 
     @Test
+    void whatTheWindowStartsWaitsForTheDeferredServicesWhenTheAppHoldsIt() throws Exception {
+        // the app holds background tasks while its first frames draw: the Connections section's secret reads probe
+        // the keychain (decision 0200)
+        AppContext context = new AppContext(new AppDirs(home), ENV);
+        try {
+            context.holdTasksUntilDeferredServices();
+            java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+            dev.notionconsole.core.concurrent.BackgroundTask.of("Read the secrets", ctx -> {
+                ran.countDown();
+                return null;
+            }).executeWith(context.tasks());
+            assertFalse(ran.await(300, TimeUnit.MILLISECONDS), "held until the deferred services");
+            context.startDeferredServices();
+            assertTrue(ran.await(10, TimeUnit.SECONDS), "released with them");
+        } finally {
+            context.close();
+        }
+    }
+
+    @Test
     void anAppClosedBeforeItsDeferredStartStillSavesThem() throws Exception {
         Path file = home.resolve("connections.json");
         AppContext context = new AppContext(new AppDirs(home), ENV);

@@ -1,5 +1,7 @@
 package dev.notionconsole.core.concurrent;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +35,9 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
     private final Consumer<Throwable> uncaughtFailures;
     private final boolean interruptOnCancel;
     private final ActivityTracker activity = new ActivityTracker();
+    /** Jobs submitted while {@link #hold held}, in order; guarded by itself, as is {@code held}. */
+    private final List<Job<?>> heldJobs = new ArrayList<>();
+    private boolean held;
 
     /**
      * A pool of daemon worker threads.
@@ -66,14 +71,46 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
     public <T> TaskHandle execute(BackgroundTask<T> task) {
         Job<T> job = new Job<>(task, activity.started(task.title()));
         callbacks.execute(task.onRunning());
+        synchronized (heldJobs) {
+            if (held) {
+                heldJobs.add(job); // shown as running in the status bar; cancellable as if queued
+                return job;
+            }
+        }
+        submit(job);
+        return job;
+    }
+
+    private void submit(Job<?> job) {
         try {
             work.execute(job);
         } catch (RejectedExecutionException closed) {
             // the runner was closed (app stopping, or a test's @Stop): the work is cancelled, not an error
-            LOG.debug("Task '{}' submitted after close; cancelled", task.title());
+            LOG.debug("Task '{}' submitted after close; cancelled", job.task.title());
             job.token.cancel();
         }
-        return job;
+    }
+
+    /**
+     * From now until {@link #release}, submitted tasks wait, in order, without starting: the app holds what its
+     * sections start while the window draws its first frames (the keychain probe, secret reads), so the two share
+     * no processor with them (docs/decisions/0200). A held task can be cancelled; {@link #close} cancels them.
+     */
+    public void hold() {
+        synchronized (heldJobs) {
+            held = true;
+        }
+    }
+
+    /** Starts the held tasks in the order they came and stops holding. Does nothing when not held. */
+    public void release() {
+        List<Job<?>> jobs;
+        synchronized (heldJobs) {
+            held = false;
+            jobs = new ArrayList<>(heldJobs);
+            heldJobs.clear();
+        }
+        jobs.forEach(this::submit);
     }
 
     @Override
@@ -84,6 +121,12 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
     /** Stops the workers: running tasks are interrupted and cancelled, queued ones get their cancelled outcome. */
     @Override
     public void close() {
+        List<Job<?>> heldNever;
+        synchronized (heldJobs) {
+            heldNever = new ArrayList<>(heldJobs);
+            heldJobs.clear();
+        }
+        heldNever.forEach(job -> job.token.cancel());
         if (pool == null) {
             return;
         }

@@ -29,6 +29,16 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         return delegate.execute(task);
     }
 
+    /** See {@link ExecutorTaskRunner#hold()}. */
+    public void hold() {
+        delegate.hold();
+    }
+
+    /** See {@link ExecutorTaskRunner#release()}. */
+    public void release() {
+        delegate.release();
+    }
+
     @Override
     public ActivityTracker activity() {
         return delegate.activity();

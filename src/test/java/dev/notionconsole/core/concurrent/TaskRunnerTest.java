@@ -40,6 +40,42 @@ class TaskRunnerTest {
     }
 
     @Test
+    void aHeldRunnerStartsNothingUntilReleasedThenRunsInOrderAndCancelsWhatWasCancelledMeanwhile() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        CountDownLatch finished = new CountDownLatch(3);
+        try (ExecutorTaskRunner runner = new ExecutorTaskRunner(1, Runnable::run, t -> { })) {
+            runner.hold();
+            for (String name : List.of("first", "dropped", "second")) {
+                TaskHandle h = BackgroundTask.of(name, ctx -> events.add("ran " + name))
+                        .onCancelled(() -> events.add("cancelled " + name))
+                        .onFinally(finished::countDown)
+                        .executeWith(runner);
+                if (name.equals("dropped")) {
+                    h.cancel();
+                }
+            }
+            assertEquals(3, runner.activity().snapshot().size() + 1, "held tasks show as running, the cancelled one not");
+            Thread.sleep(200); // a free worker would have run them by now
+            assertEquals(List.of("cancelled dropped"), events, "nothing started while held");
+            runner.release();
+            assertTrue(finished.await(5, TimeUnit.SECONDS));
+            assertEquals(List.of("cancelled dropped", "ran first", "ran second"), events);
+        }
+    }
+
+    @Test
+    void closingAHeldRunnerCancelsWhatItHeld() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        ExecutorTaskRunner runner = new ExecutorTaskRunner(1, Runnable::run, t -> { });
+        runner.hold();
+        BackgroundTask.of("held", ctx -> events.add("ran")).onCancelled(() -> events.add("cancelled"))
+                .onFinally(() -> events.add("finally")).executeWith(runner);
+        runner.close();
+        assertEquals(List.of("cancelled", "finally"), events, "every task ends with one outcome, held ones too");
+        assertTrue(runner.activity().snapshot().isEmpty());
+    }
+
+    @Test
     void executorRunnerDeliversCallbacksOnTheCallbackExecutorAndTracksActivity() throws Exception {
         var callbackThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui"));
         AtomicReference<String> seenOn = new AtomicReference<>();
