@@ -308,25 +308,25 @@ public final class MainWindowView extends StackPane {
         Label rateLimit = new Label();
         rateLimit.setId("statusRateLimit");
         rateLimit.setGraphic(Icons.of(Feather.CLOCK));
-        rateLimit.textProperty().bind(viewModel.rateLimitStatusProperty());
-        rateLimit.visibleProperty().bind(viewModel.rateLimitStatusProperty().isNotEmpty());
+        rateLimit.textProperty().bind(viewModel.rateLimit().textProperty());
+        rateLimit.visibleProperty().bind(viewModel.rateLimit().textProperty().isNotEmpty());
         rateLimit.managedProperty().bind(rateLimit.visibleProperty());
         LazyTooltip.install(rateLimit, ("Client-side pacing of the current connection: a burst of requests may go "
                 + "out at once without waiting; after that the console sends them at 85 % of the plan's limit, so a "
                 + "bulk run stays under Notion's per-minute budget"));
         // the bucket refills continuously: a one-second refresh only while it does (a running Timeline keeps
         // JavaFX pulsing at 60 Hz, which an idle window should not)
-        Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.refreshRateLimit()));
+        Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.rateLimit().refresh()));
         refresh.setCycleCount(Animation.INDEFINITE);
         Runnable followBucket = () -> {
-            if (viewModel.rateLimitSettledProperty().get()) {
+            if (viewModel.rateLimit().settledProperty().get()) {
                 refresh.stop();
             } else {
                 refresh.play();
             }
         };
         followBucket.run();
-        viewModel.rateLimitSettledProperty().addListener(o -> followBucket.run());
+        viewModel.rateLimit().settledProperty().addListener(o -> followBucket.run());
         toDispose.add(refresh::stop);
 
         Region spacer = new Region();

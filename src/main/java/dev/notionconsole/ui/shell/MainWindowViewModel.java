@@ -6,7 +6,6 @@ import dev.notionconsole.connections.ConnectionsListener;
 import dev.notionconsole.core.concurrent.ActivityTracker.Activity;
 import dev.notionconsole.core.concurrent.BackgroundTask;
 import dev.notionconsole.core.concurrent.TaskRunner;
-import dev.notionconsole.notion.RateLimiter;
 import dev.notionconsole.settings.AppSettings;
 import dev.notionconsole.settings.ScreenArea;
 import dev.notionconsole.settings.SettingsStore;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -52,7 +50,6 @@ public final class MainWindowViewModel {
     private final String settingsProblem;
     private final Runnable stopListening;
     private final ConnectionsListener connectionsListener;
-    private final Executor uiThread;
     private final Object saveLock = new Object();
     private volatile AppSettings settings;
 
@@ -62,11 +59,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyBooleanWrapper helpVisible = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper compactNavigation = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper connectionStatus = new ReadOnlyStringWrapper("No connection selected");
-    private final ReadOnlyStringWrapper rateLimitStatus = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper rateLimitSettled = new ReadOnlyBooleanWrapper(true);
-    private final AtomicBoolean rateLimitRefreshQueued = new AtomicBoolean();
-    private RateLimiter watchedLimiter;
-    private Runnable stopWatchingLimiter = () -> { };
+    private final RateLimitStatus rateLimit;
     private final ReadOnlyStringWrapper activityStatus = new ReadOnlyStringWrapper("Ready");
     private final ReadOnlyDoubleWrapper activityProgress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -97,7 +90,7 @@ public final class MainWindowViewModel {
         compactNavigation.set(settings.compactNavigation());
         SectionSlot last = SectionSlot.byId(settings.workspace());
         selected.set(last != null && slots().contains(last) ? last : sections.get(0).slot());
-        this.uiThread = uiThread;
+        this.rateLimit = new RateLimitStatus(uiThread);
         this.stopListening = tasks.activity().addListener(list -> uiThread.execute(() -> showActivity(list)));
         showActivity(tasks.activity().snapshot());
 
@@ -251,7 +244,7 @@ public final class MainWindowViewModel {
     public void dispose() {
         stopListening.run();
         connectionService.removeListener(connectionsListener);
-        stopWatchingLimiter.run();
+        rateLimit.dispose();
     }
 
     private void saveInBackground() {
@@ -270,36 +263,7 @@ public final class MainWindowViewModel {
         currentConnection.set(current.orElse(null));
         connectionStatus.set(current.map(MainWindowViewModel::describe).orElse(
                 list.isEmpty() ? "No connections yet: add one in Connections" : "No connection selected"));
-        refreshRateLimit();
-    }
-
-    /**
-     * Reads the current connection's rate-limit budget (its client-side token bucket, shared by every request
-     * through that connection). It runs when a request takes a slot (the limiter's change listener, coalesced to
-     * one refresh per UI turn) and, while the bucket refills, once a second from the view: a full bucket has
-     * nothing to show, so an idle window runs no timer (a running animation makes JavaFX pulse at 60 Hz).
-     * Memory only.
-     */
-    public void refreshRateLimit() {
-        Connection c = currentConnection.get();
-        RateLimiter limiter = c == null ? null : connectionService.rateLimiterFor(c);
-        if (limiter != watchedLimiter) {
-            stopWatchingLimiter.run();
-            watchedLimiter = limiter;
-            stopWatchingLimiter = limiter == null ? () -> { } : limiter.onChange(this::queueRateLimitRefresh);
-        }
-        RateLimiter.Snapshot now = limiter == null ? null : limiter.snapshot();
-        rateLimitStatus.set(now == null ? "" : now.describe());
-        rateLimitSettled.set(now == null || now.settled());
-    }
-
-    private void queueRateLimitRefresh() {
-        if (rateLimitRefreshQueued.compareAndSet(false, true)) {
-            uiThread.execute(() -> {
-                rateLimitRefreshQueued.set(false);
-                refreshRateLimit();
-            });
-        }
+        rateLimit.follow(current.map(connectionService::rateLimiterFor).orElse(null));
     }
 
     /** "Acme bot · Internal connection · sandbox" */
@@ -362,13 +326,9 @@ public final class MainWindowViewModel {
         return connectionStatus.getReadOnlyProperty();
     }
 
-    /** False while the bucket refills or a pause runs: the figure changes by itself and wants refreshing. */
-    public ReadOnlyBooleanProperty rateLimitSettledProperty() {
-        return rateLimitSettled.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty rateLimitStatusProperty() {
-        return rateLimitStatus.getReadOnlyProperty();
+    /** The current connection's rate-limit budget, for the status bar. */
+    public RateLimitStatus rateLimit() {
+        return rateLimit;
     }
 
     public ReadOnlyStringProperty activityStatusProperty() {

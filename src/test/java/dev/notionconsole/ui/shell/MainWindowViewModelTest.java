@@ -211,22 +211,22 @@ class MainWindowViewModelTest {
         assertEquals(b.id(), connections.current().orElseThrow().id(), "the choice goes to the service");
         assertEquals(b.id(), vm.currentConnectionProperty().get().id());
         assertEquals("My PAT · Personal access token · 127.0.0.1:9999", vm.connectionStatusProperty().get());
-        String full = vm.rateLimitStatusProperty().get();
+        String full = vm.rateLimit().textProperty().get();
         assertTrue(full.endsWith("can go at once · then 153/min (180/min plan)"), full);
-        assertTrue(vm.rateLimitSettledProperty().get(), "a full bucket: the view runs no refresh timer");
+        assertTrue(vm.rateLimit().settledProperty().get(), "a full bucket: the view runs no refresh timer");
         connections.rateLimiterFor(b).reserve(); // a request went out through this connection
         connections.rateLimiterFor(b).reserve();
-        assertEquals(connections.rateLimiterFor(b).snapshot().describe(), vm.rateLimitStatusProperty().get(),
+        assertEquals(connections.rateLimiterFor(b).snapshot().describe(), vm.rateLimit().textProperty().get(),
                 "the limiter's change listener refreshed the figure");
-        assertTrue(!full.equals(vm.rateLimitStatusProperty().get()), "the budget shrinks as requests go out");
-        assertFalse(vm.rateLimitSettledProperty().get(), "refilling: the view refreshes it once a second");
+        assertTrue(!full.equals(vm.rateLimit().textProperty().get()), "the budget shrinks as requests go out");
+        assertFalse(vm.rateLimit().settledProperty().get(), "refilling: the view refreshes it once a second");
 
         connections.setCurrent(a.id()); // changed elsewhere (the Connections workspace)
         assertEquals("Acme bot", vm.currentConnectionProperty().get().name());
-        assertTrue(vm.rateLimitSettledProperty().get(), "Acme bot's bucket is full");
-        String acme = vm.rateLimitStatusProperty().get();
+        assertTrue(vm.rateLimit().settledProperty().get(), "Acme bot's bucket is full");
+        String acme = vm.rateLimit().textProperty().get();
         connections.rateLimiterFor(b).reserve();
-        assertEquals(acme, vm.rateLimitStatusProperty().get(), "no longer listening to the other connection");
+        assertEquals(acme, vm.rateLimit().textProperty().get(), "no longer listening to the other connection");
 
         connections.remove(a.id());
         assertEquals(List.of("My PAT"), vm.connections().stream().map(Connection::name).toList());
