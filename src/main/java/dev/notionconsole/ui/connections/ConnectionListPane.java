@@ -75,7 +75,6 @@ final class ConnectionListPane extends VBox {
             vm.connections().stream().filter(c -> c.id().equals(vm.currentIdProperty().get())).findFirst().ifPresent(vm::select);
             list.refresh();
         });
-        vm.connections().addListener((ListChangeListener<Connection>) c -> syncListSelection());
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE && vm.selectedProperty().get() != null) {
                 vm.delete();
